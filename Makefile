@@ -1,0 +1,52 @@
+# The two commands a newcomer needs: `make run` and `make test`.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+TEST_ENV := DJANGO_SETTINGS_MODULE=config.settings.test \
+	DATABASE_URL=postgres://npa:npa@127.0.0.1:5432/npa \
+	REDIS_URL=redis://127.0.0.1:6379/0 \
+	ELASTICSEARCH_URL=http://127.0.0.1:$${ES_PORT:-9200}
+
+.PHONY: install run services services-stop lint check test bench clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON))"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r requirements-dev.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	$(PY) manage.py migrate --noinput -v0
+	$(PY) manage.py load_demo
+	$(PY) manage.py ensure_admin
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+services:
+	./scripts/services-start.sh
+
+services-stop:
+	./scripts/services-stop.sh
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+check: install
+	$(TEST_ENV) $(PY) manage.py check
+	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY=$$(head -c 48 /dev/urandom | base64) \
+		ALLOWED_HOSTS=example.org $(PY) manage.py check --deploy --fail-level WARNING
+
+test: install services lint check
+	$(TEST_ENV) $(PY) -m pytest
+
+bench: install services
+	$(TEST_ENV) $(PY) -m pytest tests/benchmarks -s -p no:cacheprovider
+
+clean:
+	rm -rf $(VENV) db.sqlite3 media static_collected

@@ -1,0 +1,18 @@
+"""Settings for the test suite; services come from the environment `make test` sets."""
+
+from .base import *  # noqa: F403
+from .base import SEARCH_INDEX_PREFIX
+
+SEARCH_INDEX_PREFIX = (
+    f"{SEARCH_INDEX_PREFIX}-test" if SEARCH_INDEX_PREFIX != "npa-dev" else "npa-test"
+)
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+# Static files are served by the staticfiles finders here, not collected.
+WHITENOISE_USE_FINDERS = True
+STATIC_ROOT = None

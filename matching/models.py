@@ -1,0 +1,1 @@
+"""Explained links between projects (filled in by the matching issue)."""

@@ -1,0 +1,98 @@
+"""Writing documents into Elasticsearch with revision ids as external versions."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+
+from django.apps import apps
+from elasticsearch import ConflictError, NotFoundError
+
+from .client import get_client
+from .documents import DOCUMENTS
+
+logger = logging.getLogger(__name__)
+
+
+def document_for(app_label: str, model_name: str):
+    try:
+        return DOCUMENTS[(app_label, model_name)]
+    except KeyError:
+        raise LookupError(f"{app_label}.{model_name} has no search document") from None
+
+
+def ensure_index(document_class) -> str:
+    """Create a physical index behind the document's alias unless one exists."""
+    client = get_client()
+    alias = document_class._index._name
+    if client.indices.exists_alias(name=alias):
+        return alias
+    physical = create_physical_index(document_class)
+    client.indices.put_alias(index=physical, name=alias)
+    return alias
+
+
+def create_physical_index(document_class) -> str:
+    alias = document_class._index._name
+    stamp = datetime.now(UTC).strftime("%Y%m%d%H%M%S%f")
+    physical = f"{alias}-{stamp}"
+    document_class._index.clone(name=physical).create(using=get_client())
+    return physical
+
+
+def _is_public(page) -> bool:
+    return page.live and not page.get_view_restrictions().exists()
+
+
+def sync_objects(
+    app_label: str, model_name: str, ids: list[int], versions: dict[int, int]
+):
+    """Make the index agree with the database for these ids.
+
+    ``versions`` holds, per id, the highest revision id the outbox saw; it
+    versions deletes of rows that no longer exist. Returns (indexed, deleted).
+    """
+    document_class = document_for(app_label, model_name)
+    alias = ensure_index(document_class)
+    client = get_client()
+    model = apps.get_model(app_label, model_name)
+    pages = {page.pk: page for page in model.objects.filter(pk__in=ids)}
+    indexed = deleted = 0
+    for object_id in ids:
+        page = pages.get(object_id)
+        if page is not None and _is_public(page):
+            body = document_class().prepare(page)
+            try:
+                client.index(
+                    index=alias,
+                    id=str(object_id),
+                    document=body,
+                    version=page.live_revision_id,
+                    version_type="external",
+                )
+                indexed += 1
+            except ConflictError:
+                logger.info(
+                    "%s #%s: index holds a newer revision", model_name, object_id
+                )
+            continue
+        version = max(
+            filter(None, [versions.get(object_id), page and page.latest_revision_id]),
+            default=None,
+        )
+        try:
+            if version:
+                client.delete(
+                    index=alias,
+                    id=str(object_id),
+                    version=version,
+                    version_type="external_gte",
+                )
+            else:
+                client.delete(index=alias, id=str(object_id))
+            deleted += 1
+        except NotFoundError:
+            pass
+        except ConflictError:
+            logger.info("%s #%s: index holds a newer revision", model_name, object_id)
+    return indexed, deleted

@@ -1,0 +1,8 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("suche/", views.search_page, name="search"),
+    path("api/v1/search", views.search_api, name="search-api"),
+]

@@ -1,0 +1,89 @@
+"""Shared fixtures: the real services, a real Celery worker, a clean index."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+import redis
+from django.conf import settings
+
+REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
+
+
+def _service_problems() -> list[str]:
+    problems = []
+    if not settings.IS_POSTGRES:
+        problems.append("DATABASE_URL does not point to PostgreSQL")
+    if not settings.REDIS_URL:
+        problems.append("REDIS_URL is not set")
+    else:
+        try:
+            redis.Redis.from_url(settings.REDIS_URL, socket_timeout=2).ping()
+        except redis.RedisError as exc:
+            problems.append(f"Redis at {settings.REDIS_URL} does not answer: {exc}")
+    if not settings.ELASTICSEARCH_URL:
+        problems.append("ELASTICSEARCH_URL is not set")
+    else:
+        from search.client import get_client
+
+        if not get_client().ping():
+            problems.append(
+                f"Elasticsearch at {settings.ELASTICSEARCH_URL} does not answer"
+            )
+    return problems
+
+
+@pytest.fixture(scope="session")
+def services() -> None:
+    """The real PostgreSQL, Redis and Elasticsearch; in CI their absence fails."""
+    problems = _service_problems()
+    if problems and REQUIRE_SERVICES:
+        pytest.fail("REQUIRE_SERVICES=1 but: " + "; ".join(problems))
+    if problems:
+        pytest.skip(
+            "services missing (set REQUIRE_SERVICES=1 to fail): " + "; ".join(problems)
+        )
+
+
+@pytest.fixture
+def es_index(services):
+    """A clean set of test indices before and after the test."""
+    from search.client import get_client
+
+    client = get_client()
+    _delete_test_indices(client)
+    yield client
+    _delete_test_indices(client)
+
+
+def _delete_test_indices(client) -> None:
+    # Wildcard deletes are refused by default (destructive_requires_name).
+    pattern = f"{settings.SEARCH_INDEX_PREFIX}-*"
+    names = list(client.indices.get(index=pattern, allow_no_indices=True))
+    if names:
+        client.indices.delete(index=",".join(names))
+
+
+@pytest.fixture(scope="session")
+def celery_worker(services, django_db_setup, django_db_blocker):
+    """A real Celery worker thread consuming from the real Redis."""
+    from celery.contrib.testing.worker import start_worker
+
+    from config.celery import app
+
+    app.conf.task_always_eager = False
+    with django_db_blocker.unblock():
+        app.control.purge()
+        with start_worker(
+            app, pool="solo", perform_ping_check=False, shutdown_timeout=10
+        ):
+            yield app
+
+
+@pytest.fixture
+def site_tree(db):
+    """Home page and project index, as ``load_demo`` builds them, without projects."""
+    from tests.factories.pages import make_site_tree
+
+    return make_site_tree()
