@@ -54,5 +54,5 @@ def seed(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("kb", "0001_initial")]
+    dependencies = [("kb", "0002_initial")]
     operations = [migrations.RunPython(seed, migrations.RunPython.noop)]

@@ -1,0 +1,47 @@
+"""Public forms of the knowledge base."""
+
+from __future__ import annotations
+
+from django import forms
+
+from .models.alliance import Signature
+
+
+class SignatureForm(forms.ModelForm):
+    consent = forms.BooleanField(
+        label="Ich willige ein.",
+        error_messages={
+            "required": "Ohne Ihre Einwilligung können wir nicht speichern."
+        },
+    )
+
+    class Meta:
+        model = Signature
+        fields = ["kind", "name", "organisation", "place", "email", "list_publicly"]
+        widgets = {"kind": forms.RadioSelect}
+        error_messages = {
+            "name": {"required": "Bitte geben Sie Ihren Namen an."},
+            "email": {
+                "required": "Bitte geben Sie Ihre E-Mail-Adresse an.",
+                "invalid": "Bitte geben Sie eine gültige E-Mail-Adresse an.",
+            },
+            "kind": {"required": "Bitte wählen Sie, wie Sie unterzeichnen."},
+        }
+
+    def __init__(self, *args, consent_text: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.consent_text = consent_text
+        self.fields["consent"].help_text = consent_text
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("kind") == Signature.Kind.INSTITUTION and not cleaned.get(
+            "organisation"
+        ):
+            self.add_error("organisation", "Bitte nennen Sie die Organisation.")
+        return cleaned
+
+    def validate_unique(self):
+        # A second signature with the same address is handled by re-sending the
+        # confirmation, not by an error that would reveal who signed.
+        pass

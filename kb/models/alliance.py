@@ -1,0 +1,205 @@
+"""The alliance's own instruments: partners and the public call."""
+
+from __future__ import annotations
+
+from django.core import signing
+from django.db import models
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from ..taxonomy import OrganisationType
+
+SIGNATURE_SALT = "kb.call-signature"
+SIGNATURE_MAX_AGE = 7 * 24 * 3600
+
+
+@register_snippet
+class Partner(index.Indexed, models.Model):
+    """An alliance partner (DGB, churches, employers, state government, welfare
+    organisations …) shown in the partner directory, grouped by type."""
+
+    name = models.CharField("Name", max_length=200)
+    organisation_type = models.ForeignKey(
+        OrganisationType,
+        on_delete=models.PROTECT,
+        related_name="partners",
+        verbose_name="Organisationsart",
+    )
+    description = models.TextField("Beschreibung", blank=True, max_length=600)
+    website = models.URLField("Website", blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="Logo",
+    )
+    is_founding_partner = models.BooleanField("Initiator des Bündnisses", default=False)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("organisation_type"),
+        FieldPanel("description"),
+        FieldPanel("website"),
+        FieldPanel("logo"),
+        FieldPanel("is_founding_partner"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "Bündnispartner"
+        verbose_name_plural = "Bündnispartner"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PartnerDirectoryPage(Page):
+    """The directory of the alliance's partners, grouped by organisation type."""
+
+    intro = RichTextField("Einleitung", blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["kb.HomePage"]
+    subpage_types: list[str] = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = "Partnerverzeichnis"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        groups: dict[str, list[Partner]] = {}
+        partners = Partner.objects.select_related("organisation_type").order_by(
+            "organisation_type__sort_order", "name"
+        )
+        for partner in partners:
+            groups.setdefault(partner.organisation_type.name, []).append(partner)
+        context["partner_groups"] = groups
+        return context
+
+
+class Signature(models.Model):
+    """A signature under the public call, confirmed by e-mail (double opt-in)."""
+
+    class Kind(models.TextChoices):
+        PERSON = "person", "als Privatperson"
+        INSTITUTION = "institution", "für eine Organisation oder Institution"
+
+    call = models.ForeignKey(
+        "kb.CallPage", on_delete=models.CASCADE, related_name="signatures"
+    )
+    kind = models.CharField("Ich unterzeichne", max_length=12, choices=Kind.choices)
+    name = models.CharField("Name", max_length=120)
+    organisation = models.CharField("Organisation", max_length=200, blank=True)
+    place = models.CharField("Ort", max_length=120, blank=True)
+    email = models.EmailField("E-Mail")
+    list_publicly = models.BooleanField("Öffentlich nennen", default=False)
+    consent_text = models.TextField("Text der Einwilligung")
+    consented_at = models.DateTimeField("Einwilligung am")
+    confirmed_at = models.DateTimeField("Bestätigt am", null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "Unterschrift"
+        verbose_name_plural = "Unterschriften"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["call", "email"], name="one_signature_per_email"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.organisation or self.name
+
+    def make_token(self) -> str:
+        return signing.dumps(self.pk, salt=SIGNATURE_SALT)
+
+    @classmethod
+    def from_token(cls, token: str) -> Signature | None:
+        try:
+            pk = signing.loads(token, salt=SIGNATURE_SALT, max_age=SIGNATURE_MAX_AGE)
+        except signing.BadSignature:
+            return None
+        return cls.objects.filter(pk=pk).first()
+
+
+class CallPage(RoutablePageMixin, Page):
+    """The public call "Niedersachsen packt an": its text, the signature form,
+    counters of persons and institutions, and those who agreed to be listed."""
+
+    body = RichTextField(
+        "Text des Aufrufs", features=["h2", "h3", "bold", "italic", "link"]
+    )
+    consent_text = models.TextField(
+        "Einwilligungstext",
+        default=(
+            "Ich bin einverstanden, dass meine Angaben zur Unterstützung des Aufrufs "
+            "gespeichert werden. Mein Name wird nur veröffentlicht, wenn ich das "
+            "unten ankreuze. Ich kann die Einwilligung jederzeit widerrufen."
+        ),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("body"),
+        FieldPanel("consent_text"),
+    ]
+    parent_page_types = ["kb.HomePage"]
+    subpage_types: list[str] = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = "Aufruf"
+
+    def confirmed(self):
+        return self.signatures.exclude(confirmed_at=None)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        confirmed = self.confirmed()
+        context["count_persons"] = confirmed.filter(kind=Signature.Kind.PERSON).count()
+        context["count_institutions"] = confirmed.filter(
+            kind=Signature.Kind.INSTITUTION
+        ).count()
+        context["public_signatures"] = confirmed.filter(list_publicly=True).order_by(
+            "kind", "organisation", "name"
+        )[:500]
+        return context
+
+    @path("")
+    def sign(self, request):
+        from ..forms import SignatureForm
+        from ..signatures import register_signature
+
+        if request.method == "POST":
+            form = SignatureForm(request.POST, consent_text=self.consent_text)
+            if form.is_valid():
+                register_signature(self, form, request)
+                return redirect(self.url + "?danke=1")
+            status = 400
+        else:
+            form = SignatureForm(consent_text=self.consent_text)
+            status = 200
+        context = self.get_context(request)
+        context.update(form=form, thanks=request.GET.get("danke") == "1")
+        return TemplateResponse(request, "kb/call_page.html", context, status=status)
+
+    @path("bestaetigen/<str:token>/", name="confirm")
+    def confirm(self, request, token: str):
+        from ..signatures import confirm_signature
+
+        outcome = confirm_signature(self, token)
+        context = self.get_context(request)
+        context["outcome"] = outcome
+        status = 200 if outcome in {"confirmed", "already"} else 400
+        return TemplateResponse(request, "kb/call_confirm.html", context, status=status)

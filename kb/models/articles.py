@@ -1,0 +1,92 @@
+"""Knowledge articles, recommendations and plain editorial pages."""
+
+from __future__ import annotations
+
+from django.db import models
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from ..blocks import BodyBlock
+from ..taxonomy import FieldOfAction
+
+
+class ArticleIndexPage(Page):
+    """The list of knowledge articles ("Wissen")."""
+
+    intro = models.TextField("Einleitung", blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["kb.HomePage"]
+    subpage_types = ["kb.ArticlePage"]
+
+    class Meta:
+        verbose_name = "Artikelübersicht"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["articles"] = (
+            ArticlePage.objects.child_of(self).live().public().order_by("-date")
+        )
+        return context
+
+
+class ArticlePage(Page):
+    """A knowledge article or a recommendation from a conference, linked to
+    fields of action and to the projects it draws on."""
+
+    date = models.DateField("Datum")
+    teaser = models.CharField("Kurzbeschreibung", max_length=300)
+    body = StreamField(BodyBlock(), verbose_name="Inhalt")
+    is_recommendation = models.BooleanField(
+        "Handlungsempfehlung einer Konferenz", default=False
+    )
+    fields_of_action = ParentalManyToManyField(
+        FieldOfAction,
+        blank=True,
+        related_name="articles",
+        verbose_name="Handlungsfelder",
+    )
+    related_projects = ParentalManyToManyField(
+        "projects.ProjectPage",
+        blank=True,
+        related_name="articles",
+        verbose_name="Verknüpfte Projekte",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("date"),
+        FieldPanel("teaser"),
+        FieldPanel("body"),
+        FieldPanel("is_recommendation"),
+        FieldPanel("fields_of_action"),
+        FieldPanel("related_projects"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("teaser"),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["kb.ArticleIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = "Artikel"
+        verbose_name_plural = "Artikel"
+
+
+class StandardPage(Page):
+    """A plain editorial page: Impressum, Datenschutz, Erklärung zur
+    Barrierefreiheit, open-data licence and the like."""
+
+    body = StreamField(BodyBlock(), verbose_name="Inhalt")
+
+    content_panels = [*Page.content_panels, FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("body")]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = "Inhaltsseite"

@@ -1,0 +1,73 @@
+"""One page per field of action."""
+
+from __future__ import annotations
+
+from django.apps import apps
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from ..taxonomy import FieldOfAction
+
+
+class TopicPage(Page):
+    """The page of one field of action (e.g. Sprachförderung): the editors'
+    introduction, their curated good examples, and the newest projects,
+    articles and events of that field."""
+
+    field_of_action = models.OneToOneField(
+        FieldOfAction,
+        on_delete=models.PROTECT,
+        related_name="topic_page",
+        verbose_name="Handlungsfeld",
+    )
+    intro = RichTextField(
+        "Einleitung", blank=True, features=["bold", "italic", "link", "ul"]
+    )
+    good_examples = models.ForeignKey(
+        "kb.GoodExampleCollection",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="Sammlung „Gute Beispiele“",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("field_of_action"),
+        FieldPanel("intro"),
+        FieldPanel("good_examples"),
+    ]
+    parent_page_types = ["kb.HomePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = "Themenseite"
+        verbose_name_plural = "Themenseiten"
+
+    def get_context(self, request, *args, **kwargs):
+        from .articles import ArticlePage
+        from .events import EventPage
+
+        project_model = apps.get_model("projects", "ProjectPage")
+        context = super().get_context(request, *args, **kwargs)
+        field = self.field_of_action
+        context["projects"] = (
+            project_model.objects.live()
+            .public()
+            .filter(fields_of_action=field)
+            .order_by("-first_published_at")[:12]
+        )
+        context["articles"] = (
+            ArticlePage.objects.live().public().filter(fields_of_action=field)[:6]
+        )
+        context["events"] = (
+            EventPage.objects.live()
+            .public()
+            .filter(linked_projects__fields_of_action=field)
+            .distinct()
+            .order_by("-start")[:6]
+        )
+        return context

@@ -1,0 +1,307 @@
+"""Project pages: the practice examples, each answering the same questions."""
+
+from __future__ import annotations
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from kb.blocks import BodyBlock
+from kb.taxonomy import District, FieldOfAction, OfferNeedCategory, TargetGroup
+
+from ..forms import ProjectPageForm
+
+PRACTICE_FEATURES = ["bold", "italic", "ul", "ol", "link"]
+
+
+class ProjectStatus(models.TextChoices):
+    PLANNED = "planned", "geplant"
+    ACTIVE = "active", "laufend"
+    COMPLETED = "completed", "abgeschlossen"
+
+
+class CostRange(models.TextChoices):
+    NONE = "", "keine Angabe"
+    LOW = "low", "unter 5.000 € im Jahr"
+    MEDIUM = "medium", "5.000 bis 50.000 € im Jahr"
+    HIGH = "high", "über 50.000 € im Jahr"
+
+
+class ProjectIndexPage(Page):
+    """The list of all projects, newest first; projects may also sit here."""
+
+    intro = models.TextField("Einleitung", blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["kb.HomePage"]
+    subpage_types = ["projects.ProjectPage"]
+
+    class Meta:
+        verbose_name = "Projektübersicht"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["projects"] = (
+            ProjectPage.objects.live().public().order_by("-first_published_at")[:50]
+        )
+        return context
+
+
+class ProjectPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "projects.ProjectPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ProjectPage(Page):
+    """A practice example with a comparable structure: starting point, goals,
+    approach, results, obstacles and what it takes to copy it.
+
+    Initiatives fill it in, editors review it, award the "Gutes Beispiel" seal
+    and feature it; publishing puts it into search and matching."""
+
+    teaser = models.CharField(
+        "Kurzbeschreibung",
+        max_length=300,
+        help_text="Höchstens 300 Zeichen; erscheint in Suchergebnissen.",
+    )
+    description = StreamField(BodyBlock(), verbose_name="Beschreibung", blank=True)
+    fields_of_action = ParentalManyToManyField(
+        FieldOfAction, related_name="projects", verbose_name="Handlungsfelder"
+    )
+    target_groups = ParentalManyToManyField(
+        TargetGroup, blank=True, related_name="projects", verbose_name="Zielgruppen"
+    )
+    districts = ParentalManyToManyField(
+        District, blank=True, related_name="projects", verbose_name="Landkreise"
+    )
+    statewide = models.BooleanField("landesweit", default=False)
+    place = models.CharField("Ort", max_length=120, blank=True)
+    lat = models.FloatField(
+        "Breitengrad",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text="Leer lassen: Kreissitz des ersten Landkreises.",
+    )
+    lon = models.FloatField(
+        "Längengrad",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    status = models.CharField(
+        "Stand",
+        max_length=12,
+        choices=ProjectStatus.choices,
+        default=ProjectStatus.ACTIVE,
+    )
+    start_date = models.DateField("Beginn", null=True, blank=True)
+    end_date = models.DateField("Ende", null=True, blank=True)
+
+    starting_point = RichTextField(
+        "Ausgangslage", blank=True, features=PRACTICE_FEATURES
+    )
+    goals = RichTextField("Ziele", blank=True, features=PRACTICE_FEATURES)
+    approach = RichTextField("Vorgehen", blank=True, features=PRACTICE_FEATURES)
+    results = RichTextField(
+        "Ergebnisse und Wirkung", blank=True, features=PRACTICE_FEATURES
+    )
+    people_reached = models.PositiveIntegerField(
+        "Erreichte Menschen", null=True, blank=True
+    )
+    volunteers = models.PositiveIntegerField("Ehrenamtliche", null=True, blank=True)
+    obstacles = RichTextField(
+        "Hemmnisse und Lösungswege", blank=True, features=PRACTICE_FEATURES
+    )
+    transferability = RichTextField(
+        "Übertragbarkeit", blank=True, features=PRACTICE_FEATURES
+    )
+    cost_range = models.CharField(
+        "Kostenrahmen", max_length=10, choices=CostRange.choices, blank=True
+    )
+    staff = models.CharField("Personal", max_length=200, blank=True)
+    required_partners = models.CharField("Nötige Partner", max_length=200, blank=True)
+    lead_time = models.CharField("Vorlaufzeit", max_length=100, blank=True)
+    partners = models.TextField(
+        "Partner", blank=True, help_text="Ein Partner pro Zeile."
+    )
+
+    tags = ClusterTaggableManager(
+        through=ProjectPageTag, blank=True, verbose_name="Schlagwörter"
+    )
+    contact_name = models.CharField("Ansprechperson", max_length=120, blank=True)
+    contact_email = models.EmailField("E-Mail", blank=True)
+    contact_phone = models.CharField("Telefon", max_length=40, blank=True)
+    website = models.URLField("Website", blank=True)
+
+    external_id = models.CharField(
+        "Externe Kennung", max_length=100, blank=True, db_index=True, editable=False
+    )
+    source_url = models.URLField("Quelle", blank=True)
+    last_confirmed = models.DateField("Zuletzt bestätigt", null=True, blank=True)
+    featured = models.BooleanField("Hervorgehoben", default=False)
+    good_example = models.BooleanField("Siegel „Gutes Beispiel“", default=False)
+    good_example_reason = models.TextField("Begründung der Redaktion", blank=True)
+
+    base_form_class = ProjectPageForm
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("teaser"),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [
+                FieldPanel("fields_of_action"),
+                FieldPanel("target_groups"),
+                FieldPanel("tags"),
+            ],
+            heading="Einordnung",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("districts"),
+                FieldPanel("statewide"),
+                FieldPanel("place"),
+                FieldRowPanel([FieldPanel("lat"), FieldPanel("lon")]),
+            ],
+            heading="Wo?",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("status"),
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+            ],
+            heading="Stand und Laufzeit",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("starting_point"),
+                FieldPanel("goals"),
+                FieldPanel("approach"),
+                FieldPanel("results"),
+                FieldRowPanel([FieldPanel("people_reached"), FieldPanel("volunteers")]),
+                FieldPanel("obstacles"),
+            ],
+            heading="Praxisbeschreibung",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("transferability"),
+                FieldPanel("cost_range"),
+                FieldPanel("staff"),
+                FieldPanel("required_partners"),
+                FieldPanel("lead_time"),
+            ],
+            heading="Übertragbarkeit",
+        ),
+        FieldPanel("partners"),
+        InlinePanel("offers", label="Angebot", heading="Wir bieten"),
+        InlinePanel("needs", label="Bedarf", heading="Wir suchen"),
+        InlinePanel("gallery_images", label="Bild", heading="Bildergalerie"),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_name"),
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
+                FieldPanel("website"),
+            ],
+            heading="Kontakt",
+        ),
+    ]
+    promote_panels = [
+        *Page.promote_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("featured"),
+                FieldPanel("good_example"),
+                FieldPanel("good_example_reason"),
+                FieldPanel("last_confirmed"),
+                FieldPanel("source_url"),
+            ],
+            heading="Redaktion",
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("teaser"),
+        index.SearchField("place"),
+    ]
+    parent_page_types = ["projects.InitiativePage", "projects.ProjectIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = "Projekt"
+        verbose_name_plural = "Projekte"
+
+    @property
+    def initiative(self):
+        from .initiative import InitiativePage
+
+        parent = self.get_parent()
+        return (
+            parent.specific
+            if parent and parent.specific_class is InitiativePage
+            else None
+        )
+
+    @property
+    def location(self) -> tuple[float, float] | None:
+        """The project's point, or the seat of its first district."""
+        if self.lat is not None and self.lon is not None:
+            return (self.lat, self.lon)
+        first = next(iter(self.districts.all()), None)
+        return (first.lat, first.lon) if first else None
+
+
+class OfferNeedBase(Orderable):
+    category = models.ForeignKey(
+        OfferNeedCategory,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="Kategorie",
+    )
+    text = models.CharField("Beschreibung", max_length=300)
+
+    panels = [FieldPanel("category"), FieldPanel("text")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class ProjectOffer(OfferNeedBase):
+    """Something the project can give to others (people, rooms, know-how …)."""
+
+    page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="offers")
+
+
+class ProjectNeed(OfferNeedBase):
+    """Something the project is looking for."""
+
+    page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="needs")
+
+
+class ProjectGalleryImage(Orderable):
+    page = ParentalKey(
+        ProjectPage, on_delete=models.CASCADE, related_name="gallery_images"
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name="Bild",
+    )
+    alt_text = models.CharField("Alternativtext", max_length=250)
+    caption = models.CharField("Bildunterschrift", max_length=250, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("alt_text"), FieldPanel("caption")]
