@@ -6,6 +6,7 @@ writes go through our outbox pipeline (``search.indexing``), never its signals.
 
 from __future__ import annotations
 
+from django.utils.html import strip_tags
 from django_elasticsearch_dsl import Document, fields
 from django_elasticsearch_dsl.registries import registry
 
@@ -15,6 +16,14 @@ from .analysis import autocomplete_index, german_exact, german_text
 from .client import index_alias
 
 INDEX_SETTINGS = {"number_of_shards": 1, "number_of_replicas": 0, "max_ngram_diff": 20}
+PRACTICE_FIELDS = (
+    "starting_point",
+    "goals",
+    "approach",
+    "results",
+    "obstacles",
+    "transferability",
+)
 
 
 def _text(**kwargs) -> fields.TextField:
@@ -25,9 +34,13 @@ def _text(**kwargs) -> fields.TextField:
     )
 
 
+def plain_text(html: str) -> str:
+    return " ".join(strip_tags(html or "").split())
+
+
 @registry.register_document
 class ProjectDocument(Document):
-    """A published project as the public search sees it."""
+    """A published project as the public search and matching see it."""
 
     title = _text()
     title_autocomplete = fields.TextField(
@@ -35,15 +48,29 @@ class ProjectDocument(Document):
     )
     title_sort = fields.KeywordField()
     teaser = _text()
+    description = _text()
     url = fields.KeywordField(index=False)
     slug = fields.KeywordField()
+    tags = fields.KeywordField(multi=True)
+    tags_text = _text(multi=True)
+    offers_text = _text(multi=True)
+    needs_text = _text(multi=True)
+    offer_categories = fields.KeywordField(multi=True)
+    need_categories = fields.KeywordField(multi=True)
     districts = fields.KeywordField(multi=True)
     district_names = fields.KeywordField(multi=True)
     regions = fields.KeywordField(multi=True)
     fields_of_action = fields.KeywordField(multi=True)
     field_names = fields.KeywordField(multi=True)
+    target_groups = fields.KeywordField(multi=True)
+    status = fields.KeywordField()
+    organisation = _text()
+    organisation_type = fields.KeywordField()
+    initiative_id = fields.IntegerField()
     statewide = fields.BooleanField()
+    location = fields.GeoPointField()
     published_at = fields.DateField()
+    last_confirmed = fields.DateField()
 
     class Index:
         name = index_alias("projects")
@@ -54,14 +81,47 @@ class ProjectDocument(Document):
         ignore_signals = True
         auto_refresh = False
 
+    def get_queryset(self):
+        return ProjectPage.objects.select_related().prefetch_related(
+            "districts__region",
+            "fields_of_action",
+            "target_groups",
+            "tags",
+            "offers__category",
+            "needs__category",
+        )
+
     def prepare_title_autocomplete(self, page: ProjectPage) -> str:
         return page.title
 
     def prepare_title_sort(self, page: ProjectPage) -> str:
         return page.title.lower()
 
+    def prepare_description(self, page: ProjectPage) -> str:
+        parts = [plain_text(str(page.description))]
+        parts += [plain_text(getattr(page, name)) for name in PRACTICE_FIELDS]
+        return " ".join(part for part in parts if part)
+
     def prepare_url(self, page: ProjectPage) -> str:
         return page.get_url() or ""
+
+    def prepare_tags(self, page: ProjectPage) -> list[str]:
+        return [tag.name for tag in page.tags.all()]
+
+    def prepare_tags_text(self, page: ProjectPage) -> list[str]:
+        return self.prepare_tags(page)
+
+    def prepare_offers_text(self, page: ProjectPage) -> list[str]:
+        return [offer.text for offer in page.offers.all()]
+
+    def prepare_needs_text(self, page: ProjectPage) -> list[str]:
+        return [need.text for need in page.needs.all()]
+
+    def prepare_offer_categories(self, page: ProjectPage) -> list[str]:
+        return sorted({o.category.slug for o in page.offers.all() if o.category})
+
+    def prepare_need_categories(self, page: ProjectPage) -> list[str]:
+        return sorted({n.category.slug for n in page.needs.all() if n.category})
 
     def prepare_districts(self, page: ProjectPage) -> list[str]:
         return [d.ags for d in page.districts.all()]
@@ -77,6 +137,27 @@ class ProjectDocument(Document):
 
     def prepare_field_names(self, page: ProjectPage) -> list[str]:
         return [f.name for f in page.fields_of_action.all()]
+
+    def prepare_target_groups(self, page: ProjectPage) -> list[str]:
+        return [t.slug for t in page.target_groups.all()]
+
+    def prepare_organisation(self, page: ProjectPage) -> str:
+        initiative = page.initiative
+        return initiative.title if initiative else ""
+
+    def prepare_organisation_type(self, page: ProjectPage) -> str | None:
+        initiative = page.initiative
+        if initiative and initiative.organisation_type:
+            return initiative.organisation_type.slug
+        return None
+
+    def prepare_initiative_id(self, page: ProjectPage) -> int | None:
+        initiative = page.initiative
+        return initiative.pk if initiative else None
+
+    def prepare_location(self, page: ProjectPage) -> dict[str, float] | None:
+        point = page.location
+        return {"lat": point[0], "lon": point[1]} if point else None
 
     def prepare_published_at(self, page: ProjectPage):
         return page.first_published_at

@@ -10,6 +10,7 @@ from elasticsearch import ConflictError, NotFoundError
 
 from .client import get_client
 from .documents import DOCUMENTS
+from .events import documents_indexed, documents_removed
 
 logger = logging.getLogger(__name__)
 
@@ -56,8 +57,10 @@ def sync_objects(
     alias = ensure_index(document_class)
     client = get_client()
     model = apps.get_model(app_label, model_name)
-    pages = {page.pk: page for page in model.objects.filter(pk__in=ids)}
-    indexed = deleted = 0
+    queryset = document_class().get_queryset()
+    pages = {page.pk: page for page in queryset.filter(pk__in=ids)}
+    indexed_ids: list[int] = []
+    removed_ids: list[int] = []
     for object_id in ids:
         page = pages.get(object_id)
         if page is not None and _is_public(page):
@@ -70,7 +73,7 @@ def sync_objects(
                     version=page.live_revision_id,
                     version_type="external",
                 )
-                indexed += 1
+                indexed_ids.append(object_id)
             except ConflictError:
                 logger.info(
                     "%s #%s: index holds a newer revision", model_name, object_id
@@ -90,9 +93,13 @@ def sync_objects(
                 )
             else:
                 client.delete(index=alias, id=str(object_id))
-            deleted += 1
+            removed_ids.append(object_id)
         except NotFoundError:
-            pass
+            removed_ids.append(object_id)
         except ConflictError:
             logger.info("%s #%s: index holds a newer revision", model_name, object_id)
-    return indexed, deleted
+    if indexed_ids:
+        documents_indexed.send(sender=sync_objects, model=model, ids=indexed_ids)
+    if removed_ids:
+        documents_removed.send(sender=sync_objects, model=model, ids=removed_ids)
+    return len(indexed_ids), len(removed_ids)

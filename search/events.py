@@ -1,0 +1,9 @@
+"""Signals other apps (matching) use to follow the index without search
+importing them."""
+
+from django.dispatch import Signal
+
+# Sent by the outbox drain after documents were written or removed.
+# Arguments: ``model`` (the model class) and ``ids`` (list of primary keys).
+documents_indexed = Signal()
+documents_removed = Signal()
