@@ -8,6 +8,9 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
     path("", include("search.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("kb.urls")),
+    path("", include("projects.open_data_urls")),
 ]
 
 if settings.DEBUG:
