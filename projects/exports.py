@@ -1,0 +1,241 @@
+"""Open-data export: any search result as CSV or JSON in the import schema.
+
+The search app reads projects, so importing it here points the other way; it is
+confined to this module, which only ``kb.urls`` loads, and runs no code at
+import time."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
+from django.utils.html import strip_tags
+from django.views.decorators.http import require_GET
+
+from kb.taxonomy import District, FieldOfAction, TargetGroup
+from search.backends import run_search
+from search.query import MAX_PAGE_SIZE, QueryError, parse_query
+
+from .models import InitiativePage, ProjectNeed, ProjectOffer, ProjectPage
+
+MAX_ROWS = 1000
+COLUMNS = (
+    "external_id",
+    "title",
+    "teaser",
+    "description",
+    "organisation",
+    "organisation_type",
+    "place",
+    "districts",
+    "statewide",
+    "lat",
+    "lon",
+    "fields",
+    "target_groups",
+    "offers",
+    "needs",
+    "tags",
+    "status",
+    "start_date",
+    "end_date",
+    "goals",
+    "approach",
+    "results",
+    "obstacles",
+    "transferability",
+    "website",
+    "contact_name",
+    "contact_email",
+    "contact_phone",
+    "source_url",
+    "featured",
+    "publish",
+    "url",
+)
+# Spreadsheet programs run a cell that starts with one of these as a formula.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: str) -> str:
+    """Prefix a would-be formula with an apostrophe; plain numbers stay numbers."""
+    if not value.startswith(FORMULA_PREFIXES):
+        return value
+    try:
+        float(value)
+    except ValueError:
+        return "'" + value
+    return value
+
+
+def _rich_text(value: str) -> str:
+    return " ".join(strip_tags(value or "").split())
+
+
+def _stream_text(stream) -> str:
+    # Only text blocks: rendering images would cost a query per picture.
+    texts = [
+        _rich_text(block["value"])
+        for block in stream.raw_data
+        if isinstance(block.get("value"), str)
+    ]
+    return "\n\n".join(text for text in texts if text)
+
+
+def _projects(ids: list[int]) -> list[ProjectPage]:
+    pages = (
+        ProjectPage.objects.live()
+        .public()
+        .filter(pk__in=ids)
+        .prefetch_related(
+            Prefetch("districts", queryset=District.objects.only("id", "ags")),
+            Prefetch("fields_of_action", queryset=FieldOfAction.objects.only("slug")),
+            Prefetch("target_groups", queryset=TargetGroup.objects.only("slug")),
+            Prefetch("offers", queryset=ProjectOffer.objects.select_related("category")),
+            Prefetch("needs", queryset=ProjectNeed.objects.select_related("category")),
+            "tags",
+        )
+    )
+    by_id = {page.pk: page for page in pages}
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def _initiatives(projects: list[ProjectPage]) -> dict[str, InitiativePage]:
+    steplen = ProjectPage.steplen
+    parent_paths = {page.path[:-steplen] for page in projects}
+    return {
+        initiative.path: initiative
+        for initiative in InitiativePage.objects.filter(
+            path__in=parent_paths
+        ).select_related("organisation_type")
+    }
+
+
+def project_rows(projects: list[ProjectPage], request: HttpRequest) -> list[dict]:
+    """One import-schema record per project (lists as lists)."""
+    initiatives = _initiatives(projects)
+    rows = []
+    for page in projects:
+        initiative = initiatives.get(page.path[: -ProjectPage.steplen])
+        rows.append(
+            {
+                "external_id": page.external_id or f"npa-{page.pk}",
+                "title": page.title,
+                "teaser": page.teaser,
+                "description": _stream_text(page.description),
+                "organisation": initiative.title if initiative else "",
+                "organisation_type": (
+                    initiative.organisation_type.slug
+                    if initiative and initiative.organisation_type
+                    else ""
+                ),
+                "place": page.place,
+                "districts": [d.ags for d in page.districts.all()],
+                "statewide": page.statewide,
+                "lat": page.lat,
+                "lon": page.lon,
+                "fields": [f.slug for f in page.fields_of_action.all()],
+                "target_groups": [t.slug for t in page.target_groups.all()],
+                "offers": [
+                    {"category": o.category.slug if o.category else "", "text": o.text}
+                    for o in page.offers.all()
+                ],
+                "needs": [
+                    {"category": n.category.slug if n.category else "", "text": n.text}
+                    for n in page.needs.all()
+                ],
+                "tags": sorted(tag.name for tag in page.tags.all()),
+                "status": page.status,
+                "start_date": page.start_date.isoformat() if page.start_date else "",
+                "end_date": page.end_date.isoformat() if page.end_date else "",
+                "goals": _rich_text(page.goals),
+                "approach": _rich_text(page.approach),
+                "results": _rich_text(page.results),
+                "obstacles": _rich_text(page.obstacles),
+                "transferability": _rich_text(page.transferability),
+                "website": page.website,
+                "contact_name": page.contact_name,
+                "contact_email": page.contact_email,
+                "contact_phone": page.contact_phone,
+                "source_url": page.source_url,
+                "featured": page.featured,
+                "publish": True,
+                "url": page.get_full_url(request),
+            }
+        )
+    return rows
+
+
+def _result_ids(params: QueryDict) -> list[int]:
+    params = params.copy()
+    params["size"] = str(MAX_PAGE_SIZE)
+    ids: list[int] = []
+    page = 1
+    while len(ids) < MAX_ROWS:
+        params["page"] = str(page)
+        result = run_search(parse_query(params))
+        ids.extend(hit.id for hit in result.hits)
+        if not result.hits or page * MAX_PAGE_SIZE >= result.count:
+            break
+        page += 1
+    return ids[:MAX_ROWS]
+
+
+def _csv_cell(value: object) -> str | float | int:
+    if isinstance(value, bool):
+        return "ja" if value else "nein"
+    if value is None:
+        return ""
+    if isinstance(value, (int, float)):
+        return value
+    if isinstance(value, list):
+        texts = [item["text"] if isinstance(item, dict) else item for item in value]
+        return neutralise("; ".join(str(text) for text in texts))
+    return neutralise(str(value))
+
+
+def write_csv(rows: Iterable[dict]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(COLUMNS)
+    for row in rows:
+        writer.writerow([_csv_cell(row[key]) for key in COLUMNS])
+    return buffer.getvalue()
+
+
+def _rows_or_error(request: HttpRequest) -> list[dict] | HttpResponse:
+    try:
+        ids = _result_ids(request.GET)
+    except QueryError as error:
+        return HttpResponse(str(error), status=400, content_type="text/plain")
+    return project_rows(_projects(ids), request)
+
+
+@require_GET
+def export_csv(request: HttpRequest) -> HttpResponse:
+    rows = _rows_or_error(request)
+    if isinstance(rows, HttpResponse):
+        return rows
+    # The byte order mark makes spreadsheet programs read UTF-8 correctly.
+    response = HttpResponse(
+        "\ufeff" + write_csv(rows), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'attachment; filename="projekte.csv"'
+    return response
+
+
+@require_GET
+def export_json(request: HttpRequest) -> HttpResponse:
+    rows = _rows_or_error(request)
+    if isinstance(rows, HttpResponse):
+        return JsonResponse({"error": rows.content.decode()}, status=400)
+    response = HttpResponse(
+        json.dumps(rows, ensure_ascii=False, indent=1),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = 'attachment; filename="projekte.json"'
+    return response
