@@ -1,0 +1,83 @@
+"""Turning project pages back into rows of the import schema."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..models import InitiativePage, ProjectPage
+from .text import html_to_text
+
+PRACTICE_KEYS = ("goals", "approach", "results", "obstacles", "transferability")
+
+
+def export_rows(projects: Iterable[ProjectPage] | None = None) -> list[dict]:
+    """One row per project; live pages as published, drafts as last saved."""
+    if projects is None:
+        projects = ProjectPage.objects.order_by("path")
+    return [project_row(project) for project in projects]
+
+
+def _content(project: ProjectPage) -> ProjectPage:
+    if project.live:
+        return project
+    return project.get_latest_revision_as_object()
+
+
+def _description_text(project: ProjectPage) -> str:
+    parts = []
+    for block in project.description:
+        if block.block_type == "text":
+            parts.append(html_to_text(block.value.source))
+        elif block.block_type == "quote":
+            parts.append(block.value["quote"])
+    return "\n\n".join(part for part in parts if part)
+
+
+def project_row(page: ProjectPage) -> dict:
+    project = _content(page)
+    parent = page.get_parent().specific
+    initiative = parent if isinstance(parent, InitiativePage) else None
+    row = {
+        "external_id": page.external_id,
+        "title": project.title,
+        "teaser": project.teaser,
+        "description": _description_text(project),
+        "organisation": initiative.title if initiative else "",
+        "organisation_type": (
+            initiative.organisation_type.slug
+            if initiative and initiative.organisation_type
+            else ""
+        ),
+        "place": project.place,
+        "districts": sorted(d.ags for d in project.districts.all()),
+        "statewide": project.statewide,
+        "lat": project.lat,
+        "lon": project.lon,
+        "fields": sorted(f.slug for f in project.fields_of_action.all()),
+        "target_groups": sorted(t.slug for t in project.target_groups.all()),
+        "offers": _offer_needs(project.offers.all()),
+        "needs": _offer_needs(project.needs.all()),
+        "tags": sorted(tag.name for tag in project.tags.all()),
+        "status": project.status,
+        "start_date": project.start_date.isoformat() if project.start_date else "",
+        "end_date": project.end_date.isoformat() if project.end_date else "",
+    }
+    for key in PRACTICE_KEYS:
+        row[key] = html_to_text(getattr(project, key))
+    row.update(
+        website=project.website,
+        contact_name=project.contact_name,
+        contact_email=project.contact_email,
+        contact_phone=project.contact_phone,
+        source_url=project.source_url,
+        featured=project.featured,
+        publish=page.live,
+    )
+    return row
+
+
+def _offer_needs(items) -> list[dict]:
+    return [
+        {"category": item.category.slug if item.category else "", "text": item.text}
+        for item in items
+    ]
