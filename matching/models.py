@@ -1,1 +1,123 @@
-"""Explained links between projects (filled in by the matching issue)."""
+"""Explained links between projects and the contact requests they lead to."""
+
+from __future__ import annotations
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+
+
+class Match(models.Model):
+    """A suggested link from one project to another, with reasons.
+
+    Editors confirm good links (they stay) or hide bad ones (they never come
+    back); everything else is recomputed when a project is published."""
+
+    class Kind(models.TextChoices):
+        SIMILAR = "similar", "Ähnliches Projekt"
+        COMPLEMENTARY = "complementary", "Passender Partner"
+
+    class State(models.TextChoices):
+        SUGGESTED = "suggested", "vorgeschlagen"
+        CONFIRMED = "confirmed", "bestätigt"
+        HIDDEN = "hidden", "ausgeblendet"
+
+    source = models.ForeignKey(
+        "projects.ProjectPage",
+        on_delete=models.CASCADE,
+        related_name="matches_out",
+        verbose_name="Projekt",
+    )
+    target = models.ForeignKey(
+        "projects.ProjectPage",
+        on_delete=models.CASCADE,
+        related_name="matches_in",
+        verbose_name="Vorgeschlagenes Projekt",
+    )
+    kind = models.CharField("Art", max_length=16, choices=Kind.choices)
+    score = models.FloatField(
+        "Wert", validators=[MinValueValidator(0.0), MaxValueValidator(1.0)]
+    )
+    reasons = models.JSONField("Gründe", default=list, blank=True)
+    computed_at = models.DateTimeField("Berechnet am", default=timezone.now)
+    state = models.CharField(
+        "Status", max_length=12, choices=State.choices, default=State.SUGGESTED
+    )
+    state_changed_at = models.DateTimeField("Status geändert am", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "Treffer"
+        verbose_name_plural = "Treffer"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "target", "kind"], name="match_unique_pair_kind"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(score__gte=0.0) & models.Q(score__lte=1.0),
+                name="match_score_between_0_and_1",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(source=models.F("target")),
+                name="match_not_self",
+            ),
+        ]
+        indexes = [models.Index(fields=["source", "kind", "-score"])]
+
+    def __str__(self) -> str:
+        return f"{self.source_id} → {self.target_id} ({self.kind}, {self.score:.2f})"
+
+
+class ContactRequest(models.Model):
+    """A message relayed from a visitor to a project's contact person.
+
+    The sender's address stays hidden until the recipient answers through the
+    platform; editors see how many contacts led to a collaboration."""
+
+    class Outcome(models.TextChoices):
+        YES = "yes", "ja"
+        NO = "no", "nein"
+        ONGOING = "ongoing", "läuft noch"
+
+    match = models.ForeignKey(
+        Match,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="contact_requests",
+    )
+    source = models.ForeignKey(
+        "projects.ProjectPage",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name="Von Projektseite",
+    )
+    target = models.ForeignKey(
+        "projects.ProjectPage",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="contact_requests",
+        verbose_name="An Projekt",
+    )
+    sender_name = models.CharField("Name", max_length=120)
+    sender_email = models.EmailField("E-Mail")
+    message = models.TextField("Nachricht", max_length=4000)
+    consent_text = models.TextField("Einwilligungstext")
+    consent_at = models.DateTimeField("Eingewilligt am")
+    created_at = models.DateTimeField(default=timezone.now)
+    relayed_at = models.DateTimeField(null=True, blank=True)
+    reply = models.TextField("Antwort", blank=True)
+    replied_at = models.DateTimeField(null=True, blank=True)
+    followup_sent_at = models.DateTimeField(null=True, blank=True)
+    outcome = models.CharField(
+        "Ergebnis", max_length=10, choices=Outcome.choices, blank=True
+    )
+    outcome_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "Kontaktanfrage"
+        verbose_name_plural = "Kontaktanfragen"
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Kontaktanfrage #{self.pk}"

@@ -1,0 +1,156 @@
+"""Finding candidate partners: Elasticsearch when it is there, else the database.
+
+Elasticsearch narrows 10 000 projects to a few dozen per project and scores
+their text with its German analysis (``more_like_this``); the fallback scores
+every public project in Python, which is fine for the demo's size.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from elastic_transport import TransportError
+from elasticsearch import ApiError
+
+from search.client import get_client, index_alias, is_configured
+
+from .scoring import Profile
+
+logger = logging.getLogger(__name__)
+
+MLT_FIELDS = ["title", "teaser", "description", "tags_text"]
+SIMILAR_SIZE = 30
+COMPLEMENTARY_SIZE = 30
+
+
+class CandidatesUnavailable(Exception):
+    """Elasticsearch is not configured, not reachable or has no index."""
+
+
+@dataclass
+class Candidates:
+    """Per source project: ids to score and Elasticsearch text scores (0–1
+    normalised later) for similar candidates."""
+
+    text_scores: dict[int, float] = field(default_factory=dict)
+    complementary: set[int] = field(default_factory=set)
+
+    @property
+    def ids(self) -> set[int]:
+        return set(self.text_scores) | self.complementary
+
+
+def _excluded(profile: Profile) -> list[dict]:
+    clauses: list[dict] = [{"ids": {"values": [str(profile.id)]}}]
+    if profile.initiative_id is not None:
+        clauses.append({"term": {"initiative_id": profile.initiative_id}})
+    return clauses
+
+
+def similar_query(profile: Profile, alias: str) -> dict:
+    return {
+        "size": SIMILAR_SIZE,
+        "_source": False,
+        "query": {
+            "bool": {
+                "must": {
+                    "more_like_this": {
+                        "fields": MLT_FIELDS,
+                        "like": [{"_index": alias, "_id": str(profile.id)}],
+                        "min_term_freq": 1,
+                        "min_doc_freq": 1,
+                        "max_query_terms": 25,
+                        "minimum_should_match": "10%",
+                    }
+                },
+                "must_not": _excluded(profile),
+            }
+        },
+    }
+
+
+def complementary_query(profile: Profile) -> dict | None:
+    """Projects offering what this one needs, needing what it offers, or
+    serving its target groups through other fields of action."""
+    needs = sorted({n.category for n in profile.needs if n.category})
+    offers = sorted({o.category for o in profile.offers if o.category})
+    should: list[dict] = []
+    if needs:
+        should.append({"terms": {"offer_categories": needs}})
+    if offers:
+        should.append({"terms": {"need_categories": offers}})
+    if profile.target_groups:
+        should.append(
+            {
+                "bool": {
+                    "filter": {
+                        "terms": {"target_groups": sorted(profile.target_groups)}
+                    },
+                    "must_not": {"terms": {"fields_of_action": sorted(profile.fields)}},
+                }
+            }
+        )
+    if not should:
+        return None
+    query: dict = {
+        "bool": {
+            "should": should,
+            "minimum_should_match": 1,
+            "must_not": _excluded(profile),
+        }
+    }
+    if profile.location:
+        lat, lon = profile.location
+        query = {
+            "function_score": {
+                "query": query,
+                "functions": [
+                    {
+                        "gauss": {
+                            "location": {
+                                "origin": {"lat": lat, "lon": lon},
+                                "scale": "50km",
+                                "decay": 0.5,
+                            }
+                        }
+                    }
+                ],
+                "boost_mode": "multiply",
+            }
+        }
+    return {"size": COMPLEMENTARY_SIZE, "_source": False, "query": query}
+
+
+def from_elasticsearch(profiles: list[Profile]) -> dict[int, Candidates]:
+    """One multi-search for a batch of source projects."""
+    if not is_configured():
+        raise CandidatesUnavailable("Elasticsearch is not configured")
+    alias = index_alias("projects")
+    body: list[dict] = []
+    plan: list[tuple[int, str]] = []
+    for profile in profiles:
+        body += [{"index": alias}, similar_query(profile, alias)]
+        plan.append((profile.id, "similar"))
+        query = complementary_query(profile)
+        if query is not None:
+            body += [{"index": alias}, query]
+            plan.append((profile.id, "complementary"))
+    result = {profile.id: Candidates() for profile in profiles}
+    if not body:
+        return result
+    try:
+        responses = get_client().msearch(body=body)["responses"]
+    except (TransportError, ApiError) as error:
+        raise CandidatesUnavailable(str(error)) from error
+    for (source_id, kind), response in zip(plan, responses, strict=True):
+        if "error" in response:
+            raise CandidatesUnavailable(str(response["error"]))
+        hits = response["hits"]["hits"]
+        if kind == "similar":
+            result[source_id].text_scores = {
+                int(hit["_id"]): hit["_score"] for hit in hits
+            }
+        else:
+            result[source_id].complementary = {int(hit["_id"]) for hit in hits}
+    return result

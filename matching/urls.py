@@ -1,0 +1,16 @@
+from django.urls import path
+
+from . import views
+
+app_name = "matching"
+
+urlpatterns = [
+    path(
+        "api/v1/projects/<int:project_id>/matches",
+        views.matches_api,
+        name="api-matches",
+    ),
+    path("treffer/<int:match_id>/kontakt/", views.contact, name="contact"),
+    path("kontakt/antwort/<str:token>/", views.reply, name="reply"),
+    path("kontakt/rueckmeldung/<str:token>/", views.outcome, name="outcome"),
+]

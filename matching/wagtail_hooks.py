@@ -1,0 +1,37 @@
+"""Admin menu entries for the matching overview and the contact report."""
+
+from django.urls import include, path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from . import admin_views
+
+admin_urls = [
+    path("", admin_views.overview, name="overview"),
+    path("<int:match_id>/status/", admin_views.set_state, name="set-state"),
+    path("auswertung/", admin_views.report, name="report"),
+]
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [path("treffer/", include((admin_urls, "matching_admin")))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_matching_menu_item():
+    return MenuItem(
+        "Treffer", reverse("matching_admin:overview"), icon_name="link", order=450
+    )
+
+
+class ReportMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        return request.user.has_perm(admin_views.EDIT_PERMISSION)
+
+
+@hooks.register("register_reports_menu_item")
+def register_contact_report_menu_item():
+    return ReportMenuItem(
+        "Kontakte aus Treffern", reverse("matching_admin:report"), icon_name="mail"
+    )
