@@ -8,9 +8,11 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
     path("", include("search.urls")),
+    path("konto/", include("accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("kb.urls")),
     path("", include("projects.open_data_urls")),
+    path("", include("matching.urls")),
 ]
 
 if settings.DEBUG:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from django import forms
 
+from .antispam import AntispamFormMixin
 from .models.alliance import Signature
 
 
-class SignatureForm(forms.ModelForm):
+class SignatureForm(AntispamFormMixin, forms.ModelForm):
     consent = forms.BooleanField(
         label="Ich willige ein.",
         error_messages={

@@ -178,11 +178,16 @@ class CallPage(RoutablePageMixin, Page):
 
     @path("")
     def sign(self, request):
+        from ..antispam import is_rate_limited, rate_limited_response
         from ..forms import SignatureForm
         from ..signatures import register_signature
 
         if request.method == "POST":
             form = SignatureForm(request.POST, consent_text=self.consent_text)
+            if is_rate_limited(request, "call", request.POST.get("email")):
+                return rate_limited_response(request)
+            if form.is_spam():
+                return redirect(self.url + "?danke=1")
             if form.is_valid():
                 register_signature(self, form, request)
                 return redirect(self.url + "?danke=1")

@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+
+
+class AccountsConfig(AppConfig):
+    name = "accounts"
+    verbose_name = "Konten der Initiativen"
+
+    def ready(self) -> None:
+        from django.conf import settings
+        from PIL import Image
+
+        from . import signals  # noqa: F401  (connects the moderation e-mails)
+
+        # Pillow refuses larger images outright (DecompressionBombError), for
+        # our uploads and for anything Wagtail opens.
+        Image.MAX_IMAGE_PIXELS = settings.ACCOUNTS_MAX_IMAGE_PIXELS

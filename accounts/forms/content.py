@@ -1,0 +1,224 @@
+"""Frontend forms for an initiative's profile and its projects.
+
+They follow the project structure of ``ProjectPage`` and work without
+JavaScript: plain text areas (limited HTML is cleaned), check boxes for the
+vocabularies, and formsets with spare rows for offers and needs."""
+
+from __future__ import annotations
+
+from django import forms
+from modelcluster.forms import ClusterForm
+from wagtail.images import get_image_model
+
+from kb.taxonomy import District, FieldOfAction, OfferNeedCategory, TargetGroup
+from projects.models import InitiativePage, ProjectPage
+
+from ..sanitize import clean_rich_text, validate_single_line
+
+RICH_TEXT_MAX = 10_000
+MAX_TAGS = 15
+MAX_TAG_LENGTH = 50
+
+
+def rich_text_field(label: str) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        required=False,
+        max_length=RICH_TEXT_MAX,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="Absätze durch Leerzeilen trennen.",
+    )
+
+
+class SanitisingMixin:
+    rich_text_fields: tuple[str, ...] = ()
+    single_line_fields: tuple[str, ...] = ()
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in self.rich_text_fields:
+            if name in cleaned:
+                cleaned[name] = clean_rich_text(cleaned[name])
+        for name in self.single_line_fields:
+            value = cleaned.get(name)
+            if value:
+                try:
+                    validate_single_line(value)
+                except forms.ValidationError as error:
+                    self.add_error(name, error)
+        return cleaned
+
+
+class InitiativeForm(SanitisingMixin, forms.ModelForm):
+    description = rich_text_field("Beschreibung")
+    rich_text_fields = ("description",)
+    single_line_fields = ("title", "place", "contact_name", "contact_phone")
+
+    class Meta:
+        model = InitiativePage
+        fields = [
+            "title",
+            "organisation_type",
+            "description",
+            "logo",
+            "place",
+            "district",
+            "website",
+            "contact_name",
+            "contact_email",
+            "contact_phone",
+            "contact_public",
+        ]
+        labels = {"title": "Name der Initiative"}
+
+    def __init__(self, *args, images=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["logo"].queryset = images or get_image_model().objects.none()
+        self.fields["title"].validators.append(validate_single_line)
+
+
+class OfferNeedForm(forms.ModelForm):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["category"].queryset = OfferNeedCategory.objects.all()
+
+    def clean_text(self) -> str:
+        text = self.cleaned_data["text"]
+        validate_single_line(text)
+        return text
+
+
+OFFER_NEED = {
+    "fields": ["category", "text"],
+    "extra": 2,
+    "can_delete": True,
+    "form": OfferNeedForm,
+}
+
+
+class ProjectForm(SanitisingMixin, ClusterForm):
+    starting_point = rich_text_field("Ausgangslage")
+    goals = rich_text_field("Ziele")
+    approach = rich_text_field("Vorgehen")
+    results = rich_text_field("Ergebnisse und Wirkung")
+    obstacles = rich_text_field("Hemmnisse und Lösungswege")
+    transferability = rich_text_field("Übertragbarkeit")
+    rich_text_fields = (
+        "starting_point",
+        "goals",
+        "approach",
+        "results",
+        "obstacles",
+        "transferability",
+    )
+    single_line_fields = (
+        "title",
+        "teaser",
+        "place",
+        "staff",
+        "required_partners",
+        "lead_time",
+        "contact_name",
+        "contact_phone",
+    )
+
+    class Meta:
+        model = ProjectPage
+        fields = [
+            "title",
+            "teaser",
+            "fields_of_action",
+            "target_groups",
+            "districts",
+            "statewide",
+            "place",
+            "status",
+            "start_date",
+            "end_date",
+            "starting_point",
+            "goals",
+            "approach",
+            "results",
+            "people_reached",
+            "volunteers",
+            "obstacles",
+            "transferability",
+            "cost_range",
+            "staff",
+            "required_partners",
+            "lead_time",
+            "partners",
+            "tags",
+            "contact_name",
+            "contact_email",
+            "contact_phone",
+            "website",
+        ]
+        formsets = {"offers": OFFER_NEED, "needs": OFFER_NEED}
+        labels = {"title": "Name des Projekts"}
+        widgets = {
+            "teaser": forms.Textarea(attrs={"rows": 3, "maxlength": 300}),
+            "fields_of_action": forms.CheckboxSelectMultiple,
+            "target_groups": forms.CheckboxSelectMultiple,
+            "districts": forms.CheckboxSelectMultiple,
+            "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "partners": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["fields_of_action"].queryset = FieldOfAction.objects.all()
+        self.fields["target_groups"].queryset = TargetGroup.objects.all()
+        self.fields["districts"].queryset = District.objects.all()
+        self.fields["partners"].max_length = 2000
+        self.fields[
+            "tags"
+        ].help_text = "Durch Kommas getrennt, z. B. Sprachcafé, Ehrenamt"
+        self.fields["fields_of_action"].error_messages["required"] = (
+            "Bitte mindestens ein Handlungsfeld wählen."
+        )
+
+    def clean_tags(self) -> list[str]:
+        tags = self.cleaned_data.get("tags") or []
+        if len(tags) > MAX_TAGS:
+            raise forms.ValidationError(f"Bitte höchstens {MAX_TAGS} Schlagwörter.")
+        for tag in tags:
+            if len(tag) > MAX_TAG_LENGTH:
+                raise forms.ValidationError(
+                    f"Schlagwörter dürfen höchstens {MAX_TAG_LENGTH} Zeichen haben."
+                )
+            validate_single_line(tag)
+        return tags
+
+    def clean_partners(self) -> str:
+        partners = self.cleaned_data.get("partners", "")
+        if len(partners) > 2000:
+            raise forms.ValidationError("Bitte höchstens 2.000 Zeichen.")
+        return partners
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("statewide") and not cleaned.get("districts"):
+            self.add_error(
+                "districts",
+                "Bitte mindestens einen Landkreis wählen oder „landesweit“ ankreuzen.",
+            )
+        start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", "Das Ende darf nicht vor dem Beginn liegen.")
+        return cleaned
+
+
+class ImageUploadForm(forms.Form):
+    title = forms.CharField(
+        label="Bildtitel / Alternativtext",
+        max_length=250,
+        validators=[validate_single_line],
+        help_text="Beschreiben Sie kurz, was auf dem Bild zu sehen ist.",
+    )
+    file = forms.FileField(
+        label="Bilddatei",
+        help_text="JPEG, PNG oder WebP, höchstens 10 MB und 40 Megapixel.",
+        error_messages={"required": "Bitte wählen Sie eine Bilddatei."},
+    )

@@ -1,0 +1,133 @@
+"""Checking and re-encoding uploaded images.
+
+Only the pixels survive: the file is decoded completely and written anew, so
+appended archives or scripts (polyglots), metadata, EXIF and GPS positions
+never reach storage. Orientation from EXIF is applied to the pixels first."""
+
+from __future__ import annotations
+
+import uuid
+import warnings
+from io import BytesIO
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from PIL import Image, ImageOps, UnidentifiedImageError
+from wagtail.images import get_image_model
+from wagtail.models import Collection
+
+from projects.models import InitiativePage
+
+from .models import InitiativeCollection
+
+FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+MESSAGES = {
+    "too_large": "Die Datei ist größer als 10 MB. Bitte verkleinern Sie das Bild.",
+    "too_many_pixels": (
+        "Das Bild hat zu viele Bildpunkte (höchstens 40 Megapixel). "
+        "Bitte verkleinern Sie es."
+    ),
+    "svg": (
+        "SVG-Grafiken können wir aus Sicherheitsgründen nicht annehmen. "
+        "Bitte laden Sie ein JPEG-, PNG- oder WebP-Bild hoch."
+    ),
+    "format": "Bitte laden Sie ein Bild im Format JPEG, PNG oder WebP hoch.",
+    "broken": (
+        "Das Bild ist beschädigt oder unvollständig. "
+        "Bitte speichern Sie es neu und laden Sie es noch einmal hoch."
+    ),
+}
+
+
+def _error(code: str) -> ValidationError:
+    return ValidationError(MESSAGES[code], code=code)
+
+
+def _looks_like_svg(head: bytes) -> bool:
+    lowered = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return lowered.startswith((b"<?xml", b"<svg", b"<!doctype svg")) or (
+        b"<svg" in lowered
+    )
+
+
+def clean_upload(upload) -> ContentFile:
+    """Return a freshly encoded copy of an acceptable image or raise a
+    ValidationError with a German message."""
+    if upload.size > settings.ACCOUNTS_MAX_IMAGE_BYTES:
+        raise _error("too_large")
+    upload.seek(0)
+    head = upload.read(1024)
+    upload.seek(0)
+    if _looks_like_svg(head):
+        raise _error("svg")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(upload)
+            if image.format not in FORMATS:
+                raise _error("format")
+            width, height = image.size
+            if width * height > settings.ACCOUNTS_MAX_IMAGE_PIXELS:
+                raise _error("too_many_pixels")
+            image.load()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise _error("too_many_pixels") from None
+    except UnidentifiedImageError:
+        raise _error("format") from None
+    except (OSError, SyntaxError, ValueError):
+        # Pillow signals truncated and corrupt data with these.
+        raise _error("broken") from None
+    return _reencode(image)
+
+
+def _reencode(image: Image.Image) -> ContentFile:
+    source_format = image.format
+    image = ImageOps.exif_transpose(image)
+    out = BytesIO()
+    if source_format == "JPEG":
+        image.convert("RGB").save(out, "JPEG", quality=88, optimize=True)
+    elif source_format == "PNG":
+        if image.mode not in {"RGB", "RGBA", "L", "LA", "P"}:
+            image = image.convert("RGBA")
+        image.save(out, "PNG", optimize=True)
+    else:
+        if image.mode not in {"RGB", "RGBA"}:
+            image = image.convert("RGBA")
+        image.save(out, "WEBP", quality=88)
+    name = f"{uuid.uuid4().hex}.{FORMATS[source_format]}"
+    return ContentFile(out.getvalue(), name=name)
+
+
+def collection_for(initiative: InitiativePage) -> Collection:
+    """The initiative's own image collection, created on first use."""
+    with transaction.atomic():
+        link = (
+            InitiativeCollection.objects.select_for_update()
+            .filter(initiative=initiative)
+            .first()
+        )
+        if link is not None:
+            return link.collection
+        collection = Collection.get_first_root_node().add_child(
+            name=f"Initiative {initiative.pk}: {initiative.title}"[:255]
+        )
+        InitiativeCollection.objects.create(
+            initiative=initiative, collection=collection
+        )
+        return collection
+
+
+def store_image(initiative: InitiativePage, upload, title: str, user):
+    """Check, re-encode and store an upload as a Wagtail image."""
+    content = clean_upload(upload)
+    image = get_image_model()(
+        title=title,
+        file=content,
+        collection=collection_for(initiative),
+        uploaded_by_user=user,
+    )
+    image._set_image_file_metadata()
+    image.save()
+    return image

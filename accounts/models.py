@@ -1,0 +1,92 @@
+"""Who may maintain which initiative, and what they agreed to."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class Membership(models.Model):
+    """A person who maintains an initiative's profile and projects.
+
+    Editors see memberships in the Django admin only when they must hand a
+    profile to someone else; initiatives add members by invitation."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name="Person",
+    )
+    initiative = models.ForeignKey(
+        "projects.InitiativePage",
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name="Initiative",
+    )
+    created_at = models.DateTimeField("Mitglied seit", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "Mitgliedschaft"
+        verbose_name_plural = "Mitgliedschaften"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "initiative"], name="one_membership_per_initiative"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.initiative_id}"
+
+
+class Consent(models.Model):
+    """The exact text a person agreed to at sign-up, and when."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="consents",
+        verbose_name="Person",
+    )
+    document = models.CharField("Dokument", max_length=40)
+    version = models.CharField("Fassung", max_length=20)
+    text = models.TextField("Wortlaut")
+    accepted_at = models.DateTimeField("Zugestimmt am")
+
+    class Meta:
+        verbose_name = "Einwilligung"
+        verbose_name_plural = "Einwilligungen"
+
+    def __str__(self) -> str:
+        return f"{self.document} {self.version}"
+
+
+class InitiativeCollection(models.Model):
+    """The Wagtail image collection that holds one initiative's uploads."""
+
+    initiative = models.OneToOneField(
+        "projects.InitiativePage",
+        on_delete=models.CASCADE,
+        related_name="image_collection",
+    )
+    collection = models.OneToOneField(
+        "wagtailcore.Collection", on_delete=models.CASCADE, related_name="+"
+    )
+
+    def __str__(self) -> str:
+        return str(self.collection_id)
+
+
+class ReconfirmationReminder(models.Model):
+    """When a project's owners were last asked to confirm it is still current."""
+
+    page = models.ForeignKey(
+        "projects.ProjectPage", on_delete=models.CASCADE, related_name="+"
+    )
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["page", "sent_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.page_id} {self.sent_at:%Y-%m-%d}"

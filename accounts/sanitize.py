@@ -1,0 +1,44 @@
+"""Making text from public forms safe to store as rich text or plain text."""
+
+from __future__ import annotations
+
+import re
+
+import nh3
+from django.core.exceptions import ValidationError
+from django.utils.html import linebreaks
+
+ALLOWED_TAGS = {"p", "br", "b", "strong", "i", "em", "ul", "ol", "li", "a"}
+ALLOWED_ATTRIBUTES = {"a": {"href"}}
+URL_SCHEMES = {"http", "https", "mailto"}
+CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f]")
+TAG_LIKE = re.compile(r"<\s*/?\s*[a-zA-Z]")
+
+
+def clean_rich_text(value: str) -> str:
+    """Plain text becomes paragraphs; HTML keeps only a few harmless tags.
+
+    Scripts, event handlers, styles and ``javascript:`` links are removed, so
+    nothing active is ever stored."""
+    value = (value or "").strip()
+    if not value:
+        return ""
+    if not TAG_LIKE.search(value):
+        return linebreaks(value, autoescape=True)
+    return nh3.clean(
+        value,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="nofollow noopener noreferrer",
+        strip_comments=True,
+    ).strip()
+
+
+def validate_single_line(value: str) -> None:
+    """Names and titles end up in e-mail headers: no CR, LF or other controls."""
+    if value and CONTROL_CHARS.search(value):
+        raise ValidationError(
+            "Bitte ohne Zeilenumbrüche oder Steuerzeichen eingeben.",
+            code="control_characters",
+        )

@@ -1,0 +1,32 @@
+"""Telling initiatives about the editors' decision, by e-mail through Celery."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from wagtail.models import WorkflowState
+from wagtail.signals import task_approved, task_rejected
+
+from .tasks import send_moderation_result
+
+
+def _notify(task_state, approved: bool) -> None:
+    workflow_state = task_state.workflow_state
+    if approved and workflow_state.status != WorkflowState.STATUS_APPROVED:
+        return  # a later task of the workflow still has to approve
+    page_id = int(workflow_state.object_id)
+    comment = task_state.comment or ""
+    transaction.on_commit(
+        lambda: send_moderation_result.delay(page_id, approved, comment)
+    )
+
+
+def on_task_approved(sender, instance, user=None, **kwargs) -> None:
+    _notify(instance, approved=True)
+
+
+def on_task_rejected(sender, instance, user=None, **kwargs) -> None:
+    _notify(instance, approved=False)
+
+
+task_approved.connect(on_task_approved, dispatch_uid="accounts-task-approved")
+task_rejected.connect(on_task_rejected, dispatch_uid="accounts-task-rejected")

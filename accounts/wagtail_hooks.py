@@ -1,0 +1,27 @@
+"""The editors' list of stale profiles, in the Wagtail admin's reports menu."""
+
+from __future__ import annotations
+
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from .views.stale import StaleProjectsView
+
+
+@hooks.register("register_admin_urls")
+def register_stale_report_url():
+    return [path("reports/stale/", StaleProjectsView.as_view(), name="stale_projects")]
+
+
+class StaleMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        user = request.user
+        return user.is_superuser or user.groups.filter(name="Redaktion").exists()
+
+
+@hooks.register("register_reports_menu_item")
+def register_stale_report_menu_item():
+    return StaleMenuItem(
+        "Veraltete Profile", reverse("stale_projects"), icon_name="time", order=900
+    )
