@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
-WORD = re.compile(r"[a-zäöüß]{3,}")
+WORD = re.compile(r"[^\W\d_]{3,}")
 FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "s"})
 
 _STOPWORDS = """aber alle allem allen aller alles als also am an ander andere anderen

@@ -1,0 +1,77 @@
+"""Reasons become German sentences a person can check."""
+
+from __future__ import annotations
+
+from matching.explain import explain, in_place
+
+
+def test_issue_example_reads_as_in_the_issue():
+    text = explain(
+        [
+            {"type": "shared_field", "value": "sprache", "label": "Sprachförderung"},
+            {"type": "same_district", "value": "03351", "label": "Landkreis Celle"},
+            {
+                "type": "offer_need",
+                "direction": "target_offers",
+                "category": "sprachmittlung",
+                "label": "Sprachmittlung",
+                "need": "Dolmetscher",
+                "offer": "Dolmetscher für Arabisch",
+            },
+            {"type": "distance_km", "value": 23},
+        ]
+    )
+    assert text == (
+        "Beide arbeiten im Handlungsfeld Sprachförderung im Landkreis Celle. "
+        "Sie suchen Sprachmittlung – dieses Projekt bietet das an: "
+        "„Dolmetscher für Arabisch“ (23 km entfernt)."
+    )
+
+
+def test_other_direction_says_this_project_needs_what_you_offer():
+    text = explain(
+        [
+            {
+                "type": "offer_need",
+                "direction": "source_offers",
+                "label": "Räume",
+                "need": "Ein Raum für Kurse",
+                "offer": "Gruppenraum",
+            }
+        ]
+    )
+    assert (
+        text == "Dieses Projekt sucht Räume – Sie bieten das an: „Ein Raum für Kurse“."
+    )
+
+
+def test_places_get_the_right_preposition():
+    assert in_place("Landkreis Celle") == "im Landkreis Celle"
+    assert in_place("Region Hannover") == "in der Region Hannover"
+    assert in_place("Braunschweig") == "in Braunschweig"
+
+
+def test_groups_tags_terms_and_statewide_are_named():
+    text = explain(
+        [
+            {"type": "shared_target_group", "value": "frauen", "label": "Frauen"},
+            {
+                "type": "shared_target_group",
+                "value": "familien",
+                "label": "Familien",
+                "different_fields": True,
+            },
+            {"type": "shared_tag", "value": "kita", "label": "Kita"},
+            {"type": "text", "terms": ["sprachcafé", "deutsch"]},
+            {"type": "statewide"},
+        ]
+    )
+    assert "Beide richten sich an: Frauen." in text
+    assert "Beide erreichen Familien – über verschiedene Handlungsfelder." in text
+    assert "Gemeinsame Schlagwörter: Kita." in text
+    assert "Ähnliche Begriffe in den Beschreibungen: sprachcafé und deutsch." in text
+    assert text.endswith("Eines der beiden Projekte arbeitet landesweit.")
+
+
+def test_distance_alone_is_a_sentence():
+    assert explain([{"type": "distance_km", "value": 40}]) == "40 km entfernt."
