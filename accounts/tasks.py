@@ -139,8 +139,8 @@ def send_reconfirmation_reminders() -> int:
             (
                 "Guten Tag,\n\n"
                 "seit über einem Jahr hat niemand das Projekt "
-                f"„{one_line(page.title)}“ bestätigt. Wenn die Angaben noch stimmen, genügt ein Klick "
-                "(der Link gilt 30 Tage):\n\n"
+                f"„{one_line(page.title)}“ bestätigt. Wenn die Angaben noch "
+                "stimmen, genügt ein Klick (der Link gilt 30 Tage):\n\n"
                 f"{url}\n\n"
                 "Wenn sich etwas geändert hat, bearbeiten Sie das Projekt bitte in "
                 f"Ihrem Bereich: {site_url(reverse('accounts:dashboard'))}\n"

@@ -1,0 +1,102 @@
+"""Fixtures for the members' area: inline tasks, clean rate limits, members."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+import redis
+from django.conf import settings
+from django.contrib.auth import get_user_model
+
+from kb import antispam
+
+
+@pytest.fixture(autouse=True)
+def clean_rate_limits(services):
+    """Rate-limit counters live in the real Redis; start every test at zero."""
+    client = redis.Redis.from_url(settings.REDIS_URL)
+    for key in client.scan_iter(match="*antispam:*"):
+        client.delete(key)
+    yield
+
+
+@pytest.fixture
+def eager_tasks():
+    """Celery tasks run inline (mail lands in ``mail.outbox`` at once)."""
+    from config.celery import app
+
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = previous
+
+
+def form_protection(age: float = 10) -> dict[str, str]:
+    """The hidden fields a person's browser would send after ``age`` seconds."""
+    return {
+        antispam.TIMESTAMP_FIELD: antispam.issue_timestamp(time.time() - age),
+        antispam.HONEYPOT_FIELD: "",
+    }
+
+
+def signup_data(**overrides) -> dict[str, str]:
+    data = {
+        "organisation": "Sprachbrücke Celle e. V.",
+        "contact_name": "Anna Beispiel",
+        "email": "anna@example.org",
+        "password1": "Lange-Passphrase-42",
+        "password2": "Lange-Passphrase-42",
+        "accept_terms": "on",
+        "accept_privacy": "on",
+        **form_protection(),
+    }
+    data.update(overrides)
+    return data
+
+
+def make_member(email: str, organisation: str):
+    """An active member with a draft initiative, as after sign-up + verify."""
+    from accounts import services
+
+    user, initiative = services.sign_up(
+        organisation=organisation,
+        contact_name="Kontakt " + organisation,
+        email=email,
+        password="Lange-Passphrase-42",
+    )
+    user.is_active = True
+    user.save()
+    return get_user_model().objects.get(pk=user.pk), initiative
+
+
+def project_data(**overrides) -> dict:
+    from kb.taxonomy import District, FieldOfAction
+
+    data = {
+        "title": "Sprachcafé am Markt",
+        "teaser": "Ein offenes Sprachcafé für Geflüchtete und Nachbarn.",
+        "fields_of_action": [FieldOfAction.objects.get(slug="sprache").pk],
+        "districts": [District.objects.get(ags="03351").pk],
+        "status": "active",
+        "starting_point": "Viele Neuzugewanderte hatten keine Übungsmöglichkeit.",
+        "goals": "Deutsch im Alltag sprechen.",
+        "approach": "Jeden Dienstag ein offener Treff.",
+        "results": "Rund 40 Menschen pro Woche.",
+        "obstacles": "",
+        "transferability": "Leicht übertragbar.",
+        "tags": "Sprachcafé, Ehrenamt",
+        "contact_name": "Anna Beispiel",
+        "contact_email": "anna@example.org",
+    }
+    for name in ("offers", "needs"):
+        data.update(
+            {
+                f"{name}-TOTAL_FORMS": "2",
+                f"{name}-INITIAL_FORMS": "0",
+                f"{name}-MIN_NUM_FORMS": "0",
+                f"{name}-MAX_NUM_FORMS": "1000",
+            }
+        )
+    data.update(overrides)
+    return data
