@@ -6,16 +6,17 @@ writes go through our outbox pipeline (``search.indexing``), never its signals.
 
 from __future__ import annotations
 
-from django.utils.html import strip_tags
 from django_elasticsearch_dsl import Document, fields
 from django_elasticsearch_dsl.registries import registry
 
 from projects.models import ProjectPage
 
-from .analysis import autocomplete_index, german_exact, german_text
+from .analysis import autocomplete_index, german_exact
 from .client import index_alias
+from .content_documents import ArticleDocument, EventDocument, InitiativeDocument
+from .doc_fields import INDEX_SETTINGS, all_text, keyword_text, plain_text, suggest
+from .doc_fields import text as _text
 
-INDEX_SETTINGS = {"number_of_shards": 1, "number_of_replicas": 0, "max_ngram_diff": 20}
 PRACTICE_FIELDS = (
     "starting_point",
     "goals",
@@ -26,43 +27,32 @@ PRACTICE_FIELDS = (
 )
 
 
-def _text(**kwargs) -> fields.TextField:
-    return fields.TextField(
-        analyzer=german_text,
-        fields={"exact": fields.TextField(analyzer=german_exact)},
-        **kwargs,
-    )
-
-
-def plain_text(html: str) -> str:
-    return " ".join(strip_tags(html or "").split())
-
-
 @registry.register_document
 class ProjectDocument(Document):
     """A published project as the public search and matching see it."""
 
-    title = _text()
+    title = _text(suggest=True)
     title_autocomplete = fields.TextField(
         analyzer=autocomplete_index, search_analyzer=german_exact
     )
     title_sort = fields.KeywordField()
-    teaser = _text()
-    description = _text()
+    teaser = _text(suggest=True)
+    description = _text(suggest=True)
     url = fields.KeywordField(index=False)
     slug = fields.KeywordField()
     tags = fields.KeywordField(multi=True)
-    tags_text = _text(multi=True)
+    tags_text = _text(suggest=True, multi=True)
     offers_text = _text(multi=True)
     needs_text = _text(multi=True)
     offer_categories = fields.KeywordField(multi=True)
     need_categories = fields.KeywordField(multi=True)
     districts = fields.KeywordField(multi=True)
-    district_names = fields.KeywordField(multi=True)
+    district_names = keyword_text(multi=True)
     regions = fields.KeywordField(multi=True)
     fields_of_action = fields.KeywordField(multi=True)
-    field_names = fields.KeywordField(multi=True)
+    field_names = keyword_text(multi=True)
     target_groups = fields.KeywordField(multi=True)
+    target_group_names = keyword_text(multi=True)
     status = fields.KeywordField()
     organisation = _text()
     organisation_type = fields.KeywordField()
@@ -71,6 +61,8 @@ class ProjectDocument(Document):
     location = fields.GeoPointField()
     published_at = fields.DateField()
     last_confirmed = fields.DateField()
+    all_text = all_text()
+    suggest = suggest()
 
     class Index:
         name = index_alias("projects")
@@ -141,6 +133,15 @@ class ProjectDocument(Document):
     def prepare_target_groups(self, page: ProjectPage) -> list[str]:
         return [t.slug for t in page.target_groups.all()]
 
+    def prepare_target_group_names(self, page: ProjectPage) -> list[str]:
+        return [t.name for t in page.target_groups.all()]
+
+    def prepare_all_text(self, page: ProjectPage) -> None:
+        return None
+
+    def prepare_suggest(self, page: ProjectPage) -> None:
+        return None
+
     def prepare_organisation(self, page: ProjectPage) -> str:
         initiative = page.initiative
         return initiative.title if initiative else ""
@@ -163,4 +164,9 @@ class ProjectDocument(Document):
         return page.first_published_at
 
 
-DOCUMENTS = {("projects", "projectpage"): ProjectDocument}
+DOCUMENTS = {
+    ("projects", "projectpage"): ProjectDocument,
+    ("projects", "initiativepage"): InitiativeDocument,
+    ("kb", "articlepage"): ArticleDocument,
+    ("kb", "eventpage"): EventDocument,
+}

@@ -26,3 +26,41 @@ class OutboxEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.app_label}.{self.model_name} #{self.object_id}"
+
+
+class SynonymGroup(models.Model):
+    """Words that mean the same for people searching (e.g. Geflüchtete,
+    Flüchtlinge, Schutzsuchende). Editors maintain these groups; a search for
+    one word also finds the others, slightly lower ranked. Changes apply to
+    the next search at once, without rebuilding the index."""
+
+    terms = models.TextField(
+        "Begriffe",
+        help_text="Gleichbedeutende Begriffe, durch Komma getrennt, "
+        "z. B. „Deutschkurs, Sprachkurs“.",
+    )
+    active = models.BooleanField("aktiv", default=True)
+
+    class Meta:
+        ordering = ["terms"]
+        verbose_name = "Synonymgruppe"
+        verbose_name_plural = "Synonymgruppen"
+
+    def __str__(self) -> str:
+        return ", ".join(self.term_list())
+
+    def term_list(self) -> list[str]:
+        seen: dict[str, str] = {}
+        for raw in self.terms.replace("\n", ",").split(","):
+            term = " ".join(raw.split())
+            if term and term.casefold() not in seen:
+                seen[term.casefold()] = term
+        return list(seen.values())
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        if len(self.term_list()) < 2:
+            raise ValidationError(
+                {"terms": "Bitte mindestens zwei verschiedene Begriffe angeben."}
+            )

@@ -1,43 +1,146 @@
-"""The public search page and the JSON search API."""
+"""The public search page, the JSON search API and autocomplete."""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import asdict
+from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
+from elastic_transport import TransportError
+from elasticsearch import ApiError
 
-from .backends import run_search
-from .query import QueryError, SearchQuery, parse_query
+from .backends import database, elastic, run_search
+from .client import is_configured
+from .facets import FACET_TITLES
+from .query import SORT_LABELS, QueryError, SearchQuery, clean_text, parse_query
+
+logger = logging.getLogger(__name__)
+AUTOCOMPLETE_MIN = 2
+AUTOCOMPLETE_MAX = 50
+
+
+def _url(query: SearchQuery, page: int | None = None) -> str:
+    params = query.params(page)
+    return "?" + urlencode(params) if params else "?"
+
+
+def _chips(query: SearchQuery, facets: dict[str, list[dict]]) -> list[dict]:
+    """Active filters, each with a link that removes it."""
+    chips = []
+    for key, values in query.filters.items():
+        labels = {item["value"]: item["label"] for item in facets.get(key, [])}
+        for value in values:
+            chips.append(
+                {
+                    "label": f"{FACET_TITLES[key]}: {labels.get(value, value)}",
+                    "url": _url(query.without(key, value)),
+                }
+            )
+    if query.near:
+        chips.append(
+            {
+                "label": f"Umkreis: {query.km} km um {query.near}",
+                "url": _url(query.without("near")),
+            }
+        )
+    return chips
+
+
+def _page_links(query: SearchQuery, count: int) -> dict:
+    last = max(
+        1,
+        min(
+            (count + query.page_size - 1) // query.page_size, 10_000 // query.page_size
+        ),
+    )
+    return {
+        "current": query.page,
+        "last": last,
+        "previous": _url(query, query.page - 1) if query.page > 1 else None,
+        "next": _url(query, query.page + 1) if query.page < last else None,
+    }
 
 
 @require_GET
 def search_page(request: HttpRequest) -> HttpResponse:
     try:
         query = parse_query(request.GET)
+        result = run_search(query)
     except QueryError as error:
         context = {"query": SearchQuery(), "error": str(error)}
         return render(request, "search/search.html", context, status=400)
-    result = run_search(query)
-    return render(request, "search/search.html", {"query": query, "result": result})
+    facets = [
+        {
+            "name": name,
+            "title": FACET_TITLES[name],
+            "items": [
+                {**item, "checked": item["value"] in query.filters.get(name, ())}
+                for item in items
+            ],
+        }
+        for name, items in result.facets.items()
+        if items
+    ]
+    context = {
+        "query": query,
+        "result": result,
+        "facets": facets,
+        "chips": _chips(query, result.facets),
+        "pages": _page_links(query, result.count),
+        "sorts": [
+            {"value": key, "label": label, "selected": key == query.sort}
+            for key, label in SORT_LABELS.items()
+            if key != "distance" or query.near
+        ],
+        "suggestion_url": _url(SearchQuery(text=result.suggestion))
+        if result.suggestion
+        else None,
+    }
+    return render(request, "search/search.html", context)
 
 
 @require_GET
 def search_api(request: HttpRequest) -> JsonResponse:
     try:
         query = parse_query(request.GET)
+        result = run_search(query)
     except QueryError as error:
         return JsonResponse({"error": str(error)}, status=400)
-    result = run_search(query)
+    results = []
+    for hit in result.hits:
+        item = asdict(hit)
+        item["highlight"] = str(hit.highlight)
+        item.pop("promoted")
+        results.append(item)
     return JsonResponse(
         {
             "count": result.count,
             "page": query.page,
-            "results": [asdict(hit) for hit in result.hits],
+            "results": results,
             "facets": result.facets,
-            "suggestion": None,
+            "suggestion": result.suggestion,
             "backend": result.backend,
             "limited": result.limited,
         }
+    )
+
+
+@require_GET
+def autocomplete_api(request: HttpRequest) -> JsonResponse:
+    text = clean_text(request.GET.get("q", ""), AUTOCOMPLETE_MAX)
+    if len(text) < AUTOCOMPLETE_MIN:
+        return JsonResponse({"suggestions": [], "backend": None})
+    if is_configured():
+        try:
+            suggestions = elastic.autocomplete(text)
+            return JsonResponse(
+                {"suggestions": suggestions, "backend": "elasticsearch"}
+            )
+        except (TransportError, ApiError):
+            logger.warning("Autocomplete falls back to the database.", exc_info=True)
+    return JsonResponse(
+        {"suggestions": database.autocomplete(text), "backend": "database"}
     )

@@ -1,49 +1,202 @@
-"""Executing a SearchQuery on the database (PostgreSQL full text or SQLite)."""
+"""Executing a SearchQuery on the database (PostgreSQL full text or SQLite).
+
+Same query object, same facets and counts as Elasticsearch: every facet is one
+grouped query with all *other* filters applied, so the number of queries does
+not grow with the data.
+"""
 
 from __future__ import annotations
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import (
+    Case,
+    Count,
+    FloatField,
+    Min,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Length, Substr
 
-from projects.models import ProjectPage
+from kb.taxonomy import District
+from projects.models import InitiativePage, ProjectPage
 
-from . import Hit, SearchResult
+from .. import fts
+from ..compounds import split_text
+from ..facets import TAG_FACET_SIZE, build_facets, distance_km
+from ..query import FILTER_KEYS, SearchQuery
+from . import Context, Hit, SearchResult
 
 FILTER_LOOKUPS = {
-    "region": "districts__region__slug__in",
-    "district": "districts__ags__in",
-    "field": "fields_of_action__slug__in",
+    "region": "districts__region__slug",
+    "district": "districts__ags",
+    "field": "fields_of_action__slug",
+    "target_group": "target_groups__slug",
+    "offer": "offers__category__slug",
+    "need": "needs__category__slug",
+    "status": "status",
+    "tag": "tags__name",
+    "organisation_type": "organisation_type",
 }
-SORTS = {"newest": ["-first_published_at"], "title": ["title"], "relevance": ["title"]}
+SORTS = {
+    "newest": ["-first_published_at", "pk"],
+    "title": ["title", "pk"],
+    "relevance": ["-first_published_at", "pk"],
+}
 
 
-def _text_filter(queryset, text: str):
-    if settings.IS_POSTGRES:
-        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+def _with_parent_path(queryset: QuerySet) -> QuerySet:
+    return queryset.annotate(parent_path=Substr("path", 1, Length("path") - 4))
 
-        vector = SearchVector("title", weight="A", config="german") + SearchVector(
-            "teaser", weight="B", config="german"
+
+def _organisation_type_annotation() -> Subquery:
+    return Subquery(
+        InitiativePage.objects.filter(path=OuterRef("parent_path")).values(
+            "organisation_type__slug"
+        )[:1]
+    )
+
+
+def _facet_condition(facet: str, values: tuple[str, ...]) -> Q:
+    if facet == "organisation_type":
+        initiatives = InitiativePage.objects.filter(
+            organisation_type__slug__in=values
+        ).values("path")
+        ids = _with_parent_path(ProjectPage.objects.all()).filter(
+            parent_path__in=initiatives
         )
-        ts_query = SearchQuery(text, config="german", search_type="websearch")
-        return (
-            queryset.annotate(rank=SearchRank(vector, ts_query))
-            .filter(rank__gt=0)
-            .order_by("-rank", "title")
-        )
-    condition = Q()
-    for word in text.split():
-        condition &= Q(title__icontains=word) | Q(teaser__icontains=word)
-    return queryset.filter(condition)
+    else:
+        ids = ProjectPage.objects.filter(**{f"{FILTER_LOOKUPS[facet]}__in": values})
+    # A subquery per facet keeps joins from multiplying rows (no DISTINCT).
+    return Q(pk__in=ids.values("pk"))
 
 
-def search(query) -> SearchResult:
+def _texts(query: SearchQuery, context: Context) -> list[str]:
+    texts = [query.text, *context.alternatives]
+    for text in list(texts):
+        split = split_text(text)
+        if split:
+            texts.append(split)
+    # PostgreSQL's german configuration does not equate "ue" with "ü".
+    umlauts = _with_umlauts(query.text)
+    if umlauts != query.text:
+        texts.append(umlauts)
+    return texts
+
+
+def _with_umlauts(text: str) -> str:
+    for pair, umlaut in (("ae", "ä"), ("oe", "ö"), ("ue", "ü")):
+        text = text.replace(pair, umlaut).replace(pair.capitalize(), umlaut.upper())
+    return text
+
+
+def _sqlite_text_condition(texts: list[str]) -> Q:
+    condition = Q(pk__in=[])
+    for text in texts:
+        variant = Q()
+        for word in fts.words(text):
+            variant &= Q(title__icontains=word) | Q(teaser__icontains=word)
+        condition |= variant
+    return condition
+
+
+def _nearby(context: Context, km: int) -> dict[str, float]:
+    seats = District.objects.values_list("ags", "lat", "lon")
+    distances = {ags: distance_km(context.seat, (lat, lon)) for ags, lat, lon in seats}
+    return {ags: d for ags, d in distances.items() if d <= km}
+
+
+def _base(query: SearchQuery, context: Context) -> tuple[QuerySet, dict[str, float]]:
+    """Live public projects matching the text and the distance, no facets."""
     queryset = ProjectPage.objects.live().public()
-    for key, values in query.filters.items():
-        queryset = queryset.filter(**{FILTER_LOOKUPS[key]: values})
-    queryset = queryset.distinct()
     if query.text:
-        queryset = _text_filter(queryset, query.text)
-    if query.sort != "relevance" or not query.text:
+        texts = _texts(query, context)
+        condition = (
+            fts.text_condition(texts)
+            if settings.IS_POSTGRES
+            else _sqlite_text_condition(texts)
+        )
+        queryset = queryset.filter(condition)
+    nearby: dict[str, float] = {}
+    if context.seat:
+        nearby = _nearby(context, query.km)
+        # The fallback measures from district seats: precise points of
+        # projects are an Elasticsearch refinement.
+        queryset = queryset.filter(
+            pk__in=ProjectPage.objects.filter(districts__ags__in=list(nearby)).values(
+                "pk"
+            )
+        )
+    if context.exclude_ids:
+        queryset = queryset.exclude(pk__in=context.exclude_ids)
+    return queryset, nearby
+
+
+def _facet_counts(
+    base: QuerySet, query: SearchQuery, conditions: dict[str, Q]
+) -> dict[str, dict[str, int]]:
+    counts: dict[str, dict[str, int]] = {}
+    for facet in FILTER_KEYS:
+        scoped = base
+        for other, condition in conditions.items():
+            if other != facet:
+                scoped = scoped.filter(condition)
+        ids = scoped.values("pk")
+        grouped = ProjectPage.objects.filter(pk__in=ids).order_by()
+        if facet == "organisation_type":
+            grouped = _with_parent_path(grouped).annotate(
+                value=_organisation_type_annotation()
+            )
+            key = "value"
+        else:
+            key = FILTER_LOOKUPS[facet]
+        rows = grouped.values(key).annotate(n=Count("pk", distinct=True))
+        if facet == "tag":
+            rows = rows.order_by("-n", key)[
+                : TAG_FACET_SIZE + len(query.filters.get("tag", ()))
+            ]
+        counts[facet] = {
+            str(row[key]): row["n"] for row in rows if row[key] not in (None, "")
+        }
+    return counts
+
+
+def search(query: SearchQuery, context: Context) -> SearchResult:
+    base, nearby = _base(query, context)
+    conditions = {
+        facet: _facet_condition(facet, values)
+        for facet, values in query.filters.items()
+        if values
+    }
+    queryset = base
+    for condition in conditions.values():
+        queryset = queryset.filter(condition)
+    if query.sort == "distance" and nearby:
+        queryset = queryset.annotate(
+            distance=Min(
+                Case(
+                    *[
+                        When(districts__ags=ags, then=Value(km))
+                        for ags, km in nearby.items()
+                    ],
+                    default=Value(1e9),
+                    output_field=FloatField(),
+                )
+            )
+        ).order_by("distance", "pk")
+    elif query.sort == "relevance" and query.text and settings.IS_POSTGRES:
+        sql, params = fts.rank_sql(_texts(query, context))
+        queryset = queryset.annotate(
+            rank=RawSQL(  # noqa: S611  (constant SQL, see fts.rank_sql)
+                sql, params, output_field=FloatField()
+            )
+        ).order_by("-rank", "-first_published_at", "pk")
+    else:
         queryset = queryset.order_by(*SORTS[query.sort])
     count = queryset.count()
     page = queryset.prefetch_related("districts", "fields_of_action")[
@@ -56,9 +209,29 @@ def search(query) -> SearchResult:
             url=p.url or "",
             title=p.title,
             teaser=p.teaser,
+            organisation="",
             districts=[d.name for d in p.districts.all()],
             fields=[f.name for f in p.fields_of_action.all()],
+            score=getattr(p, "rank", None),
         )
         for p in page
     ]
-    return SearchResult(count=count, hits=hits, backend="database")
+    return SearchResult(
+        count=count,
+        hits=hits,
+        backend="database",
+        facets=build_facets(_facet_counts(base, query, conditions), query.filters),
+    )
+
+
+def autocomplete(text: str, size: int = 8) -> list[dict]:
+    live = ProjectPage.objects.live().public()
+    found = list(live.filter(title__istartswith=text).order_by("title")[:size])
+    if len(found) < size:
+        more = (
+            live.filter(title__icontains=text)
+            .exclude(pk__in=[p.pk for p in found])
+            .order_by("title")[: size - len(found)]
+        )
+        found += list(more)
+    return [{"title": p.title, "url": p.url or ""} for p in found]

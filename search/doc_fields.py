@@ -1,0 +1,49 @@
+"""Field builders shared by the search documents."""
+
+from __future__ import annotations
+
+from django.utils.html import strip_tags
+from django_elasticsearch_dsl import fields
+
+from .analysis import german_exact, german_query, german_text, suggest_text
+
+INDEX_SETTINGS = {
+    "number_of_shards": 1,
+    "number_of_replicas": 0,
+    "max_ngram_diff": 20,
+    # Tombstones of deletes live long enough that a rebuild's bulk load with
+    # an older version cannot resurrect a page deleted meanwhile.
+    "gc_deletes": "10m",
+}
+ALL_TEXT = "all_text"
+SUGGEST = "suggest"
+
+
+def text(*, suggest: bool = False, **kwargs) -> fields.TextField:
+    """German text with an unstemmed ``.exact`` subfield, copied into the
+    catch-all field that requires every query term somewhere."""
+    copy_to = [ALL_TEXT, SUGGEST] if suggest else [ALL_TEXT]
+    return fields.TextField(
+        analyzer=german_text,
+        search_analyzer=german_query,
+        fields={"exact": fields.TextField(analyzer=german_exact)},
+        copy_to=copy_to,
+        **kwargs,
+    )
+
+
+def all_text() -> fields.TextField:
+    return fields.TextField(analyzer=german_text, search_analyzer=german_query)
+
+
+def suggest() -> fields.TextField:
+    return fields.TextField(analyzer=suggest_text)
+
+
+def keyword_text(**kwargs) -> fields.KeywordField:
+    """A keyword that is also searchable as text through the catch-all field."""
+    return fields.KeywordField(copy_to=[ALL_TEXT], **kwargs)
+
+
+def plain_text(html: str) -> str:
+    return " ".join(strip_tags(html or "").split())

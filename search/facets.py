@@ -1,0 +1,103 @@
+"""Facet names, labels and the geography behind ``near``."""
+
+from __future__ import annotations
+
+import math
+import time
+
+from django.apps import apps
+
+from .query import FILTER_KEYS, QueryError
+
+FACET_TITLES = {
+    "region": "Region",
+    "district": "Landkreis / Stadt",
+    "field": "Handlungsfeld",
+    "target_group": "Zielgruppe",
+    "offer": "Angebot",
+    "need": "Bedarf",
+    "status": "Stand",
+    "organisation_type": "Organisationsart",
+    "tag": "Schlagwort",
+}
+TAG_FACET_SIZE = 20
+FACET_SIZE = 100
+_VOCABULARY = {
+    "region": ("kb", "Region", "slug"),
+    "district": ("kb", "District", "ags"),
+    "field": ("kb", "FieldOfAction", "slug"),
+    "target_group": ("kb", "TargetGroup", "slug"),
+    "offer": ("kb", "OfferNeedCategory", "slug"),
+    "need": ("kb", "OfferNeedCategory", "slug"),
+    "organisation_type": ("kb", "OrganisationType", "slug"),
+}
+LABEL_TTL = 60.0
+_label_cache: dict[str, object] = {"at": 0.0, "labels": {}}
+
+
+def _status_labels() -> dict[str, str]:
+    from projects.models.project import ProjectStatus
+
+    return dict(ProjectStatus.choices)
+
+
+def labels() -> dict[str, dict[str, str]]:
+    """value → label per facet; cached briefly, since editors rarely rename."""
+    now = time.monotonic()
+    if now - float(_label_cache["at"]) < LABEL_TTL:
+        return _label_cache["labels"]  # type: ignore[return-value]
+    result: dict[str, dict[str, str]] = {"status": _status_labels(), "tag": {}}
+    loaded: dict[tuple[str, str, str], dict[str, str]] = {}
+    for facet, spec in _VOCABULARY.items():
+        if spec not in loaded:
+            model = apps.get_model(spec[0], spec[1])
+            loaded[spec] = {
+                str(key): name
+                for key, name in model.objects.values_list(spec[2], "name")
+            }
+        result[facet] = loaded[spec]
+    _label_cache.update(at=now, labels=result)
+    return result
+
+
+def build_facets(
+    counts: dict[str, dict[str, int]], selected: dict[str, tuple[str, ...]]
+) -> dict[str, list[dict]]:
+    """Facet lists in the API shape; selected values stay even at count 0."""
+    names = labels()
+    facets: dict[str, list[dict]] = {}
+    for facet in FILTER_KEYS:
+        values = dict(counts.get(facet, {}))
+        for value in selected.get(facet, ()):
+            values.setdefault(value, 0)
+        facet_labels = names.get(facet, {})
+        items = [
+            {"value": value, "label": facet_labels.get(value, value), "count": count}
+            for value, count in values.items()
+            if value not in (None, "")
+        ]
+        items.sort(key=lambda item: (-item["count"], item["label"].casefold()))
+        if facet == "tag":
+            chosen = set(selected.get("tag", ()))
+            items = [i for i in items if i["value"] in chosen] + [
+                i for i in items if i["value"] not in chosen
+            ][:TAG_FACET_SIZE]
+        facets[facet] = items
+    return facets
+
+
+def district_seat(ags: str) -> tuple[float, float]:
+    District = apps.get_model("kb", "District")
+    seat = District.objects.filter(ags=ags).values_list("lat", "lon").first()
+    if seat is None:
+        raise QueryError("Diesen Kreisschlüssel (near) gibt es nicht.")
+    return seat
+
+
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(math.sqrt(h))

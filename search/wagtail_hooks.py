@@ -1,0 +1,14 @@
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import SynonymGroup
+
+
+class SynonymGroupViewSet(SnippetViewSet):
+    model = SynonymGroup
+    icon = "search"
+    menu_label = "Synonyme"
+    list_display = ["__str__", "active"]
+
+
+register_snippet(SynonymGroupViewSet)
