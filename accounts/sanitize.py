@@ -12,18 +12,21 @@ ALLOWED_TAGS = {"p", "br", "b", "strong", "i", "em", "ul", "ol", "li", "a"}
 ALLOWED_ATTRIBUTES = {"a": {"href"}}
 URL_SCHEMES = {"http", "https", "mailto"}
 CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f]")
-TAG_LIKE = re.compile(r"<\s*/?\s*[a-zA-Z]")
+ALLOWED_TAG = re.compile(
+    r"<\s*/?\s*(?:" + "|".join(sorted(ALLOWED_TAGS)) + r")\b", re.IGNORECASE
+)
 
 
 def clean_rich_text(value: str) -> str:
-    """Plain text becomes paragraphs; HTML keeps only a few harmless tags.
+    """Plain text becomes escaped paragraphs; text with some of the allowed
+    tags is treated as HTML and keeps only those.
 
     Scripts, event handlers, styles and ``javascript:`` links are removed, so
     nothing active is ever stored."""
     value = (value or "").strip()
     if not value:
         return ""
-    if not TAG_LIKE.search(value):
+    if not ALLOWED_TAG.search(value):
         return linebreaks(value, autoescape=True)
     return nh3.clean(
         value,

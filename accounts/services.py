@@ -29,6 +29,19 @@ def initiative_index() -> InitiativeIndexPage:
     return index
 
 
+def quiet_admin_notifications(user) -> None:
+    """Members hear from us (accounts.tasks); Wagtail's own moderation mails
+    point into the admin, which members cannot open."""
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(user)
+    profile.submitted_notifications = False
+    profile.approved_notifications = False
+    profile.rejected_notifications = False
+    profile.updated_comments_notifications = False
+    profile.save()
+
+
 def record_consents(user) -> None:
     now = timezone.now()
     Consent.objects.bulk_create(
@@ -55,6 +68,7 @@ def sign_up(*, organisation: str, contact_name: str, email: str, password: str):
     user.set_password(password)
     user.save()
     record_consents(user)
+    quiet_admin_notifications(user)
     initiative = InitiativePage(
         title=organisation,
         contact_name=contact_name,

@@ -172,6 +172,7 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
             user.set_password(form.cleaned_data["password1"])
             user.save()
             services.record_consents(user)
+            services.quiet_admin_notifications(user)
             Membership.objects.create(user=user, initiative=initiative)
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         return redirect("accounts:dashboard")

@@ -39,7 +39,9 @@ def test_signup_creates_inactive_user_draft_initiative_and_consents(
     assert initiative.title == "Sprachbrücke Celle e. V."
     assert not initiative.live
     assert initiative.get_parent().specific_class is InitiativeIndexPage
-    assert set(Consent.objects.filter(user=user).values_list("document", flat=True)) == {
+    assert set(
+        Consent.objects.filter(user=user).values_list("document", flat=True)
+    ) == {
         "terms",
         "privacy",
     }
@@ -54,10 +56,13 @@ def test_verification_link_activates_once_and_login_works(
     sign_up(client, django_capture_on_commit_callbacks)
     link = verification_link()
 
-    assert client.post(
-        "/konto/anmelden/",
-        {"username": "anna@example.org", "password": "Lange-Passphrase-42"},
-    ).status_code == 200  # inactive: refused
+    assert (
+        client.post(
+            "/konto/anmelden/",
+            {"username": "anna@example.org", "password": "Lange-Passphrase-42"},
+        ).status_code
+        == 200
+    )  # inactive: refused
     assert client.get(link).status_code == 200
     assert User.objects.get(email="anna@example.org").is_active
     assert "Bereits bestätigt" in client.get(link).content.decode()
