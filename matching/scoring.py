@@ -30,8 +30,10 @@ class Weights:
     shared_target_group: float = 0.10
     shared_tag: float = 0.10
     proximity: float = 0.18
-    # Without a shared field of action, text alone must be this strong.
+    # Without a shared field of action, text alone must be this strong and
+    # rest on several words (one shared word, "Lotsen", is no shared work).
     similar_text_without_field: float = 0.35
+    similar_terms_without_field: int = 3
     # Complementary: base = offer/need + served differently, times proximity.
     offer_need: float = 0.75
     offer_need_text: float = 0.25
@@ -180,7 +182,10 @@ def score_similar(
     fields, shared_fields = _dice(source.fields, target.fields)
     groups, shared_groups = _dice(source.target_groups, target.target_groups)
     tags, shared_tags = _dice(source.tags, target.tags)
-    if not shared_fields and text < weights.similar_text_without_field:
+    if not shared_fields and (
+        text < weights.similar_text_without_field
+        or len(terms) < weights.similar_terms_without_field
+    ):
         return None
     near, place_reasons = proximity(source, target, weights)
     score = (
