@@ -42,11 +42,31 @@ check: install
 	DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY=$$(head -c 48 /dev/urandom | base64) \
 		ALLOWED_HOSTS=example.org $(PY) manage.py check --deploy --fail-level WARNING
 
-test: install services lint check
+test: install browsers frontend services lint check
 	$(TEST_ENV) $(PY) -m pytest
 
-bench: install services
+bench: install frontend services
 	$(TEST_ENV) $(PY) -m pytest tests/benchmarks -s -p no:cacheprovider
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media static_collected
+
+# --- Public site: front-end packages and the browser for the a11y tests ------
+# Leaflet and axe-core come from npm (package-lock.json) and are copied into
+# static/vendor/ (git-ignored); Chromium comes from Debian, never from a tool.
+FRONTEND_STAMP := static/vendor/.installed
+.PHONY: frontend browsers
+
+$(FRONTEND_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm; }
+	npm ci --no-audit --no-fund --silent
+	mkdir -p static/vendor/leaflet
+	cp -R node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css \
+		node_modules/leaflet/dist/images static/vendor/leaflet/
+	touch $@
+
+frontend: $(FRONTEND_STAMP)
+
+browsers:
+	@test -x /usr/bin/chromium || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core; }

@@ -87,9 +87,7 @@ def statistics_page(request: HttpRequest) -> HttpResponse:
     context = {
         "cross": stats.region_by_field(),
         "statuses": stats.by_status(),
-        "monthly": [
-            (date_format(month, "F Y"), count) for month, count in monthly
-        ],
+        "monthly": [(date_format(month, "F Y"), count) for month, count in monthly],
         "chart": stats.bar_chart_svg(
             bars, title="Neue Projekte je Monat", table_id="monthly-table"
         ),
@@ -108,3 +106,19 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+@require_GET
+def events_calendar(request: HttpRequest) -> HttpResponse:
+    """All live events as one iCal feed.
+
+    Wagtail's page URLs allow no dot in a path segment, so the feed of the event
+    index (``kalender.ics``) is served from here."""
+    from .ical import build_calendar
+
+    events = EventPage.objects.live().public().order_by("start")
+    response = HttpResponse(
+        build_calendar(events, request), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'attachment; filename="veranstaltungen.ics"'
+    return response

@@ -19,9 +19,8 @@ urlpatterns = [
         name="feed-field-atom",
     ),
     path("feeds/region/<slug:slug>/", feeds.RegionFeed(), name="feed-region"),
-    path(
-        "feeds/region/<slug:slug>/atom/", feeds.RegionAtom(), name="feed-region-atom"
-    ),
+    path("feeds/region/<slug:slug>/atom/", feeds.RegionAtom(), name="feed-region-atom"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", site_views.robots_txt, name="robots"),
+    path("kalender.ics", site_views.events_calendar, name="events-ical"),
 ]

@@ -82,9 +82,7 @@ def _projects():
             Prefetch(
                 "fields_of_action", queryset=FieldOfAction.objects.only("id", "slug")
             ),
-            Prefetch(
-                "target_groups", queryset=TargetGroup.objects.only("id", "slug")
-            ),
+            Prefetch("target_groups", queryset=TargetGroup.objects.only("id", "slug")),
         )
     )
 
@@ -152,9 +150,7 @@ def list_projects(
 @router.get("/projects/{project_id}", response=ProjectDetailOut, summary="Ein Projekt")
 def get_project(request: HttpRequest, project_id: int):
     page = get_object_or_404(
-        _projects().prefetch_related(
-            "offers__category", "needs__category", "tags"
-        ),
+        _projects().prefetch_related("offers__category", "needs__category", "tags"),
         pk=project_id,
     )
     initiative = page.initiative

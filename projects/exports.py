@@ -95,7 +95,9 @@ def _projects(ids: list[int]) -> list[ProjectPage]:
             Prefetch("districts", queryset=District.objects.only("id", "ags")),
             Prefetch("fields_of_action", queryset=FieldOfAction.objects.only("slug")),
             Prefetch("target_groups", queryset=TargetGroup.objects.only("slug")),
-            Prefetch("offers", queryset=ProjectOffer.objects.select_related("category")),
+            Prefetch(
+                "offers", queryset=ProjectOffer.objects.select_related("category")
+            ),
             Prefetch("needs", queryset=ProjectNeed.objects.select_related("category")),
             "tags",
         )

@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.apps import apps
+from django.db.models import prefetch_related_objects
 from django.forms import BoundField
 from django.utils.safestring import SafeString
 
@@ -91,3 +93,19 @@ def district_markers(result: Any) -> list[dict[str, Any]]:
         }
         for district in districts
     ]
+
+
+@register.simple_tag
+def prefetch(obj: Any, *lookups: str) -> str:
+    """Load related lists of one page in one query each before the template
+    walks them (``{% prefetch page "districts" "offers__category" %}``)."""
+    if obj is not None and lookups:
+        prefetch_related_objects([obj], *lookups)
+    return ""
+
+
+@register.simple_tag
+def parent_page(page: Any, model_label: str) -> Any:
+    """The page's parent if it is of the given type, in one query."""
+    model = apps.get_model(model_label)
+    return model.objects.filter(path=page.path[: -page.steplen]).first()

@@ -1,0 +1,78 @@
+"""Every page type renders for visitors, with one h1, landmarks and the footer."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+PAGE_TYPES = [
+    "home",
+    "project_index",
+    "initiative_index",
+    "initiative",
+    "project",
+    "topic",
+    "article_index",
+    "article",
+    "event_index",
+    "event",
+    "partners",
+    "call",
+    "standard",
+]
+
+
+@pytest.mark.parametrize("name", PAGE_TYPES)
+def test_every_page_type_renders_with_one_h1_and_landmarks(client, site_content, name):
+    page = site_content.pages()[name]
+    response = client.get(page.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert len(re.findall(r"<h1[\s>]", html)) == 1
+    assert '<html lang="de" dir="ltr">' in html
+    assert 'class="skip-link" href="#main"' in html
+    assert '<main id="main"' in html
+    assert "<header" in html and "<footer" in html and "<nav" in html
+
+
+def test_footer_links_the_legal_pages_that_exist(client, site_content):
+    site_content.legal["open-data-lizenz"].unpublish()
+    html = client.get("/").content.decode()
+    footer = html.split('<footer class="site-footer">')[1]
+    for slug in ("impressum", "datenschutz", "barrierefreiheit"):
+        assert site_content.legal[slug].url in footer
+    assert "Open-Data-Lizenz" not in footer
+
+
+def test_project_page_shows_the_practice_and_links_its_districts(client, site_content):
+    html = client.get(site_content.project.url).content.decode()
+    assert "Sprachbrücke Celle e. V." in html
+    assert "/landkreis/03351/" in html
+    assert "Räume am Abend" in html and "Erfahrung mit Patenschaften" in html
+    assert "Patenschaft" in html
+
+
+def test_form_errors_are_tied_to_their_fields():
+    from django import forms
+    from django.template.loader import render_to_string
+
+    class Form(forms.Form):
+        name = forms.CharField(label="Name", help_text="Vor- und Nachname")
+        email = forms.EmailField(label="E-Mail", required=False)
+
+    html = render_to_string("includes/form_fields.html", {"form": Form({"email": "x"})})
+    assert 'aria-describedby="id_name-help id_name-error"' in html
+    assert html.count('aria-invalid="true"') == 2
+    assert 'id="id_name-error"' in html and 'id="id_email-error"' in html
+    assert 'aria-required="true"' in html
+
+
+def test_english_is_available_through_the_language_switcher(client, site_content):
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert response.status_code == 302
+    html = client.get("/").content.decode()
+    assert '<html lang="en" dir="ltr">' in html
+    assert "Skip to content" in html

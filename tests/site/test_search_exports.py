@@ -1,0 +1,72 @@
+"""CSV and JSON export of a search result in the import schema, formula-safe."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from projects.exports import COLUMNS, neutralise
+from tests.site.content import add_project
+
+pytestmark = pytest.mark.django_db
+
+
+def _csv_rows(response) -> list[dict]:
+    text = response.content.decode("utf-8-sig")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_csv_export_follows_the_search_filters(client, site_content):
+    add_project(site_content.project_index, "Jobpaten", ("03101",), ("arbeit",))
+    response = client.get("/suche/export.csv?field=sprache")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    rows = _csv_rows(response)
+    assert [row["title"] for row in rows] == ["Sprachpatenschaften in Celle"]
+    row = rows[0]
+    assert list(row) == list(COLUMNS)
+    assert row["organisation"] == "Sprachbrücke Celle e. V."
+    assert set(row["districts"].split("; ")) == {"03351", "03241"}
+    assert row["fields"] == "sprache"
+    assert row["needs"] == "Räume am Abend"
+
+
+def test_csv_cells_that_look_like_formulas_are_neutralised(client, site_content):
+    add_project(
+        site_content.project_index,
+        '=HYPERLINK("http://evil")',
+        place="@SUM(A1)",
+        contact_name="+49 511",
+        contact_phone="-1+1",
+    )
+    rows = _csv_rows(client.get("/suche/export.csv?q=HYPERLINK"))
+    evil = next(row for row in rows if "HYPERLINK" in row["title"])
+    assert evil["title"].startswith("'=")
+    assert evil["place"] == "'@SUM(A1)"
+    assert evil["contact_name"] == "'+49 511"
+    assert evil["contact_phone"] == "'-1+1"
+
+
+def test_neutralise_keeps_numbers_and_plain_text():
+    assert neutralise("-7.5") == "-7.5"
+    assert neutralise("Celle") == "Celle"
+    assert neutralise("\tcmd") == "'\tcmd"
+
+
+def test_json_export_keeps_lists_and_offer_categories(client, site_content):
+    response = client.get("/suche/export.json?district=03351")
+    data = json.loads(response.content)
+    assert [item["title"] for item in data] == ["Sprachpatenschaften in Celle"]
+    assert data[0]["offers"] == [
+        {"category": "", "text": "Erfahrung mit Patenschaften"}
+    ]
+    assert data[0]["tags"] == ["Patenschaft"]
+    assert data[0]["publish"] is True
+
+
+def test_export_with_bad_parameters_is_a_400(client, site_content):
+    assert client.get("/suche/export.csv?sort=zufall").status_code == 400
+    assert client.get("/suche/export.json?sort=zufall").status_code == 400
