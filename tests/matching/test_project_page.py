@@ -1,0 +1,52 @@
+"""The project page shows both sections with German reasons."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from matching.models import Match
+from matching.queries import grouped
+from matching.service import recompute_for
+
+pytestmark = [pytest.mark.django_db, pytest.mark.services]
+
+
+def test_project_page_lists_similar_projects_and_partners_with_reasons(
+    labelled, client
+):
+    page = labelled["sprachcafe-celle"]
+    recompute_for(page.pk)
+
+    html = client.get(page.url).content.decode()
+
+    assert "Ähnliche Projekte" in html
+    assert "Passende Partner" in html
+    assert "Sprachcafé Uelzen" in html
+    assert "Sie suchen Sprachmittlung und Dolmetschen – dieses Projekt bietet" in html
+    assert "Beide arbeiten in den Handlungsfeldern" in html
+
+
+def test_hidden_match_is_not_shown(labelled, client):
+    page = labelled["sprachcafe-celle"]
+    recompute_for(page.pk)
+    Match.objects.filter(
+        source=page, target_id=labelled.id("sprachcafe-uelzen")
+    ).update(state="hidden")
+
+    html = client.get(page.url).content.decode()
+
+    assert "Sprachcafé Uelzen" not in html
+
+
+def test_both_lists_come_from_one_query(labelled):
+    page = labelled["sprachcafe-celle"]
+    recompute_for(page.pk)
+
+    with CaptureQueriesContext(connection) as queries:
+        groups = grouped(page.pk)
+        titles = [s.target.title for kind in groups.values() for s in kind]
+
+    assert titles
+    assert len(queries) <= 2
