@@ -1,0 +1,116 @@
+"""The contact relay: e-mail through the worker, address hidden until the
+answer, consent recorded, rate limited, follow-up question counted."""
+
+from __future__ import annotations
+
+import re
+import uuid
+
+import pytest
+from django.core import mail
+
+from matching.contact import CONSENT_TEXT, outcome_token
+from matching.models import ContactRequest, Match
+
+from .builders import Spec, build
+from .conftest import wait_for
+from .test_pipeline import CAFE, INTERPRETERS
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.services,
+]
+
+
+@pytest.fixture
+def match(es_index, celery_worker, site_tree):
+    cafe = build(site_tree, CAFE)
+    interpreters = build(
+        site_tree,
+        Spec(**{**INTERPRETERS.__dict__, "contact_email": "pool@dolmetscher.example"}),
+    )
+    assert wait_for(
+        lambda: Match.objects.filter(source=cafe, target=interpreters).exists()
+    )
+    mail.outbox.clear()
+    return Match.objects.get(source=cafe, target=interpreters, kind="complementary")
+
+
+def post(client, match, email: str, ip: str, consent: bool = True):
+    data = {
+        "sender_name": "Amira Haddad",
+        "sender_email": email,
+        "message": "Wir suchen Dolmetscher für unser Sprachcafé, können Sie helfen?",
+    }
+    if consent:
+        data["consent"] = "on"
+    return client.post(f"/treffer/{match.pk}/kontakt/", data, REMOTE_ADDR=ip)
+
+
+def test_message_is_relayed_without_the_senders_address(client, match):
+    response = post(client, match, "amira@example.org", "10.1.0.1")
+
+    assert response.status_code == 200
+    assert wait_for(lambda: len(mail.outbox) == 1)
+    message = mail.outbox[0]
+    assert message.to == ["pool@dolmetscher.example"]
+    assert "amira@example.org" not in message.body
+    assert "amira@example.org" not in str(message.reply_to)
+    assert "Wir suchen Dolmetscher" in message.body
+    stored = ContactRequest.objects.get()
+    assert stored.consent_text == CONSENT_TEXT and stored.consent_at
+    assert wait_for(lambda: ContactRequest.objects.get().relayed_at)
+
+
+def test_answer_reaches_the_sender_and_only_then_reveals_the_address(client, match):
+    post(client, match, "amira@example.org", "10.1.0.2")
+    assert wait_for(lambda: len(mail.outbox) == 1)
+    link = re.search(r"/kontakt/antwort/[^/\s]+/", mail.outbox[0].body).group(0)
+
+    form = client.get(link)
+    assert form.status_code == 200
+    assert "amira@example.org" not in form.content.decode()
+    client.post(link, {"reply": "Gern, wir haben Dolmetscher für Arabisch."})
+
+    assert wait_for(lambda: len(mail.outbox) == 3)
+    to_sender, to_recipient = mail.outbox[1], mail.outbox[2]
+    assert to_sender.to == ["amira@example.org"]
+    assert "Gern, wir haben Dolmetscher" in to_sender.body
+    assert to_recipient.to == ["pool@dolmetscher.example"]
+    assert "amira@example.org" in to_recipient.body
+
+
+def test_missing_consent_is_a_400_with_the_form(client, match):
+    response = post(client, match, "amira@example.org", "10.1.0.3", consent=False)
+    assert response.status_code == 400
+    assert not ContactRequest.objects.exists()
+
+
+def test_sixth_request_within_an_hour_gets_429_with_a_german_message(client, match):
+    ip = f"10.9.{uuid.uuid4().int % 250}.{uuid.uuid4().int % 250}"
+    email = f"{uuid.uuid4().hex}@example.org"
+    statuses = [post(client, match, email, ip).status_code for _ in range(5)]
+    sixth = post(client, match, email, ip)
+
+    assert statuses == [200] * 5
+    assert sixth.status_code == 429
+    assert "zu viele Kontaktanfragen" in sixth.content.decode()
+    assert ContactRequest.objects.count() == 5
+
+
+def test_outcome_answer_is_recorded_and_counted(client, match, admin_client):
+    post(client, match, "amira@example.org", "10.1.0.4")
+    stored = ContactRequest.objects.get()
+    link = f"/kontakt/rueckmeldung/{outcome_token(stored.pk)}/"
+
+    assert "Zusammenarbeit" in client.get(link).content.decode()
+    client.post(link, {"outcome": "yes"})
+
+    stored.refresh_from_db()
+    assert stored.outcome == "yes"
+    report = admin_client.get("/admin/treffer/auswertung/").content.decode()
+    assert "Zusammenarbeit: ja</th><td>1" in report
+
+
+def test_forged_reply_link_is_a_404(client, match):
+    assert client.get("/kontakt/antwort/gefälscht/").status_code == 404
