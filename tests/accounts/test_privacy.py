@@ -10,7 +10,6 @@ from wagtail.models import Revision
 
 from accounts.models import Consent, Membership
 from projects.models import InitiativePage
-from search.models import OutboxEntry
 
 from .conftest import make_member
 
