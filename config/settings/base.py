@@ -266,3 +266,10 @@ CELERY_BEAT_SCHEDULE["remind-unconfirmed-projects"] = {
     "task": "accounts.tasks.send_reconfirmation_reminders",
     "schedule": 24 * 3600,
 }
+
+# --- Matching (matching/) ------------------------------------------------------
+MATCHING_FOLLOWUP_DAYS = env_int("MATCHING_FOLLOWUP_DAYS", 21, minimum=1)
+CELERY_BEAT_SCHEDULE["matching-ask-for-outcomes"] = {
+    "task": "matching.tasks.ask_for_outcomes",
+    "schedule": 24 * 3600,
+}
