@@ -61,43 +61,52 @@ def sync_objects(
     pages = {page.pk: page for page in queryset.filter(pk__in=ids)}
     indexed_ids: list[int] = []
     removed_ids: list[int] = []
+    # During a rebuild the new index gets every write too (search.maintenance).
+    building = f"{alias}-building"
+    targets = [alias]
+    if client.indices.exists_alias(name=building):
+        targets.append(building)
     for object_id in ids:
         page = pages.get(object_id)
         if page is not None and _is_public(page):
             body = document_class().prepare(page)
-            try:
-                client.index(
-                    index=alias,
-                    id=str(object_id),
-                    document=body,
-                    version=page.live_revision_id,
-                    version_type="external",
-                )
-                indexed_ids.append(object_id)
-            except ConflictError:
-                logger.info(
-                    "%s #%s: index holds a newer revision", model_name, object_id
-                )
+            for target in targets:
+                try:
+                    client.index(
+                        index=target,
+                        id=str(object_id),
+                        document=body,
+                        version=page.live_revision_id,
+                        version_type="external",
+                    )
+                except ConflictError:
+                    logger.info(
+                        "%s #%s: index holds a newer revision", model_name, object_id
+                    )
+            indexed_ids.append(object_id)
             continue
         version = max(
             filter(None, [versions.get(object_id), page and page.latest_revision_id]),
             default=None,
         )
-        try:
-            if version:
-                client.delete(
-                    index=alias,
-                    id=str(object_id),
-                    version=version,
-                    version_type="external_gte",
+        for target in targets:
+            try:
+                if version:
+                    client.delete(
+                        index=target,
+                        id=str(object_id),
+                        version=version,
+                        version_type="external_gte",
+                    )
+                else:
+                    client.delete(index=target, id=str(object_id))
+            except NotFoundError:
+                pass
+            except ConflictError:
+                logger.info(
+                    "%s #%s: index holds a newer revision", model_name, object_id
                 )
-            else:
-                client.delete(index=alias, id=str(object_id))
-            removed_ids.append(object_id)
-        except NotFoundError:
-            removed_ids.append(object_id)
-        except ConflictError:
-            logger.info("%s #%s: index holds a newer revision", model_name, object_id)
+        removed_ids.append(object_id)
     if indexed_ids:
         documents_indexed.send(sender=sync_objects, model=model, ids=indexed_ids)
     if removed_ids:

@@ -53,3 +53,13 @@ def drain_outbox() -> int:
 def index_objects(app_label: str, model_name: str, ids: list[int]) -> tuple[int, int]:
     """Re-sync the given objects directly (used by commands and imports)."""
     return sync_objects(app_label, model_name, ids, {})
+
+
+@shared_task(autoretry_for=(TransportError,), retry_backoff=30, max_retries=3)
+def reconcile_search() -> int:
+    """Periodic repair of drift between database and index."""
+    from .maintenance import reconcile
+
+    if not is_configured():
+        return 0
+    return sum(len(drift.ids) for drift in reconcile(repair=True))
