@@ -267,6 +267,13 @@ CELERY_BEAT_SCHEDULE["remind-unconfirmed-projects"] = {
     "schedule": 24 * 3600,
 }
 
+# --- Search: periodic repair of index drift (search.maintenance) -----------
+SEARCH_RECONCILE_INTERVAL = env_int("SEARCH_RECONCILE_INTERVAL", 3600, minimum=60)
+CELERY_BEAT_SCHEDULE["reconcile-search"] = {
+    "task": "search.tasks.reconcile_search",
+    "schedule": SEARCH_RECONCILE_INTERVAL,
+}
+
 # --- Matching (matching/) ------------------------------------------------------
 MATCHING_FOLLOWUP_DAYS = env_int("MATCHING_FOLLOWUP_DAYS", 21, minimum=1)
 CELERY_BEAT_SCHEDULE["matching-ask-for-outcomes"] = {
