@@ -22,6 +22,7 @@ logger = logging.getLogger(__name__)
 MLT_FIELDS = ["title", "teaser", "description", "tags_text"]
 SIMILAR_SIZE = 30
 COMPLEMENTARY_SIZE = 30
+MSEARCH_CHUNK = 40
 
 
 class CandidatesUnavailable(Exception):
@@ -139,8 +140,12 @@ def from_elasticsearch(profiles: list[Profile]) -> dict[int, Candidates]:
     result = {profile.id: Candidates() for profile in profiles}
     if not body:
         return result
+    responses: list[dict] = []
     try:
-        responses = get_client().msearch(body=body)["responses"]
+        # Chunks keep each request well inside the short client time-out.
+        for start in range(0, len(body), MSEARCH_CHUNK * 2):
+            chunk = body[start : start + MSEARCH_CHUNK * 2]
+            responses += get_client().msearch(body=chunk)["responses"]
     except (TransportError, ApiError) as error:
         raise CandidatesUnavailable(str(error)) from error
     for (source_id, kind), response in zip(plan, responses, strict=True):
