@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from base64 import urlsafe_b64decode, urlsafe_b64encode
+
 from django.core import signing
 from django.db import models
 from django.shortcuts import redirect
@@ -122,13 +124,17 @@ class Signature(models.Model):
         return self.organisation or self.name
 
     def make_token(self) -> str:
-        return signing.dumps(self.pk, salt=SIGNATURE_SALT)
+        # Wagtail routes page paths of [\w-] only, and signed values contain
+        # ":", so the signed value travels base64url-encoded.
+        signed = signing.dumps(self.pk, salt=SIGNATURE_SALT)
+        return urlsafe_b64encode(signed.encode()).decode().rstrip("=")
 
     @classmethod
     def from_token(cls, token: str) -> Signature | None:
         try:
-            pk = signing.loads(token, salt=SIGNATURE_SALT, max_age=SIGNATURE_MAX_AGE)
-        except signing.BadSignature:
+            signed = urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
+            pk = signing.loads(signed, salt=SIGNATURE_SALT, max_age=SIGNATURE_MAX_AGE)
+        except (signing.BadSignature, ValueError):
             return None
         return cls.objects.filter(pk=pk).first()
 

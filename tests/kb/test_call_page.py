@@ -67,12 +67,6 @@ def confirm_link(message) -> str:
     return urlsplit(link).path
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Signature.make_token() contains ':', which Wagtail's serve pattern "
-    "[\\w-]+ does not route: every real confirmation link is a 404 (bug in "
-    "kb/models/alliance.py, reported to its owner).",
-)
 def test_signing_sends_a_confirmation_and_counts_only_after_confirming(
     client, call, eager_tasks, django_capture_on_commit_callbacks
 ):
@@ -95,12 +89,6 @@ def test_signing_sends_a_confirmation_and_counts_only_after_confirming(
     assert "Hanna Meyer" in page.content.decode()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Signature.make_token() contains ':', which Wagtail's serve pattern "
-    "[\\w-]+ does not route: every real confirmation link is a 404 (bug in "
-    "kb/models/alliance.py, reported to its owner).",
-)
 def test_confirm_link_works_once(
     client, call, eager_tasks, django_capture_on_commit_callbacks
 ):
