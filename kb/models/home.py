@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import Count, Q
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+
+from .curation import GoodExampleItem
 
 
 class HomePage(Page):
@@ -34,20 +38,52 @@ class HomePage(Page):
     class Meta:
         verbose_name = "Startseite"
 
+    def route(self, request, path_components):
+        from ..routing import route_by_path
+
+        if len(path_components) > 1 and self.live:
+            result = route_by_path(self, request, path_components)
+            if result is not None:
+                return result
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         # Looked up by name: kb sits below projects in the dependency order.
         project_model = apps.get_model("projects", "ProjectPage")
         initiative_model = apps.get_model("projects", "InitiativePage")
         context = super().get_context(request, *args, **kwargs)
-        live = project_model.objects.live().public()
-        context["counters"] = {
-            "projects": live.count(),
-            "initiatives": initiative_model.objects.live().public().count(),
-            "districts": live.values("districts")
-            .exclude(districts=None)
-            .distinct()
-            .count(),
-        }
+        # One restriction lookup and one aggregate keep the page within its
+        # query budget however many projects there are.
+        private = Page.objects.all().private_q()
+        types = ContentType.objects.get_for_models(project_model, initiative_model)
+        counts = (
+            Page.objects.live()
+            .exclude(private)
+            .aggregate(
+                projects=Count(
+                    "id", filter=Q(content_type=types[project_model]), distinct=True
+                ),
+                initiatives=Count(
+                    "id", filter=Q(content_type=types[initiative_model]), distinct=True
+                ),
+                districts=Count("projectpage__districts", distinct=True),
+            )
+        )
+        context["counters"] = counts
+        live = project_model.objects.live().exclude(private)
         context["featured_projects"] = live.filter(featured=True).order_by("title")[:6]
         context["newest_projects"] = live.order_by("-first_published_at")[:6]
+        items = (
+            list(
+                GoodExampleItem.objects.filter(
+                    collection_id=self.good_examples_id, project__live=True
+                )
+                .select_related("project", "collection")
+                .order_by("sort_order")
+            )
+            if self.good_examples_id
+            else []
+        )
+        context["good_examples"] = items[0].collection if items else None
+        context["good_example_projects"] = [item.project for item in items]
         return context

@@ -7,11 +7,16 @@ from typing import Any
 
 from django import template
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db.models import prefetch_related_objects
+from django.db.models.signals import post_delete
 from django.forms import BoundField
 from django.utils.safestring import SafeString
+from wagtail.signals import page_published, page_unpublished
 
 from ..models import StandardPage
+from ..routing import cached_parent
 from ..taxonomy import District
 
 register = template.Library()
@@ -20,27 +25,41 @@ register = template.Library()
 FOOTER_SLUGS = ("impressum", "datenschutz", "barrierefreiheit", "open-data-lizenz")
 
 
-@register.simple_tag(takes_context=True)
-def footer_links(context: template.Context) -> list[tuple[str, str]]:
-    """The legal pages that exist and are live, in a fixed order, one query."""
-    request = context.get("request")
-    cached = getattr(request, "_footer_links", None)
-    if cached is not None:
-        return cached
-    pages = {
-        page.slug: page
-        for page in StandardPage.objects.live()
-        .public()
-        .filter(slug__in=FOOTER_SLUGS)
-        .only("id", "slug", "title", "url_path")
-    }
-    links = [
-        (pages[slug].title, pages[slug].get_url(request))
-        for slug in FOOTER_SLUGS
-        if slug in pages
-    ]
-    if request is not None:
-        request._footer_links = links
+FOOTER_CACHE_KEY = "npa:footer-links:v1"
+FOOTER_CACHE_SECONDS = 300
+
+
+def _forget_footer_links(sender=None, **kwargs) -> None:
+    cache.delete(FOOTER_CACHE_KEY)
+
+
+# Publishing or removing any page may add or drop a legal page.
+page_published.connect(_forget_footer_links, dispatch_uid="npa-footer-published")
+page_unpublished.connect(_forget_footer_links, dispatch_uid="npa-footer-unpublished")
+post_delete.connect(
+    _forget_footer_links, sender=StandardPage, dispatch_uid="npa-footer-deleted"
+)
+
+
+@register.simple_tag
+def footer_links() -> list[tuple[str, str]]:
+    """The legal pages that exist and are live, in a fixed order.
+
+    Cached: the footer is on every page and must not eat its query budget."""
+    links = cache.get(FOOTER_CACHE_KEY)
+    if links is None:
+        pages = {
+            page.slug: page
+            for page in StandardPage.objects.live()
+            .filter(slug__in=FOOTER_SLUGS)
+            .only("id", "slug", "title", "url_path")
+        }
+        links = [
+            (pages[slug].title, pages[slug].get_url())
+            for slug in FOOTER_SLUGS
+            if slug in pages
+        ]
+        cache.set(FOOTER_CACHE_KEY, links, FOOTER_CACHE_SECONDS)
     return links
 
 
@@ -65,6 +84,10 @@ def accessible(field: BoundField) -> SafeString:
     return field.as_widget(attrs=attrs)
 
 
+SEATS_CACHE_KEY = "npa:district-seats:v1"
+SEATS_CACHE_SECONDS = 3600
+
+
 def _facet_value(item: dict) -> tuple[str, int]:
     value = item.get("value", item.get("key", ""))
     count = item.get("count", item.get("doc_count", 0))
@@ -82,30 +105,36 @@ def district_markers(result: Any) -> list[dict[str, Any]]:
     counts = {ags: count for ags, count in counts.items() if count > 0}
     if not counts:
         return []
-    districts = District.objects.filter(ags__in=counts).order_by("name")
+    seats = cache.get(SEATS_CACHE_KEY)
+    if seats is None:
+        seats = [
+            {"ags": d.ags, "name": str(d), "lat": d.lat, "lon": d.lon}
+            for d in District.objects.order_by("name")
+        ]
+        cache.set(SEATS_CACHE_KEY, seats, SEATS_CACHE_SECONDS)
     return [
-        {
-            "ags": district.ags,
-            "name": str(district),
-            "lat": district.lat,
-            "lon": district.lon,
-            "count": counts[district.ags],
-        }
-        for district in districts
+        {**seat, "count": counts[seat["ags"]]}
+        for seat in seats
+        if seat["ags"] in counts
     ]
 
 
 @register.simple_tag
 def prefetch(obj: Any, *lookups: str) -> str:
-    """Load related lists of one page in one query each before the template
+    """Load related lists of one object in one query each before the template
     walks them (``{% prefetch page "districts" "offers__category" %}``)."""
     if obj is not None and lookups:
         prefetch_related_objects([obj], *lookups)
     return ""
 
 
-@register.simple_tag
-def parent_page(page: Any, model_label: str) -> Any:
-    """The page's parent if it is of the given type, in one query."""
+@register.simple_tag(takes_context=True)
+def parent_page(context: template.Context, page: Any, model_label: str) -> Any:
+    """The page's parent if it is of the given type; free when routing already
+    fetched it (see ``kb.routing``), else one query."""
     model = apps.get_model(model_label)
+    parent = cached_parent(context.get("request"), page)
+    if parent is not None:
+        expected = ContentType.objects.get_for_model(model)
+        return parent if parent.content_type_id == expected.id else None
     return model.objects.filter(path=page.path[: -page.steplen]).first()

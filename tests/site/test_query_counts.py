@@ -1,0 +1,74 @@
+"""At most ten database queries per page, however long its lists are."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.cache import cache
+
+from tests.site.content import add_project
+
+pytestmark = pytest.mark.django_db
+MAX_QUERIES = 10
+
+
+@pytest.fixture
+def many_projects(site_content):
+    for number in range(25):
+        add_project(
+            site_content.project_index,
+            f"Projekt {number}",
+            districts=("03351", "03101"),
+            fields=("sprache", "arbeit"),
+            featured=number % 2 == 0,
+        )
+    return site_content
+
+
+def _get(client, url: str, django_assert_max_num_queries):
+    client.get(url)  # warm the per-process caches (site root paths)
+    with django_assert_max_num_queries(MAX_QUERIES):
+        response = client.get(url)
+    assert response.status_code == 200
+    return response
+
+
+def test_home_page_stays_within_ten_queries(
+    client, many_projects, django_assert_max_num_queries
+):
+    _get(client, "/", django_assert_max_num_queries)
+
+
+def test_search_map_adds_no_query_once_the_district_seats_are_cached(
+    rf, site_content, django_assert_num_queries
+):
+    from django.template.loader import render_to_string
+
+    from search.backends import SearchResult
+
+    facets = {"district": [{"value": "03351", "label": "Celle", "count": 2}]}
+    result = SearchResult(count=2, hits=[], backend="database", facets=facets)
+    context = {"result": result, "request": rf.get("/suche/?q=x")}
+    render_to_string("includes/search_map.html", context)
+    with django_assert_num_queries(0):
+        html = render_to_string("includes/search_map.html", context)
+    assert "Landkreis Celle" in html and "district=03351" in html
+
+
+def test_project_page_stays_within_ten_queries(
+    client, many_projects, django_assert_max_num_queries
+):
+    _get(client, many_projects.project.url, django_assert_max_num_queries)
+
+
+def test_district_page_stays_within_ten_queries(
+    client, many_projects, django_assert_max_num_queries
+):
+    _get(client, "/landkreis/03351/", django_assert_max_num_queries)
+
+
+def test_first_request_after_a_cache_flush_is_also_bounded(
+    client, many_projects, django_assert_max_num_queries
+):
+    cache.clear()
+    with django_assert_max_num_queries(MAX_QUERIES + 2):
+        client.get("/landkreis/03351/")
