@@ -1,0 +1,136 @@
+"""axe-core in headless Chromium over every page type, a keyboard-only search,
+and no request leaving our origin on first load."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.site.browser import (
+    chromium,
+    german_page,
+    missing_tools,
+    serious_violations,
+)
+from tests.site.content import add_project, build_site
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+REQUIRE = __import__("os").environ.get("REQUIRE_SERVICES") == "1"
+
+
+@pytest.fixture
+def browser():
+    problems = missing_tools()
+    if problems:
+        message = "; ".join(problems)
+        if REQUIRE:
+            pytest.fail(message)
+        pytest.skip(message)
+    with chromium() as instance:
+        yield instance
+
+
+@pytest.fixture
+def live_site(live_server, settings):
+    settings.ELASTICSEARCH_URL = None
+    content = build_site()
+    add_project(content.project_index, "Jobpaten Braunschweig", ("03101",), ("arbeit",))
+    return content
+
+
+def _urls(content) -> dict[str, str]:
+    urls = {name: page.url for name, page in content.pages().items()}
+    urls.update(
+        {
+            "search": "/suche/?q=Sprache",
+            "search_filtered": "/suche/?field=sprache",
+            "region": "/region/lueneburg/",
+            "district": "/landkreis/03351/",
+            "statistics": "/statistik/",
+        }
+    )
+    return urls
+
+
+def test_no_page_type_has_serious_or_critical_axe_violations(
+    browser, live_server, live_site
+):
+    page = german_page(browser)
+    failures = {}
+    for name, url in _urls(live_site).items():
+        response = page.goto(live_server.url + url)
+        assert response.status == 200, (name, url, response.status)
+        violations = serious_violations(page)
+        if violations:
+            failures[name] = violations
+    assert failures == {}
+
+
+def test_english_pages_have_no_serious_axe_violations(browser, live_server, live_site):
+    context = browser.new_context(locale="en-GB")
+    page = context.new_page()
+    page.goto(live_server.url + "/")
+    page.select_option("#language-select", "en")
+    page.click(".language-switch button")
+    page.wait_for_load_state()
+    assert page.get_attribute("html", "lang") == "en"
+    assert serious_violations(page) == []
+
+
+def test_no_request_leaves_our_origin_on_first_load(browser, live_server, live_site):
+    page = german_page(browser)
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    for url in _urls(live_site).values():
+        page.goto(live_server.url + url)
+        page.wait_for_load_state("networkidle")
+    foreign = [url for url in requested if not url.startswith(live_server.url)]
+    assert requested and foreign == []
+
+
+def test_search_with_filters_works_by_keyboard_alone(browser, live_server, live_site):
+    page = german_page(browser)
+    page.goto(live_server.url + "/suche/?q=")
+    checkbox = page.locator("input[type=checkbox][name=field][value=arbeit]")
+    assert checkbox.count() == 1
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(
+            "() => [document.activeElement.name, document.activeElement.value]"
+        )
+        if focused == ["field", "arbeit"]:
+            break
+    else:
+        pytest.fail("the facet checkbox for 'arbeit' is not reachable by Tab")
+    page.keyboard.press("Space")
+    assert checkbox.is_checked()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "field=arbeit" in page.url
+    results = page.locator("ol.results").inner_text()
+    assert "Jobpaten Braunschweig" in results
+    assert "Sprachpatenschaften in Celle" not in results
+
+
+def test_map_tiles_load_only_after_consent_which_is_remembered(
+    browser, live_server, live_site, settings
+):
+    settings.MAP_TILE_URL = live_server.url + "/kacheln/{z}/{x}/{y}.png"
+    page = german_page(browser)
+    tiles: list[str] = []
+    page.on("request", lambda r: tiles.append(r.url) if "/kacheln/" in r.url else None)
+    page.goto(live_server.url + "/suche/?q=")
+    assert page.locator(".search-map__list").inner_text().count("(") >= 2
+    button = page.get_by_role("button", name="Karte mit OpenStreetMap laden")
+    assert button.is_visible()
+    page.wait_for_load_state("networkidle")
+    assert tiles == []
+    button.click()
+    page.wait_for_selector(".leaflet-marker-icon")
+    page.wait_for_load_state("networkidle")
+    assert tiles
+    assert page.locator(".district-marker").count() >= 2
+    page.reload()
+    page.wait_for_selector(".leaflet-marker-icon")
+    assert not page.get_by_role(
+        "button", name="Karte mit OpenStreetMap laden"
+    ).is_visible()
