@@ -20,7 +20,10 @@ def route_by_path(root: Page, request: HttpRequest, components: list[str]):
     parent_path = root.url_path + "/".join(components[:-1]) + "/"
     rows = {
         page.url_path: page
-        for page in Page.objects.filter(url_path__in=[path, parent_path], live=True)
+        # The slug filter lets PostgreSQL use an index; url_path has none.
+        for page in Page.objects.filter(
+            slug__in=components[-2:], url_path__in=[path, parent_path], live=True
+        )
     }
     page = rows.get(path)
     if page is None:

@@ -20,15 +20,21 @@ from .taxonomy import District, FieldOfAction, Region
 PAGE_SIZE = 24
 
 
-def project_list(**filters) -> QuerySet:
-    """Live projects with everything a card shows, in a fixed number of queries."""
+def _project_model():
     # Looked up by name: kb sits below projects in the dependency order.
-    model = apps.get_model("projects", "ProjectPage")
+    return apps.get_model("projects", "ProjectPage")
+
+
+def project_list(**filters) -> QuerySet:
+    """Live projects with everything a card shows, in a fixed number of queries.
+
+    Filters must not multiply rows (no DISTINCT: it makes counting and sorting
+    10k projects several times slower)."""
     return (
-        model.objects.live()
+        _project_model()
+        .objects.live()
         .public()
         .filter(**filters)
-        .distinct()
         .only("id", "title", "teaser", "url_path", "first_published_at", "slug")
         .prefetch_related(
             Prefetch("districts", queryset=District.objects.only("id", "name", "kind")),
@@ -57,7 +63,12 @@ def _events(region: Region) -> QuerySet:
 @require_GET
 def region_page(request: HttpRequest, slug: str) -> HttpResponse:
     region = get_object_or_404(Region, slug=slug)
-    projects = _page_of(request, project_list(districts__region=region))
+    in_region = _project_model().districts.through.objects.filter(
+        district__region=region
+    )
+    projects = _page_of(
+        request, project_list(pk__in=in_region.values("projectpage_id"))
+    )
     context = {
         "region": region,
         "districts": region.districts.order_by("name"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db import models
 from django.db.models import Count, Q
 from wagtail.admin.panels import FieldPanel
@@ -11,6 +12,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from .curation import GoodExampleItem
+
+COUNTERS_CACHE_KEY = "npa:home-counters:v1"
+COUNTERS_CACHE_SECONDS = 60
 
 
 class HomePage(Page):
@@ -47,16 +51,12 @@ class HomePage(Page):
                 return result
         return super().route(request, path_components)
 
-    def get_context(self, request, *args, **kwargs):
-        # Looked up by name: kb sits below projects in the dependency order.
+    @staticmethod
+    def _counters(private: Q) -> dict[str, int]:
         project_model = apps.get_model("projects", "ProjectPage")
         initiative_model = apps.get_model("projects", "InitiativePage")
-        context = super().get_context(request, *args, **kwargs)
-        # One restriction lookup and one aggregate keep the page within its
-        # query budget however many projects there are.
-        private = Page.objects.all().private_q()
         types = ContentType.objects.get_for_models(project_model, initiative_model)
-        counts = (
+        return (
             Page.objects.live()
             .exclude(private)
             .aggregate(
@@ -69,7 +69,19 @@ class HomePage(Page):
                 districts=Count("projectpage__districts", distinct=True),
             )
         )
-        context["counters"] = counts
+
+    def get_context(self, request, *args, **kwargs):
+        # Looked up by name: kb sits below projects in the dependency order.
+        project_model = apps.get_model("projects", "ProjectPage")
+        context = super().get_context(request, *args, **kwargs)
+        # One restriction lookup and one cached aggregate keep the page within
+        # its query budget and time however many projects there are; counters
+        # a minute old are fine.
+        private = Page.objects.all().private_q()
+        context["counters"] = cache.get(COUNTERS_CACHE_KEY)
+        if context["counters"] is None:
+            context["counters"] = self._counters(private)
+            cache.set(COUNTERS_CACHE_KEY, context["counters"], COUNTERS_CACHE_SECONDS)
         live = project_model.objects.live().exclude(private)
         context["featured_projects"] = live.filter(featured=True).order_by("title")[:6]
         context["newest_projects"] = live.order_by("-first_published_at")[:6]
