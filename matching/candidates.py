@@ -15,7 +15,7 @@ from elasticsearch import ApiError
 
 from search.client import get_client, index_alias, is_configured
 
-from .scoring import Profile
+from .scoring import OfferNeed, Profile
 
 logger = logging.getLogger(__name__)
 
@@ -121,6 +121,55 @@ def complementary_query(profile: Profile) -> dict | None:
             }
         }
     return {"size": COMPLEMENTARY_SIZE, "_source": False, "query": query}
+
+
+_QUERY_FIELDS = [
+    "initiative_id",
+    "fields_of_action",
+    "target_groups",
+    "offer_categories",
+    "need_categories",
+    "location",
+]
+
+
+def indexed_profiles(ids: list[int]) -> dict[int, Profile]:
+    """Just enough of each project to build its candidate queries, from its
+    search document (one ``mget`` instead of a round of database queries).
+    Projects missing from the index are left out."""
+    if not is_configured():
+        raise CandidatesUnavailable("Elasticsearch is not configured")
+    if not ids:
+        return {}
+    try:
+        response = get_client().mget(
+            index=index_alias("projects"),
+            ids=[str(i) for i in ids],
+            source_includes=_QUERY_FIELDS,
+        )
+    except (TransportError, ApiError) as error:
+        raise CandidatesUnavailable(str(error)) from error
+    stubs = {}
+    for doc in response["docs"]:
+        if not doc.get("found"):
+            continue
+        source = doc.get("_source", {})
+        point = source.get("location") or None
+        stubs[int(doc["_id"])] = Profile(
+            id=int(doc["_id"]),
+            title="",
+            initiative_id=source.get("initiative_id"),
+            fields={slug: slug for slug in source.get("fields_of_action") or ()},
+            target_groups={slug: slug for slug in source.get("target_groups") or ()},
+            location=(point["lat"], point["lon"]) if point else None,
+            offers=tuple(
+                OfferNeed(slug, "", "") for slug in source.get("offer_categories") or ()
+            ),
+            needs=tuple(
+                OfferNeed(slug, "", "") for slug in source.get("need_categories") or ()
+            ),
+        )
+    return stubs
 
 
 def from_elasticsearch(profiles: list[Profile]) -> dict[int, Candidates]:

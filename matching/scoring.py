@@ -177,16 +177,28 @@ def score_similar(
     Python text similarity (Elasticsearch passes its normalised score)."""
     if not can_match(source, target):
         return None
-    python_text, terms = text_similarity(source, target)
-    text = python_text if text_score is None else text_score
     fields, shared_fields = _dice(source.fields, target.fields)
-    groups, shared_groups = _dice(source.target_groups, target.target_groups)
-    tags, shared_tags = _dice(source.tags, target.tags)
+    if (
+        not shared_fields
+        and text_score is not None
+        and text_score < weights.similar_text_without_field
+    ):
+        return None
+    if text_score is None:
+        text, terms = text_similarity(source, target)
+    else:
+        text = text_score
+        terms = [
+            source.surface.get(stem, stem)
+            for stem in textsim.shared_terms(source.vector, target.vector)
+        ]
     if not shared_fields and (
         text < weights.similar_text_without_field
         or len(terms) < weights.similar_terms_without_field
     ):
         return None
+    groups, shared_groups = _dice(source.target_groups, target.target_groups)
+    tags, shared_tags = _dice(source.tags, target.tags)
     near, place_reasons = proximity(source, target, weights)
     score = (
         weights.text * text

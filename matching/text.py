@@ -9,6 +9,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 WORD = re.compile(r"[^\W\d_]{3,}")
 FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "s"})
@@ -114,10 +115,16 @@ def shared_terms(
     return [term for _, term in shared[:limit]]
 
 
+@lru_cache(maxsize=65536)
+def stems(text: str) -> frozenset[str]:
+    """The stems of a short text; cached because a rebuild compares every
+    offer and need with dozens of others."""
+    return frozenset(key for key, _ in tokens(text))
+
+
 def jaccard(a: str, b: str) -> float:
     """Overlap of two short texts (an offer against a need)."""
-    left = {key for key, _ in tokens(a)}
-    right = {key for key, _ in tokens(b)}
+    left, right = stems(a), stems(b)
     if not left or not right:
         return 0.0
     return len(left & right) / len(left | right)
