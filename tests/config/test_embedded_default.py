@@ -15,6 +15,8 @@ CHECK_SCRIPT = """
 import django, sys
 django.setup()
 from django.test import Client
+from django.test.utils import setup_test_environment
+setup_test_environment()
 from django.conf import settings
 assert settings.ELASTICSEARCH_URL is None and settings.CELERY_TASK_ALWAYS_EAGER
 client = Client()
