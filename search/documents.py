@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from django_elasticsearch_dsl import Document, fields
 from django_elasticsearch_dsl.registries import registry
+from wagtail.models import Site
 
-from projects.models import ProjectPage
+from projects.models import InitiativePage, ProjectPage
 
 from .analysis import autocomplete_index, german_exact
 from .client import index_alias
@@ -143,18 +144,35 @@ class ProjectDocument(Document):
         return None
 
     def prepare_organisation(self, page: ProjectPage) -> str:
-        initiative = page.initiative
+        initiative = _initiative(page)
         return initiative.title if initiative else ""
 
     def prepare_organisation_type(self, page: ProjectPage) -> str | None:
-        initiative = page.initiative
+        initiative = _initiative(page)
         if initiative and initiative.organisation_type:
             return initiative.organisation_type.slug
         return None
 
     def prepare_initiative_id(self, page: ProjectPage) -> int | None:
-        initiative = page.initiative
+        initiative = _initiative(page)
         return initiative.pk if initiative else None
+
+    @staticmethod
+    def attach(pages: list[ProjectPage]) -> None:
+        """Resolve what ``prepare`` would otherwise query page by page: the
+        parent initiatives (one query for the batch) and the site root paths
+        behind ``get_url`` (one lookup for the batch)."""
+        parent_paths = {page.path[: -ProjectPage.steplen] for page in pages}
+        initiatives = {
+            initiative.path: initiative
+            for initiative in InitiativePage.objects.filter(
+                path__in=parent_paths
+            ).select_related("organisation_type")
+        }
+        root_paths = Site.get_site_root_paths()
+        for page in pages:
+            page._search_initiative = initiatives.get(page.path[: -page.steplen])
+            page._wagtail_cached_site_root_paths = root_paths
 
     def prepare_location(self, page: ProjectPage) -> dict[str, float] | None:
         point = page.location
@@ -162,6 +180,23 @@ class ProjectDocument(Document):
 
     def prepare_published_at(self, page: ProjectPage):
         return page.first_published_at
+
+
+def _initiative(page: ProjectPage) -> InitiativePage | None:
+    try:
+        return page._search_initiative
+    except AttributeError:
+        return page.initiative
+
+
+def prepare_all(document_class, pages: list) -> list[dict]:
+    """Documents for a batch of pages with per-batch instead of per-page
+    lookups where the document type supports it."""
+    attach = getattr(document_class, "attach", None)
+    if attach:
+        attach(pages)
+    document = document_class()
+    return [document.prepare(page) for page in pages]
 
 
 DOCUMENTS = {

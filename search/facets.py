@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import math
-import time
 
 from django.apps import apps
 
+from .memo import Memo
 from .query import FILTER_KEYS, QueryError
 
 FACET_TITLES = {
@@ -31,8 +31,6 @@ _VOCABULARY = {
     "need": ("kb", "OfferNeedCategory", "slug"),
     "organisation_type": ("kb", "OrganisationType", "slug"),
 }
-LABEL_TTL = 60.0
-_label_cache: dict[str, object] = {"at": 0.0, "labels": {}}
 
 
 def _status_labels() -> dict[str, str]:
@@ -41,11 +39,7 @@ def _status_labels() -> dict[str, str]:
     return dict(ProjectStatus.choices)
 
 
-def labels() -> dict[str, dict[str, str]]:
-    """value → label per facet; cached briefly, since editors rarely rename."""
-    now = time.monotonic()
-    if now - float(_label_cache["at"]) < LABEL_TTL:
-        return _label_cache["labels"]  # type: ignore[return-value]
+def _load_labels() -> dict[str, dict[str, str]]:
     result: dict[str, dict[str, str]] = {"status": _status_labels(), "tag": {}}
     loaded: dict[tuple[str, str, str], dict[str, str]] = {}
     for facet, spec in _VOCABULARY.items():
@@ -56,8 +50,30 @@ def labels() -> dict[str, dict[str, str]]:
                 for key, name in model.objects.values_list(spec[2], "name")
             }
         result[facet] = loaded[spec]
-    _label_cache.update(at=now, labels=result)
     return result
+
+
+def _load_seats() -> dict[str, tuple[float, float]]:
+    District = apps.get_model("kb", "District")
+    return {
+        ags: (lat, lon)
+        for ags, lat, lon in District.objects.values_list("ags", "lat", "lon")
+    }
+
+
+_labels = Memo(_load_labels)
+_seats = Memo(_load_seats)
+VOCABULARY_MODELS = sorted({spec[:2] for spec in _VOCABULARY.values()})
+
+
+def labels() -> dict[str, dict[str, str]]:
+    """value → label per facet, from the in-process vocabulary cache."""
+    return _labels.get()
+
+
+def seats() -> dict[str, tuple[float, float]]:
+    """Official district key → seat (lat, lon)."""
+    return _seats.get()
 
 
 def build_facets(
@@ -87,8 +103,7 @@ def build_facets(
 
 
 def district_seat(ags: str) -> tuple[float, float]:
-    District = apps.get_model("kb", "District")
-    seat = District.objects.filter(ags=ags).values_list("lat", "lon").first()
+    seat = seats().get(ags)
     if seat is None:
         raise QueryError("Diesen Kreisschlüssel (near) gibt es nicht.")
     return seat

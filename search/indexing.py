@@ -9,7 +9,7 @@ from django.apps import apps
 from elasticsearch import ConflictError, NotFoundError
 
 from .client import get_client
-from .documents import DOCUMENTS
+from .documents import DOCUMENTS, prepare_all
 from .events import documents_indexed, documents_removed
 
 logger = logging.getLogger(__name__)
@@ -59,6 +59,14 @@ def sync_objects(
     model = apps.get_model(app_label, model_name)
     queryset = document_class().get_queryset()
     pages = {page.pk: page for page in queryset.filter(pk__in=ids)}
+    public = [page for page in pages.values() if _is_public(page)]
+    bodies = dict(
+        zip(
+            (page.pk for page in public),
+            prepare_all(document_class, public),
+            strict=True,
+        )
+    )
     indexed_ids: list[int] = []
     removed_ids: list[int] = []
     # During a rebuild the new index gets every write too (search.maintenance).
@@ -68,8 +76,8 @@ def sync_objects(
         targets.append(building)
     for object_id in ids:
         page = pages.get(object_id)
-        if page is not None and _is_public(page):
-            body = document_class().prepare(page)
+        if object_id in bodies:
+            body = bodies[object_id]
             for target in targets:
                 try:
                     client.index(

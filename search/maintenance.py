@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from elasticsearch import helpers
 
 from .client import get_client
-from .documents import DOCUMENTS
+from .documents import DOCUMENTS, prepare_all
 from .indexing import create_physical_index, sync_objects
 
 logger = logging.getLogger(__name__)
-DEFAULT_BATCH_SIZE = 500
+DEFAULT_BATCH_SIZE = 1000
 
 
 def building_alias(alias: str) -> str:
@@ -29,6 +30,45 @@ def public_pages(document_class):
 def _chunks(ids: list[int], size: int) -> Iterator[list[int]]:
     for start in range(0, len(ids), size):
         yield ids[start : start + size]
+
+
+def _batches(
+    document_class,
+    queryset,
+    ids: list[int],
+    physical: str,
+    batch_size: int,
+    after_batch: Callable[[], None] | None,
+) -> Iterator[list[dict]]:
+    """Bulk actions, prepared a batch at a time with prefetched relations."""
+    for chunk in _chunks(ids, batch_size):
+        pages = [
+            page for page in queryset.filter(pk__in=chunk) if page.live_revision_id
+        ]
+        bodies = prepare_all(document_class, pages)
+        yield [
+            {
+                "_op_type": "index",
+                "_index": physical,
+                "_id": str(page.pk),
+                "_source": body,
+                "version": page.live_revision_id,
+                "version_type": "external",
+            }
+            for page, body in zip(pages, bodies, strict=True)
+        ]
+        if after_batch:
+            after_batch()
+
+
+def _loaded(result: tuple[int, list]) -> int:
+    """Successful writes of one bulk call; 409 means a newer document is
+    already there, anything else is an error."""
+    done, errors = result
+    real = [e for e in errors if e.get("index", {}).get("status") != 409]
+    if real:
+        raise RuntimeError(f"Bulk indexing failed: {real[:3]}")
+    return done
 
 
 def rebuild(
@@ -48,31 +88,30 @@ def rebuild(
     client.indices.put_alias(index=physical, name=building)
     loaded = 0
     try:
+        # No refreshes while loading: segments are built once at the end.
+        client.indices.put_settings(
+            index=physical, settings={"index": {"refresh_interval": "-1"}}
+        )
         queryset = public_pages(document_class)
         ids = list(queryset.order_by("pk").values_list("pk", flat=True))
-        document = document_class()
-        for chunk in _chunks(ids, batch_size):
-            actions = [
-                {
-                    "_op_type": "index",
-                    "_index": physical,
-                    "_id": str(page.pk),
-                    "_source": document.prepare(page),
-                    "version": page.live_revision_id,
-                    "version_type": "external",
-                }
-                for page in queryset.filter(pk__in=chunk)
-                if page.live_revision_id
-            ]
-            _, errors = helpers.bulk(
-                client, actions, raise_on_error=False, request_timeout=60
-            )
-            real = [e for e in errors if e.get("index", {}).get("status") != 409]
-            if real:
-                raise RuntimeError(f"Bulk indexing failed: {real[:3]}")
-            loaded += len(actions) - len(errors)
-            if after_batch:
-                after_batch()
+        # Documents are prepared here, in the thread that owns the database
+        # connection; the previous batch is sent meanwhile by a worker.
+        sender = client.options(request_timeout=120)
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            pending: Future | None = None
+            for actions in _batches(
+                document_class, queryset, ids, physical, batch_size, after_batch
+            ):
+                if pending is not None:
+                    loaded += _loaded(pending.result())
+                pending = pool.submit(
+                    helpers.bulk, sender, actions, raise_on_error=False
+                )
+            if pending is not None:
+                loaded += _loaded(pending.result())
+        client.indices.put_settings(
+            index=physical, settings={"index": {"refresh_interval": None}}
+        )
         client.indices.refresh(index=physical)
         old = (
             list(client.indices.get_alias(name=alias))

@@ -3,10 +3,12 @@ plain saves, so drafts cannot reach the public index."""
 
 from __future__ import annotations
 
-from django.db.models.signals import post_delete
+from django.apps import apps
+from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from . import outbox
+from . import memo, outbox
+from .facets import VOCABULARY_MODELS
 
 
 def _on_change(sender, instance, **kwargs) -> None:
@@ -17,3 +19,17 @@ page_published.connect(_on_change, dispatch_uid="search-outbox-published")
 page_unpublished.connect(_on_change, dispatch_uid="search-outbox-unpublished")
 post_page_move.connect(_on_change, dispatch_uid="search-outbox-moved")
 post_delete.connect(_on_change, dispatch_uid="search-outbox-deleted")
+
+# Cached vocabularies, synonyms and promotions (search.memo) follow edits.
+for _app_label, _model_name in [
+    *VOCABULARY_MODELS,
+    ("search", "SynonymGroup"),
+    ("wagtailsearchpromotions", "SearchPromotion"),
+]:
+    _model = apps.get_model(_app_label, _model_name)
+    for _signal in (post_save, post_delete):
+        _signal.connect(
+            memo.clear_all,
+            sender=_model,
+            dispatch_uid=f"search-memo-{_app_label}-{_model_name}-{id(_signal)}",
+        )

@@ -9,6 +9,7 @@ exactly the same way.
 
 from __future__ import annotations
 
+from .memo import Memo
 from .models import SynonymGroup
 
 MAX_ALTERNATIVES = 8
@@ -31,11 +32,19 @@ def _matches(query_word: str, term_word: str) -> bool:
     return q.startswith(t) and len(q) - len(t) <= MAX_SUFFIX
 
 
-def load_groups() -> list[list[str]]:
+def _load_groups() -> list[list[str]]:
     return [
         group.term_list()
         for group in SynonymGroup.objects.filter(active=True).only("terms")
     ]
+
+
+_groups = Memo(_load_groups)
+
+
+def load_groups() -> list[list[str]]:
+    """The active groups, cached in-process and cleared when one is saved."""
+    return _groups.get()
 
 
 def expand(text: str, groups: list[list[str]] | None = None) -> list[str]:

@@ -22,13 +22,13 @@ from django.db.models import (
 )
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Length, Substr
+from wagtail.models import Site
 
-from kb.taxonomy import District
 from projects.models import InitiativePage, ProjectPage
 
 from .. import fts
 from ..compounds import split_text
-from ..facets import TAG_FACET_SIZE, build_facets, distance_km
+from ..facets import TAG_FACET_SIZE, build_facets, distance_km, seats
 from ..query import FILTER_KEYS, SearchQuery
 from . import Context, Hit, SearchResult
 
@@ -106,8 +106,7 @@ def _sqlite_text_condition(texts: list[str]) -> Q:
 
 
 def _nearby(context: Context, km: int) -> dict[str, float]:
-    seats = District.objects.values_list("ags", "lat", "lon")
-    distances = {ags: distance_km(context.seat, (lat, lon)) for ags, lat, lon in seats}
+    distances = {ags: distance_km(context.seat, seat) for ags, seat in seats().items()}
     return {ags: d for ags, d in distances.items() if d <= km}
 
 
@@ -199,9 +198,15 @@ def search(query: SearchQuery, context: Context) -> SearchResult:
     else:
         queryset = queryset.order_by(*SORTS[query.sort])
     count = queryset.count()
-    page = queryset.prefetch_related("districts", "fields_of_action")[
-        query.offset : query.offset + query.page_size
-    ]
+    page = list(
+        queryset.prefetch_related("districts", "fields_of_action")[
+            query.offset : query.offset + query.page_size
+        ]
+    )
+    # One site lookup for the page of hits instead of one per hit's URL.
+    root_paths = Site.get_site_root_paths()
+    for p in page:
+        p._wagtail_cached_site_root_paths = root_paths
     hits = [
         Hit(
             id=p.pk,

@@ -44,12 +44,33 @@ STALE_WEIGHT = 0.5
 SYNONYM_BOOST = 0.6
 COMPOUND_BOOST = 0.5
 SUGGEST_BELOW = 3
-FUZZY = {"fuzziness": "AUTO", "prefix_length": 1}
+FUZZY = {"fuzziness": "AUTO", "prefix_length": 1, "max_expansions": 20}
+# Exact counts beyond the result window buy nothing but time.
+TRACK_TOTAL_HITS = 10_000
 
 
-def _text_clause(text: str, boost: float) -> dict:
+def _text_clause(text: str, boost: float, fuzzy: bool) -> dict:
     """All words must occur somewhere (catch-all field); the boosted fields
-    and a title phrase decide the order."""
+    and a title phrase decide the order.
+
+    Fuzzy matching is the expensive part (every term expands to up to
+    ``max_expansions`` terms per field), so only the user's own text is fuzzy,
+    and only on the catch-all field and the title; synonym and compound
+    alternatives are spelled correctly by construction."""
+    typo = FUZZY if fuzzy else {}
+    should: list[dict] = [
+        {
+            "multi_match": {
+                "query": text,
+                "fields": TEXT_FIELDS,
+                "type": "best_fields",
+                "tie_breaker": 0.3,
+            }
+        },
+        {"match_phrase": {"title": {"query": text, "boost": 3}}},
+    ]
+    if fuzzy:
+        should.append({"match": {"title": {"query": text, "boost": 2, **FUZZY}}})
     return {
         "bool": {
             "must": [
@@ -59,36 +80,39 @@ def _text_clause(text: str, boost: float) -> dict:
                             "query": text,
                             "operator": "and",
                             "boost": 0.2,
-                            **FUZZY,
+                            **typo,
                         }
                     }
                 }
             ],
-            "should": [
-                {
-                    "multi_match": {
-                        "query": text,
-                        "fields": TEXT_FIELDS,
-                        "type": "best_fields",
-                        "tie_breaker": 0.3,
-                        **FUZZY,
-                    }
-                },
-                {"match_phrase": {"title": {"query": text, "boost": 3}}},
-            ],
+            "should": should,
             "boost": boost,
         }
     }
 
 
 def text_query(text: str, alternatives: tuple[str, ...]) -> dict:
-    clauses = [_text_clause(text, 1.0)]
-    clauses += [_text_clause(alt, SYNONYM_BOOST) for alt in alternatives]
+    clauses = [_text_clause(text, 1.0, fuzzy=True)]
+    clauses += [_text_clause(alt, SYNONYM_BOOST, fuzzy=False) for alt in alternatives]
     for variant in (text, *alternatives):
         split = split_text(variant)
         if split:
-            clauses.append(_text_clause(split, COMPOUND_BOOST))
+            clauses.append(_text_clause(split, COMPOUND_BOOST, fuzzy=False))
     return {"bool": {"should": clauses, "minimum_should_match": 1}}
+
+
+def highlight_query(text: str, alternatives: tuple[str, ...]) -> dict:
+    """What the highlighter marks: the texts without fuzziness. Highlighting
+    with the scoring query re-runs every fuzzy expansion on every hit's
+    fields, which cost seconds per search."""
+    return {
+        "bool": {
+            "should": [
+                {"multi_match": {"query": t, "fields": list(HIGHLIGHT_FIELDS)}}
+                for t in (text, *alternatives)
+            ]
+        }
+    }
 
 
 def _terms(facet: str, values: tuple[str, ...]) -> dict:
@@ -181,13 +205,14 @@ def build(query: SearchQuery, context: Context) -> dict:
         "sort": _sort(query, context),
         "from": query.offset,
         "size": query.page_size,
-        "track_total_hits": True,
+        "track_total_hits": TRACK_TOTAL_HITS,
         "_source": SOURCE,
     }
     if query.text:
         body["highlight"] = {
             "pre_tags": [PRE],
             "post_tags": [POST],
+            "highlight_query": highlight_query(query.text, context.alternatives),
             "fields": {
                 name: {"fragment_size": 180, "number_of_fragments": 1}
                 for name in HIGHLIGHT_FIELDS

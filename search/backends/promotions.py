@@ -7,10 +7,32 @@ from wagtail.search.utils import normalise_query_string
 
 from projects.models import ProjectPage
 
+from ..memo import Memo
 from ..query import SearchQuery
 from . import Hit
 
 MAX_PROMOTED = 5
+
+
+def _load_promotions() -> dict[str, list[int]]:
+    by_query: dict[str, list[int]] = {}
+    rows = (
+        SearchPromotion.objects.filter(page__isnull=False)
+        .order_by("sort_order", "pk")
+        .values_list("query__query_string", "page_id")
+    )
+    for query_string, page_id in rows:
+        by_query.setdefault(query_string, []).append(page_id)
+    return by_query
+
+
+_promotions = Memo(_load_promotions)
+
+
+def promotions() -> dict[str, list[int]]:
+    """Normalised query string → promoted page ids, cached in-process, so a
+    search without promotions costs no database query."""
+    return _promotions.get()
 
 
 def promoted_hits(query: SearchQuery) -> list[Hit]:
@@ -18,14 +40,7 @@ def promoted_hits(query: SearchQuery) -> list[Hit]:
 
     ``Query.get`` would create a query row on every search, so the promotions
     are read without it."""
-    query_string = normalise_query_string(query.text)
-    page_ids = list(
-        SearchPromotion.objects.filter(
-            query__query_string=query_string, page__isnull=False
-        )
-        .order_by("sort_order")
-        .values_list("page_id", flat=True)[:MAX_PROMOTED]
-    )
+    page_ids = promotions().get(normalise_query_string(query.text), [])[:MAX_PROMOTED]
     if not page_ids:
         return []
     pages = {

@@ -26,3 +26,14 @@ def backend(request):
             yield request.param
     else:
         yield request.param
+
+
+@pytest.fixture(autouse=True)
+def fresh_search_caches():
+    """Synonyms, labels and promotions are cached in-process; a rolled-back
+    test must not leave its rows in the cache for the next one."""
+    from search.memo import clear_all
+
+    clear_all()
+    yield
+    clear_all()
