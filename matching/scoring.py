@@ -186,14 +186,18 @@ def score_similar(
         return None
     if text_score is None:
         text, terms = text_similarity(source, target)
+        gate = text
     else:
         text = text_score
         terms = [
             source.surface.get(stem, stem)
             for stem in textsim.shared_terms(source.vector, target.vector)
         ]
+        # Without a shared field both measures must agree: more_like_this
+        # rates one rare shared word ("Lotsen") highly on a small corpus.
+        gate = 0.0 if shared_fields else min(text, text_similarity(source, target)[0])
     if not shared_fields and (
-        text < weights.similar_text_without_field
+        gate < weights.similar_text_without_field
         or len(terms) < weights.similar_terms_without_field
     ):
         return None

@@ -182,3 +182,17 @@ def test_german_stem_folds_inflections():
         "sprachpatenschaft"
     )
     assert textsim.stem("lotsinnen") == "lots"
+
+
+def test_high_elasticsearch_score_on_few_shared_words_is_no_similar_match():
+    port = profile(
+        1,
+        fields={"arbeit": "Arbeit"},
+        text="Lotsen Ausbildung Berufe Schiffe Hafen Kaibetrieb Umschlag Frachter Kran",
+    )
+    guides = profile(
+        2,
+        text="Lotsen Ausbildung Berufe Behörden Schulen Termine Formulare Ämter Ärzte",
+    )
+    assert len(textsim.shared_terms(port.vector, guides.vector)) >= 3
+    assert score_similar(port, guides, text_score=0.9) is None
