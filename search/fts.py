@@ -45,35 +45,45 @@ def prefix_query(word: str) -> str:
     return f"{word}:*"
 
 
-def _word_condition(tsquery: str) -> Q:
-    # Constant SQL; the user's words travel only as the bound parameter.
-    body = RawSQL(  # noqa: S611
+def _word_sql(tsquery: str) -> tuple[str, list[str]]:
+    # Two index scans (project text, page title); the user's words travel only
+    # as bound parameters.
+    sql = (
         "SELECT page_ptr_id FROM projects_projectpage "  # noqa: S608
-        f"WHERE {PROJECT_VECTOR_SQL} @@ to_tsquery('german'::regconfig, %s)",
-        [tsquery],
+        f"WHERE {PROJECT_VECTOR_SQL} @@ to_tsquery('german'::regconfig, %s) "
+        "UNION SELECT id FROM wagtailcore_page "
+        f"WHERE {TITLE_VECTOR_SQL} @@ to_tsquery('german'::regconfig, %s)"
     )
-    title = RawSQL(  # noqa: S611
-        "SELECT id FROM wagtailcore_page "  # noqa: S608
-        f"WHERE {TITLE_VECTOR_SQL} @@ to_tsquery('german'::regconfig, %s)",
-        [tsquery],
-    )
-    return Q(pk__in=body) | Q(pk__in=title)
+    return sql, [tsquery, tsquery]
+
+
+def match_sql(texts: list[str]) -> tuple[str, list[str]] | None:
+    """Ids of pages with every word of one of the texts (query or synonym
+    variant) in the title or the project text, as one SQL set: per word a
+    UNION of two GIN index scans, INTERSECT within a text, UNION across
+    texts. None when no text has a searchable word."""
+    variants: list[str] = []
+    params: list[str] = []
+    for text in texts:
+        parts = []
+        for word in words(text):
+            sql, word_params = _word_sql(prefix_query(word))
+            parts.append(f"({sql})")
+            params += word_params
+        if parts:
+            variants.append("(" + " INTERSECT ".join(parts) + ")")
+    if not variants:
+        return None
+    return " UNION ".join(variants), params
 
 
 def text_condition(texts: list[str]) -> Q:
-    """Every word of one of the texts (query or synonym variant) somewhere in
-    the title or the project text; one word at a time so each can use the
-    GIN index."""
-    condition = Q(pk__in=[])
-    for text in texts:
-        variant = Q()
-        found = False
-        for word in words(text):
-            variant &= _word_condition(prefix_query(word))
-            found = True
-        if found:
-            condition |= variant
-    return condition
+    """The pages of ``match_sql`` as a filter (nothing when no word)."""
+    found = match_sql(texts)
+    if found is None:
+        return Q(pk__in=[])
+    # Constant SQL built above; parameters are bound.
+    return Q(pk__in=RawSQL(*found))  # noqa: S611
 
 
 def rank_sql(texts: list[str]) -> tuple[str, list[str]]:
