@@ -45,5 +45,11 @@ def keyword_text(**kwargs) -> fields.KeywordField:
     return fields.KeywordField(copy_to=[ALL_TEXT], **kwargs)
 
 
+def facet(**kwargs) -> fields.KeywordField:
+    """A keyword aggregated on every search: global ordinals are built at
+    refresh instead of by the first search after it."""
+    return fields.KeywordField(eager_global_ordinals=True, **kwargs)
+
+
 def plain_text(html: str) -> str:
     return " ".join(strip_tags(html or "").split())

@@ -15,8 +15,16 @@ from projects.models import InitiativePage, ProjectPage
 from .analysis import autocomplete_index, german_exact
 from .client import index_alias
 from .content_documents import ArticleDocument, EventDocument, InitiativeDocument
-from .doc_fields import INDEX_SETTINGS, all_text, keyword_text, plain_text, suggest
+from .doc_fields import (
+    INDEX_SETTINGS,
+    all_text,
+    facet,
+    keyword_text,
+    plain_text,
+    suggest,
+)
 from .doc_fields import text as _text
+from .relations import load_relations
 
 PRACTICE_FIELDS = (
     "starting_point",
@@ -37,26 +45,28 @@ class ProjectDocument(Document):
         analyzer=autocomplete_index, search_analyzer=german_exact
     )
     title_sort = fields.KeywordField()
-    teaser = _text(suggest=True)
-    description = _text(suggest=True)
+    # Offsets in the postings let the highlighter find matches without
+    # re-analysing (and decompounding) the text of every hit.
+    teaser = _text(suggest=True, index_options="offsets")
+    description = _text(suggest=True, index_options="offsets")
     url = fields.KeywordField(index=False)
     slug = fields.KeywordField()
-    tags = fields.KeywordField(multi=True)
+    tags = facet(multi=True)
     tags_text = _text(suggest=True, multi=True)
-    offers_text = _text(multi=True)
-    needs_text = _text(multi=True)
-    offer_categories = fields.KeywordField(multi=True)
-    need_categories = fields.KeywordField(multi=True)
-    districts = fields.KeywordField(multi=True)
+    offers_text = _text(multi=True, index_options="offsets")
+    needs_text = _text(multi=True, index_options="offsets")
+    offer_categories = facet(multi=True)
+    need_categories = facet(multi=True)
+    districts = facet(multi=True)
     district_names = keyword_text(multi=True)
-    regions = fields.KeywordField(multi=True)
-    fields_of_action = fields.KeywordField(multi=True)
+    regions = facet(multi=True)
+    fields_of_action = facet(multi=True)
     field_names = keyword_text(multi=True)
-    target_groups = fields.KeywordField(multi=True)
+    target_groups = facet(multi=True)
     target_group_names = keyword_text(multi=True)
-    status = fields.KeywordField()
+    status = facet()
     organisation = _text()
-    organisation_type = fields.KeywordField()
+    organisation_type = facet()
     initiative_id = fields.IntegerField()
     statewide = fields.BooleanField()
     location = fields.GeoPointField()
@@ -75,14 +85,9 @@ class ProjectDocument(Document):
         auto_refresh = False
 
     def get_queryset(self):
-        return ProjectPage.objects.select_related().prefetch_related(
-            "districts__region",
-            "fields_of_action",
-            "target_groups",
-            "tags",
-            "offers__category",
-            "needs__category",
-        )
+        # Relations are loaded per batch by ``attach`` (plain querysets, no
+        # modelcluster managers), which is most of the preparation time.
+        return ProjectPage.objects.all()
 
     def prepare_title_autocomplete(self, page: ProjectPage) -> str:
         return page.title
@@ -99,43 +104,43 @@ class ProjectDocument(Document):
         return page.get_url() or ""
 
     def prepare_tags(self, page: ProjectPage) -> list[str]:
-        return [tag.name for tag in page.tags.all()]
+        return [tag.name for tag in _related(page, "tags")]
 
     def prepare_tags_text(self, page: ProjectPage) -> list[str]:
         return self.prepare_tags(page)
 
     def prepare_offers_text(self, page: ProjectPage) -> list[str]:
-        return [offer.text for offer in page.offers.all()]
+        return [offer.text for offer in _related(page, "offers")]
 
     def prepare_needs_text(self, page: ProjectPage) -> list[str]:
-        return [need.text for need in page.needs.all()]
+        return [need.text for need in _related(page, "needs")]
 
     def prepare_offer_categories(self, page: ProjectPage) -> list[str]:
-        return sorted({o.category.slug for o in page.offers.all() if o.category})
+        return sorted({o.category.slug for o in _related(page, "offers") if o.category})
 
     def prepare_need_categories(self, page: ProjectPage) -> list[str]:
-        return sorted({n.category.slug for n in page.needs.all() if n.category})
+        return sorted({n.category.slug for n in _related(page, "needs") if n.category})
 
     def prepare_districts(self, page: ProjectPage) -> list[str]:
-        return [d.ags for d in page.districts.all()]
+        return [d.ags for d in _related(page, "districts")]
 
     def prepare_district_names(self, page: ProjectPage) -> list[str]:
-        return [d.name for d in page.districts.all()]
+        return [d.name for d in _related(page, "districts")]
 
     def prepare_regions(self, page: ProjectPage) -> list[str]:
-        return sorted({d.region.slug for d in page.districts.all()})
+        return sorted({d.region.slug for d in _related(page, "districts")})
 
     def prepare_fields_of_action(self, page: ProjectPage) -> list[str]:
-        return [f.slug for f in page.fields_of_action.all()]
+        return [f.slug for f in _related(page, "fields_of_action")]
 
     def prepare_field_names(self, page: ProjectPage) -> list[str]:
-        return [f.name for f in page.fields_of_action.all()]
+        return [f.name for f in _related(page, "fields_of_action")]
 
     def prepare_target_groups(self, page: ProjectPage) -> list[str]:
-        return [t.slug for t in page.target_groups.all()]
+        return [t.slug for t in _related(page, "target_groups")]
 
     def prepare_target_group_names(self, page: ProjectPage) -> list[str]:
-        return [t.name for t in page.target_groups.all()]
+        return [t.name for t in _related(page, "target_groups")]
 
     def prepare_all_text(self, page: ProjectPage) -> None:
         return None
@@ -170,16 +175,30 @@ class ProjectDocument(Document):
             ).select_related("organisation_type")
         }
         root_paths = Site.get_site_root_paths()
+        related = load_relations([page.pk for page in pages])
         for page in pages:
             page._search_initiative = initiatives.get(page.path[: -page.steplen])
             page._wagtail_cached_site_root_paths = root_paths
+            page._search_related = {
+                name: by_page.get(page.pk, []) for name, by_page in related.items()
+            }
 
     def prepare_location(self, page: ProjectPage) -> dict[str, float] | None:
-        point = page.location
-        return {"lat": point[0], "lon": point[1]} if point else None
+        # Same rule as ``ProjectPage.location``, on the attached districts.
+        if page.lat is not None and page.lon is not None:
+            return {"lat": page.lat, "lon": page.lon}
+        first = next(iter(_related(page, "districts")), None)
+        return {"lat": first.lat, "lon": first.lon} if first else None
 
     def prepare_published_at(self, page: ProjectPage):
         return page.first_published_at
+
+
+def _related(page: ProjectPage, name: str) -> list:
+    attached = getattr(page, "_search_related", None)
+    if attached is not None:
+        return attached[name]
+    return list(getattr(page, name).all())
 
 
 def _initiative(page: ProjectPage) -> InitiativePage | None:

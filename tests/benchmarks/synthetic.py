@@ -323,7 +323,7 @@ def _relations(pages: list[Page], specs: list[_Spec], tag_ids: dict[str, int]):
     )
 
 
-def index_projects(batch_size: int = 1000) -> tuple[int, float]:
+def index_projects(batch_size: int = 2000) -> tuple[int, float]:
     """Bulk-load all live projects into a fresh index; (documents, docs/s)."""
     import time
 
