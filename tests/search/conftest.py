@@ -5,17 +5,44 @@ from __future__ import annotations
 import pytest
 from django.test import override_settings
 
-from search.client import index_alias
+from search.client import get_client, index_alias
 from search.indexing import sync_objects
 from tests.search.corpus import build_corpus
 
 
+@pytest.fixture(scope="module")
+def corpus(services, django_db_setup, django_db_blocker):
+    """The labelled corpus, published and indexed once per module.
+
+    Building it took ~4 s per test. Tests using it only read the index; their
+    own rows (promotions, synonym groups) live in each test's transaction,
+    which is a savepoint inside this module's transaction, so they roll back
+    as before. The module's rows roll back and its indices go at the end."""
+    from django.db import transaction
+
+    from tests.conftest import _delete_test_indices
+    from tests.factories.pages import make_site_tree
+
+    client = get_client()
+    atomic = transaction.atomic()
+    with django_db_blocker.unblock():
+        _delete_test_indices(client)
+        atomic.__enter__()
+        pages = build_corpus(make_site_tree())
+        sync_objects("projects", "projectpage", [p.pk for p in pages.values()], {})
+        client.indices.refresh(index=index_alias("projects"))
+    yield pages
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        atomic.__exit__(None, None, None)
+        _delete_test_indices(client)
+
+
 @pytest.fixture
-def corpus(es_index, site_tree):
-    pages = build_corpus(site_tree)
-    sync_objects("projects", "projectpage", [page.pk for page in pages.values()], {})
-    es_index.indices.refresh(index=index_alias("projects"))
-    return pages
+def corpus_index(corpus):
+    """The Elasticsearch client for tests that inspect the corpus's index
+    (``es_index`` would delete it)."""
+    return get_client()
 
 
 @pytest.fixture(params=["elasticsearch", "database"])

@@ -27,25 +27,25 @@ def tokens(es, analyzer: str, text: str) -> list[str]:
     return [token["token"] for token in result["tokens"]]
 
 
-def test_compounds_are_split_into_known_parts(corpus, es_index):
-    assert tokens(es_index, "german_text", "Sprachpatenschaft") == [
+def test_compounds_are_split_into_known_parts(corpus_index):
+    assert tokens(corpus_index, "german_text", "Sprachpatenschaft") == [
         "sprachpatenschaft",
         "sprach",
         "pat",
         "patenschaft",
     ]
     assert {"haus", "hausaufgab", "hilf"} <= set(
-        tokens(es_index, "german_text", "Hausaufgabenhilfe")
+        tokens(corpus_index, "german_text", "Hausaufgabenhilfe")
     )
-    assert "lots" in tokens(es_index, "german_text", "Integrationslotse")
+    assert "lots" in tokens(corpus_index, "german_text", "Integrationslotse")
 
 
-def test_stop_words_go_before_umlaut_folding(corpus, es_index):
-    assert tokens(es_index, "german_query", "Kurs für Mütter") == ["kurs", "mutt"]
+def test_stop_words_go_before_umlaut_folding(corpus_index):
+    assert tokens(corpus_index, "german_query", "Kurs für Mütter") == ["kurs", "mutt"]
 
 
-def test_the_word_list_is_inlined_into_the_index_settings(corpus, es_index):
-    settings = es_index.indices.get_settings(index=index_alias("projects"))
+def test_the_word_list_is_inlined_into_the_index_settings(corpus_index):
+    settings = corpus_index.indices.get_settings(index=index_alias("projects"))
     analysis = next(iter(settings.values()))["settings"]["index"]["analysis"]
     word_list = analysis["filter"]["german_decompound"]["word_list"]
     assert set(word_list) == set(compound_words())
