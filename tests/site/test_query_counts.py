@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from django.core.cache import cache
 
@@ -72,3 +74,34 @@ def test_first_request_after_a_cache_flush_is_also_bounded(
     cache.clear()
     with django_assert_max_num_queries(MAX_QUERIES + 2):
         client.get("/landkreis/03351/")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/suche/",
+        "/suche/?q=Projekt",
+        "/suche/?q=Projekt&field=sprache&region=lueneburg",
+    ],
+)
+def test_search_page_on_the_database_stays_within_ten_queries(
+    client, many_projects, settings, django_assert_max_num_queries, url
+):
+    settings.ELASTICSEARCH_URL = None
+    _get(client, url, django_assert_max_num_queries)
+
+
+def test_search_page_on_elasticsearch_stays_within_ten_queries(
+    es_index, client, many_projects, settings, django_assert_max_num_queries
+):
+    from search.documents import ProjectDocument
+    from search.maintenance import rebuild
+
+    # site_content builds its pages with search on the database; index them now.
+    settings.ELASTICSEARCH_URL = os.environ["ELASTICSEARCH_URL"]
+    rebuild(ProjectDocument)
+    response = _get(
+        client, "/suche/?q=Projekt&field=sprache", django_assert_max_num_queries
+    )
+    assert response.context["result"].backend == "elasticsearch"
+    assert response.context["result"].count >= 25
