@@ -13,50 +13,18 @@ from collections.abc import Iterable
 
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
-from django.utils.html import strip_tags
 from django.views.decorators.http import require_GET
 
 from kb.taxonomy import District, FieldOfAction, TargetGroup
 from search.backends import run_search
 from search.query import MAX_PAGE_SIZE, QueryError, parse_query
 
+from .importing.export import project_row
+from .importing.schema import KEYS
 from .models import InitiativePage, ProjectNeed, ProjectOffer, ProjectPage
 
 MAX_ROWS = 1000
-COLUMNS = (
-    "external_id",
-    "title",
-    "teaser",
-    "description",
-    "organisation",
-    "organisation_type",
-    "place",
-    "districts",
-    "statewide",
-    "lat",
-    "lon",
-    "fields",
-    "target_groups",
-    "offers",
-    "needs",
-    "tags",
-    "status",
-    "start_date",
-    "end_date",
-    "goals",
-    "approach",
-    "results",
-    "obstacles",
-    "transferability",
-    "website",
-    "contact_name",
-    "contact_email",
-    "contact_phone",
-    "source_url",
-    "featured",
-    "publish",
-    "url",
-)
+COLUMNS = (*KEYS, "url")
 # Spreadsheet programs run a cell that starts with one of these as a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -70,20 +38,6 @@ def neutralise(value: str) -> str:
     except ValueError:
         return "'" + value
     return value
-
-
-def _rich_text(value: str) -> str:
-    return " ".join(strip_tags(value or "").split())
-
-
-def _stream_text(stream) -> str:
-    # Only text blocks: rendering images would cost a query per picture.
-    texts = [
-        _rich_text(block["value"])
-        for block in stream.raw_data
-        if isinstance(block.get("value"), str)
-    ]
-    return "\n\n".join(text for text in texts if text)
 
 
 def _projects(ids: list[int]) -> list[ProjectPage]:
@@ -118,57 +72,14 @@ def _initiatives(projects: list[ProjectPage]) -> dict[str, InitiativePage]:
 
 
 def project_rows(projects: list[ProjectPage], request: HttpRequest) -> list[dict]:
-    """One import-schema record per project (lists as lists)."""
+    """One import-schema record per project (lists as lists), plus its URL."""
     initiatives = _initiatives(projects)
     rows = []
     for page in projects:
-        initiative = initiatives.get(page.path[: -ProjectPage.steplen])
-        rows.append(
-            {
-                "external_id": page.external_id or f"npa-{page.pk}",
-                "title": page.title,
-                "teaser": page.teaser,
-                "description": _stream_text(page.description),
-                "organisation": initiative.title if initiative else "",
-                "organisation_type": (
-                    initiative.organisation_type.slug
-                    if initiative and initiative.organisation_type
-                    else ""
-                ),
-                "place": page.place,
-                "districts": [d.ags for d in page.districts.all()],
-                "statewide": page.statewide,
-                "lat": page.lat,
-                "lon": page.lon,
-                "fields": [f.slug for f in page.fields_of_action.all()],
-                "target_groups": [t.slug for t in page.target_groups.all()],
-                "offers": [
-                    {"category": o.category.slug if o.category else "", "text": o.text}
-                    for o in page.offers.all()
-                ],
-                "needs": [
-                    {"category": n.category.slug if n.category else "", "text": n.text}
-                    for n in page.needs.all()
-                ],
-                "tags": sorted(tag.name for tag in page.tags.all()),
-                "status": page.status,
-                "start_date": page.start_date.isoformat() if page.start_date else "",
-                "end_date": page.end_date.isoformat() if page.end_date else "",
-                "goals": _rich_text(page.goals),
-                "approach": _rich_text(page.approach),
-                "results": _rich_text(page.results),
-                "obstacles": _rich_text(page.obstacles),
-                "transferability": _rich_text(page.transferability),
-                "website": page.website,
-                "contact_name": page.contact_name,
-                "contact_email": page.contact_email,
-                "contact_phone": page.contact_phone,
-                "source_url": page.source_url,
-                "featured": page.featured,
-                "publish": True,
-                "url": page.get_full_url(request),
-            }
-        )
+        row = project_row(page, initiatives.get(page.path[: -ProjectPage.steplen]))
+        row["external_id"] = page.external_id or f"npa-{page.pk}"
+        row["url"] = page.get_full_url(request)
+        rows.append(row)
     return rows
 
 

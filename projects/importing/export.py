@@ -24,19 +24,27 @@ def _content(project: ProjectPage) -> ProjectPage:
 
 
 def _description_text(project: ProjectPage) -> str:
+    # Raw block data: no query for images or documents in the stream.
     parts = []
-    for block in project.description:
-        if block.block_type == "text":
-            parts.append(html_to_text(block.value.source))
-        elif block.block_type == "quote":
-            parts.append(block.value["quote"])
+    for block in project.description.raw_data:
+        if block["type"] == "text":
+            parts.append(html_to_text(block["value"]))
+        elif block["type"] == "quote":
+            parts.append(block["value"]["quote"])
     return "\n\n".join(part for part in parts if part)
 
 
-def project_row(page: ProjectPage) -> dict:
-    project = _content(page)
+def _initiative_of(page: ProjectPage) -> InitiativePage | None:
     parent = page.get_parent().specific
-    initiative = parent if isinstance(parent, InitiativePage) else None
+    return parent if isinstance(parent, InitiativePage) else None
+
+
+def project_row(page: ProjectPage, initiative: InitiativePage | None = None) -> dict:
+    """The import-schema record of a page; pass ``initiative`` when the caller
+    has already loaded the parents of many pages."""
+    project = _content(page)
+    if initiative is None:
+        initiative = _initiative_of(page)
     row = {
         "external_id": page.external_id,
         "title": project.title,
