@@ -5,17 +5,22 @@ from __future__ import annotations
 from wagtail.admin.forms import WagtailAdminPageForm
 
 
+def check_place_and_period(form, cleaned: dict) -> None:
+    """Rules every project form shares (admin and the initiatives' own forms)."""
+    if not cleaned.get("statewide") and not cleaned.get("districts"):
+        form.add_error(
+            "districts",
+            "Bitte mindestens einen Landkreis wählen oder „landesweit“ ankreuzen.",
+        )
+    start, end = cleaned.get("start_date"), cleaned.get("end_date")
+    if start and end and end < start:
+        form.add_error("end_date", "Das Ende darf nicht vor dem Beginn liegen.")
+
+
 class ProjectPageForm(WagtailAdminPageForm):
     def clean(self):
         cleaned = super().clean()
-        if not cleaned.get("statewide") and not cleaned.get("districts"):
-            self.add_error(
-                "districts",
-                "Bitte mindestens einen Landkreis wählen oder „landesweit“ ankreuzen.",
-            )
-        start, end = cleaned.get("start_date"), cleaned.get("end_date")
-        if start and end and end < start:
-            self.add_error("end_date", "Das Ende darf nicht vor dem Beginn liegen.")
+        check_place_and_period(self, cleaned)
         lat, lon = cleaned.get("lat"), cleaned.get("lon")
         if (lat is None) != (lon is None):
             self.add_error("lon", "Bitte Breiten- und Längengrad gemeinsam angeben.")

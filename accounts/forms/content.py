@@ -11,6 +11,7 @@ from modelcluster.forms import ClusterForm
 from wagtail.images import get_image_model
 
 from kb.taxonomy import District, FieldOfAction, OfferNeedCategory, TargetGroup
+from projects.forms import check_place_and_period
 from projects.models import InitiativePage, ProjectPage
 
 from ..sanitize import clean_rich_text, validate_single_line
@@ -199,14 +200,7 @@ class ProjectForm(SanitisingMixin, ClusterForm):
 
     def clean(self):
         cleaned = super().clean()
-        if not cleaned.get("statewide") and not cleaned.get("districts"):
-            self.add_error(
-                "districts",
-                "Bitte mindestens einen Landkreis wählen oder „landesweit“ ankreuzen.",
-            )
-        start, end = cleaned.get("start_date"), cleaned.get("end_date")
-        if start and end and end < start:
-            self.add_error("end_date", "Das Ende darf nicht vor dem Beginn liegen.")
+        check_place_and_period(self, cleaned)
         return cleaned
 
 
