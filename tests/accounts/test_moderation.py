@@ -4,7 +4,6 @@ Elasticsearch; rejection with comment; live pages change only on approval."""
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 from django.contrib.auth.models import Group, User
@@ -12,6 +11,7 @@ from django.core import mail
 
 from projects.models import ProjectPage
 from search.client import index_alias
+from tests.waiting import wait_for
 
 from .conftest import project_data, signup_data
 
@@ -19,16 +19,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.services,
 ]
-
-
-def wait_for(condition, timeout: float = 15.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.1)
-    return condition()
 
 
 def indexed(client, pk: int) -> dict | None:

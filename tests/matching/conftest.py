@@ -4,9 +4,6 @@ publish their own projects)."""
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
-
 import pytest
 
 from matching import signals
@@ -16,16 +13,6 @@ from search.indexing import sync_objects
 
 from .builders import build_all
 from .labelled import SPECS
-
-
-def wait_for(condition: Callable, timeout: float = 15.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.1)
-    return condition()
 
 
 def index_projects(client, ids: list[int]) -> None:

@@ -11,9 +11,9 @@ from django.core import mail
 
 from matching.contact import CONSENT_TEXT, outcome_token
 from matching.models import ContactRequest, Match
+from tests.waiting import wait_for
 
 from .builders import Spec, build
-from .conftest import wait_for
 from .test_pipeline import CAFE, INTERPRETERS
 
 pytestmark = [

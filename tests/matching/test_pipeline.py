@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from matching.models import Match
+from tests.waiting import wait_for
 
 from .builders import Spec, build
-from .conftest import wait_for
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),

@@ -2,29 +2,18 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from django.db import transaction
 
 from search.client import index_alias
 from search.models import OutboxEntry
 from tests.factories.pages import make_project
+from tests.waiting import wait_for
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.services,
 ]
-
-
-def wait_for(condition, timeout: float = 10.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.1)
-    return condition()
 
 
 def indexed_ids(client) -> set[int]:
