@@ -234,7 +234,7 @@ MAP_TILE_ATTRIBUTION = env_str(
 CACHES = {
     "default": (
         {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "config.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "npa",
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
