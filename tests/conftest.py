@@ -65,13 +65,41 @@ def _delete_test_indices(client) -> None:
         client.indices.delete(index=",".join(names))
 
 
+class _InFlight:
+    """Counts tasks the in-process worker has received but not yet finished."""
+
+    def __init__(self) -> None:
+        import threading
+
+        self.count = 0
+        self._lock = threading.Lock()
+
+    def add(self, step: int) -> None:
+        with self._lock:
+            self.count += step
+
+
+_in_flight = _InFlight()
+
+
 @pytest.fixture(scope="session")
-def celery_worker(services, django_db_setup, django_db_blocker):
+def _worker_session(services, django_db_setup, django_db_blocker):
     """A real Celery worker thread consuming from the real Redis."""
+    from celery import signals
     from celery.contrib.testing.worker import start_worker
 
     from config.celery import app
 
+    def received(**_kwargs) -> None:
+        _in_flight.add(1)
+
+    def finished(**_kwargs) -> None:
+        _in_flight.add(-1)
+
+    signals.task_received.connect(received, weak=False)
+    signals.task_postrun.connect(finished, weak=False)
+    signals.task_rejected.connect(finished, weak=False)
+    signals.task_revoked.connect(finished, weak=False)
     app.conf.task_always_eager = False
     with django_db_blocker.unblock():
         app.control.purge()
@@ -79,6 +107,38 @@ def celery_worker(services, django_db_setup, django_db_blocker):
             app, pool="solo", perform_ping_check=False, shutdown_timeout=10
         ):
             yield app
+
+
+@pytest.fixture
+def celery_worker(_worker_session, django_db_blocker):
+    """The shared worker; the test ends only once the worker is idle.
+
+    Otherwise a task still running when the test's database is flushed holds
+    row locks, and the flush's TRUNCATE deadlocks against it.
+    """
+    yield _worker_session
+    with django_db_blocker.unblock():
+        _wait_until_idle(_worker_session)
+
+
+def _wait_until_idle(app, timeout: float = 30.0) -> None:
+    import time
+
+    queue = app.conf.task_default_queue
+    deadline = time.monotonic() + timeout
+    quiet_since = None
+    with app.connection_for_write() as conn:
+        client = conn.default_channel.client
+        while time.monotonic() < deadline:
+            busy = _in_flight.count > 0 or client.llen(queue) > 0
+            if busy:
+                quiet_since = None
+            elif quiet_since is None:
+                quiet_since = time.monotonic()
+            elif time.monotonic() - quiet_since > 0.3:
+                return
+            time.sleep(0.05)
+    pytest.fail(f"Celery worker still busy after {timeout:.0f} s")
 
 
 @pytest.fixture

@@ -94,8 +94,6 @@ DATABASE_URL = env_url(
 )
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-# Opt in to the Django 6 default now: bare domains in URL fields mean https.
-FORMS_URLFIELD_ASSUME_HTTPS = True
 IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
 
 _VALIDATORS = "django.contrib.auth.password_validation"

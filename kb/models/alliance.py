@@ -15,6 +15,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from kb.fields import WebsiteField
+
 from ..taxonomy import OrganisationType
 
 SIGNATURE_SALT = "kb.call-signature"
@@ -34,7 +36,7 @@ class Partner(index.Indexed, models.Model):
         verbose_name="Organisationsart",
     )
     description = models.TextField("Beschreibung", blank=True, max_length=600)
-    website = models.URLField("Website", blank=True)
+    website = WebsiteField("Website", blank=True)
     logo = models.ForeignKey(
         "wagtailimages.Image",
         on_delete=models.SET_NULL,

@@ -8,6 +8,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from kb.fields import WebsiteField
 from kb.taxonomy import District, OrganisationType
 
 
@@ -70,7 +71,7 @@ class InitiativePage(Page):
         related_name="initiatives",
         verbose_name="Landkreis",
     )
-    website = models.URLField("Website", blank=True)
+    website = WebsiteField("Website", blank=True)
     contact_name = models.CharField("Ansprechperson", max_length=120, blank=True)
     contact_email = models.EmailField("E-Mail", blank=True)
     contact_phone = models.CharField("Telefon", max_length=40, blank=True)

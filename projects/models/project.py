@@ -13,6 +13,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from kb.blocks import BodyBlock
+from kb.fields import WebsiteField
 from kb.taxonomy import District, FieldOfAction, OfferNeedCategory, TargetGroup
 
 from ..forms import ProjectPageForm
@@ -139,12 +140,12 @@ class ProjectPage(Page):
     contact_name = models.CharField("Ansprechperson", max_length=120, blank=True)
     contact_email = models.EmailField("E-Mail", blank=True)
     contact_phone = models.CharField("Telefon", max_length=40, blank=True)
-    website = models.URLField("Website", blank=True)
+    website = WebsiteField("Website", blank=True)
 
     external_id = models.CharField(
         "Externe Kennung", max_length=100, blank=True, db_index=True, editable=False
     )
-    source_url = models.URLField("Quelle", blank=True)
+    source_url = WebsiteField("Quelle", blank=True)
     last_confirmed = models.DateField("Zuletzt bestätigt", null=True, blank=True)
     featured = models.BooleanField("Hervorgehoben", default=False)
     good_example = models.BooleanField("Siegel „Gutes Beispiel“", default=False)
