@@ -36,6 +36,9 @@ class Candidates:
 
     text_scores: dict[int, float] = field(default_factory=dict)
     complementary: set[int] = field(default_factory=set)
+    # Per candidate: physical index and document version (the revision id),
+    # the key of its cached profile.
+    stamps: dict[int, str] = field(default_factory=dict)
 
     @property
     def ids(self) -> set[int]:
@@ -49,10 +52,18 @@ def _excluded(profile: Profile) -> list[dict]:
     return clauses
 
 
+def _stamp(hit: dict) -> str:
+    return f"{hit['_index']}:{hit.get('_version', '')}"
+
+
 def similar_query(profile: Profile, alias: str) -> dict:
     return {
         "size": SIMILAR_SIZE,
         "_source": False,
+        "version": True,
+        # No hit count: without it Lucene may skip documents that cannot
+        # reach the top (block-max WAND) instead of scoring all of them.
+        "track_total_hits": False,
         "query": {
             "bool": {
                 "must": {
@@ -120,7 +131,13 @@ def complementary_query(profile: Profile) -> dict | None:
                 "boost_mode": "multiply",
             }
         }
-    return {"size": COMPLEMENTARY_SIZE, "_source": False, "query": query}
+    return {
+        "size": COMPLEMENTARY_SIZE,
+        "_source": False,
+        "version": True,
+        "track_total_hits": False,
+        "query": query,
+    }
 
 
 _QUERY_FIELDS = [
@@ -133,14 +150,14 @@ _QUERY_FIELDS = [
 ]
 
 
-def indexed_profiles(ids: list[int]) -> dict[int, Profile]:
+def indexed_profiles(ids: list[int]) -> tuple[dict[int, Profile], dict[int, str]]:
     """Just enough of each project to build its candidate queries, from its
-    search document (one ``mget`` instead of a round of database queries).
-    Projects missing from the index are left out."""
+    search document (one ``mget`` instead of a round of database queries),
+    and each document's stamp. Projects missing from the index are left out."""
     if not is_configured():
         raise CandidatesUnavailable("Elasticsearch is not configured")
     if not ids:
-        return {}
+        return {}, {}
     try:
         response = get_client().mget(
             index=index_alias("projects"),
@@ -150,9 +167,11 @@ def indexed_profiles(ids: list[int]) -> dict[int, Profile]:
     except (TransportError, ApiError) as error:
         raise CandidatesUnavailable(str(error)) from error
     stubs = {}
+    stamps = {}
     for doc in response["docs"]:
         if not doc.get("found"):
             continue
+        stamps[int(doc["_id"])] = _stamp(doc)
         source = doc.get("_source", {})
         point = source.get("location") or None
         stubs[int(doc["_id"])] = Profile(
@@ -169,7 +188,7 @@ def indexed_profiles(ids: list[int]) -> dict[int, Profile]:
                 OfferNeed(slug, "", "") for slug in source.get("need_categories") or ()
             ),
         )
-    return stubs
+    return stubs, stamps
 
 
 def from_elasticsearch(profiles: list[Profile]) -> dict[int, Candidates]:
@@ -201,6 +220,7 @@ def from_elasticsearch(profiles: list[Profile]) -> dict[int, Candidates]:
         if "error" in response:
             raise CandidatesUnavailable(str(response["error"]))
         hits = response["hits"]["hits"]
+        result[source_id].stamps.update((int(hit["_id"]), _stamp(hit)) for hit in hits)
         if kind == "similar":
             result[source_id].text_scores = {
                 int(hit["_id"]): hit["_score"] for hit in hits

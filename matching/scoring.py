@@ -83,6 +83,8 @@ class Profile:
     text: str = ""
     vector: dict[str, float] = field(default_factory=dict)
     surface: dict[str, str] = field(default_factory=dict)
+    # Stem frequencies of ``text``, kept so a cached profile is tokenised once.
+    counts: Mapping[str, int] | None = None
 
 
 @dataclass(frozen=True)

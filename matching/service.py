@@ -1,26 +1,25 @@
 """Recomputing and storing matches; editors' decisions survive every run.
 
 A confirmed match is kept, a hidden one keeps its state forever (it is only
-re-scored), stale suggestions go.
+re-scored), stale suggestions go (``matching.store`` writes them).
 """
 
 from __future__ import annotations
 
-import json
 import logging
-from collections import defaultdict
 from collections.abc import Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 
-from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
 from search.client import is_configured
 
+from . import cache as profile_cache
 from . import candidates as candidate_source
-from .models import ContactRequest, Match
-from .profiles import load_profiles, public_projects, vectorise
+from . import store
+from .models import Match
+from .profiles import load_profiles, public_ids, public_projects, vectorise
 from .scoring import (
     COMPLEMENTARY,
     KINDS,
@@ -82,14 +81,21 @@ def _compute_with_elasticsearch(
         if found is None:
             found = candidate_source.from_elasticsearch(sources)
         return _score_candidates(sources, found, pool)
-    stubs = candidate_source.indexed_profiles(ids)
+    stubs, stamps = candidate_source.indexed_profiles(ids)
     missing = [i for i in ids if i not in stubs]
     if missing:
         # Not (yet) in the index: the database knows what to ask for.
         stubs.update(load_profiles(missing))
     found = candidate_source.from_elasticsearch(list(stubs.values()))
-    wanted = set(stubs).union(*(c.ids for c in found.values()))
-    known = load_profiles(wanted)
+    for candidates in found.values():
+        stamps.update(candidates.stamps)
+    wanted = public_ids(set(stubs).union(*(c.ids for c in found.values())))
+    # Unchanged projects come from the profile cache; only the others (and
+    # sources not in the index) cost database queries.
+    known = profile_cache.profiles_at({i: stamps[i] for i in wanted if i in stamps})
+    unstamped = [i for i in wanted if i not in stamps]
+    if unstamped:
+        known.update(load_profiles(unstamped))
     vectorise(known.values())
     sources = [known[i] for i in ids if i in known]
     return _score_candidates(sources, found, known)
@@ -160,12 +166,11 @@ def recompute_many(
     if gone:
         remove_for(gone)
     now = timezone.now()
-    rows: list[Match] = []
-    reverse: list[Match] = []
+    rows: list[store.Row] = []
+    reverse: list[store.Row] = []
     for source_id, by_kind in results.items():
         for kind in KINDS:
-            for scored in top_matches(by_kind[kind], kind):
-                rows.append(_row(source_id, scored, now))
+            rows += [store.row(source_id, s) for s in top_matches(by_kind[kind], kind)]
             if not both_directions:
                 continue
             for scored in by_kind[kind]:
@@ -178,121 +183,21 @@ def recompute_many(
                     es_scores.get(source_id, {}).get(scored.target_id),
                 )
                 if back is not None and back.score >= WEIGHTS.min_score[kind]:
-                    reverse.append(_row(scored.target_id, back, now))
-    with transaction.atomic():
-        _upsert(rows + reverse)
-        if both_directions:
-            _clean_up(set(results), {row.source_id for row in reverse}, now)
-        else:
-            _delete(
-                Match.objects.filter(
-                    source_id__in=list(results),
-                    state=Match.State.SUGGESTED,
-                    computed_at__lt=now,
-                )
-            )
+                    reverse.append(store.row(scored.target_id, back))
+    if both_directions:
+        store.save_both_directions(
+            rows + reverse, set(results), {r.source_id for r in reverse}, now
+        )
+    else:
+        store.save_batch(rows, results, now)
     return len(rows)
-
-
-def _clean_up(recomputed: set[int], extended: set[int], now) -> None:
-    """After a recompute in both directions, in one read and one delete: stale
-    suggestions from or to the recomputed projects go, and every list that got
-    reverse rows is trimmed back to ``top_n`` visible suggestions."""
-    rows = (
-        Match.objects.filter(
-            Q(source_id__in=list(recomputed | extended))
-            | Q(target_id__in=list(recomputed))
-        )
-        .exclude(state=Match.State.HIDDEN)
-        .order_by("source_id", "kind", "-score", "target_id")
-        .values_list("id", "source_id", "target_id", "kind", "state", "computed_at")
-    )
-    doomed = []
-    seen: dict[tuple[int, str], int] = defaultdict(int)
-    for match_id, source_id, target_id, kind, state, computed_at in rows:
-        suggested = state == Match.State.SUGGESTED
-        if suggested and computed_at < now and recomputed & {source_id, target_id}:
-            doomed.append(match_id)
-            continue
-        if source_id not in extended:
-            continue
-        seen[(source_id, kind)] += 1
-        if suggested and seen[(source_id, kind)] > WEIGHTS.top_n:
-            doomed.append(match_id)
-    if doomed:
-        _delete(Match.objects.filter(id__in=doomed))
-
-
-def _delete(queryset) -> int:
-    """Two statements instead of loading every row first (what
-    ``QuerySet.delete`` does for the SET_NULL of contact requests): the
-    requests keep their history without the link, then the rows go."""
-    ContactRequest.objects.filter(match__in=queryset.values("pk")).update(match=None)
-    return queryset._raw_delete(queryset.db)
-
-
-def _row(source_id: int, scored: Scored, now) -> Match:
-    return Match(
-        source_id=source_id,
-        target_id=scored.target_id,
-        kind=scored.kind,
-        score=scored.score,
-        reasons=scored.reasons,
-        computed_at=now,
-    )
-
-
-_UPSERT = """
-INSERT INTO {table} (source_id, target_id, kind, score, reasons, computed_at, state)
-SELECT r.source_id, r.target_id, r.kind, r.score, r.reasons, %s, %s
-FROM jsonb_to_recordset(%s::jsonb)
-    AS r(source_id integer, target_id integer, kind text, score float8, reasons jsonb)
-ON CONFLICT (source_id, target_id, kind) DO UPDATE SET
-    score = EXCLUDED.score, reasons = EXCLUDED.reasons,
-    computed_at = EXCLUDED.computed_at
-"""
-
-
-def _upsert(rows: list[Match]) -> None:
-    """Insert or refresh rows; state (confirmed, hidden) is never touched."""
-    if not rows:
-        return
-    if connection.vendor != "postgresql":
-        Match.objects.bulk_create(
-            rows,
-            batch_size=500,
-            update_conflicts=True,
-            unique_fields=["source", "target", "kind"],
-            update_fields=["score", "reasons", "computed_at"],
-        )
-        return
-    # One JSON parameter instead of eight per row: with client-side binding
-    # psycopg parses and quotes every placeholder in Python, which cost more
-    # than the insert itself.
-    sql = _UPSERT.format(table=connection.ops.quote_name(Match._meta.db_table))
-    with connection.cursor() as cursor:
-        for start in range(0, len(rows), 5000):
-            chunk = rows[start : start + 5000]
-            payload = json.dumps(
-                [
-                    {
-                        "source_id": row.source_id,
-                        "target_id": row.target_id,
-                        "kind": row.kind,
-                        "score": row.score,
-                        "reasons": row.reasons,
-                    }
-                    for row in chunk
-                ]
-            )
-            cursor.execute(sql, [chunk[0].computed_at, Match.State.SUGGESTED, payload])
 
 
 def remove_for(ids: Iterable[int]) -> int:
     """Drop a withdrawn project's matches; hidden ones stay so that an editor's
     "no" survives unpublishing and publishing again."""
     ids = list(ids)
-    return _delete(
+    return store.delete(
         Match.objects.filter(Q(source_id__in=ids) | Q(target_id__in=ids)).exclude(
             state=Match.State.HIDDEN
         )
@@ -302,7 +207,7 @@ def remove_for(ids: Iterable[int]) -> int:
 def rebuild_all(batch_size: int = 200) -> int:
     """Recompute every public project in batches; returns rows written."""
     ids = list(public_projects().order_by("pk").values_list("pk", flat=True))
-    _delete(
+    store.delete(
         Match.objects.exclude(source_id__in=ids, target_id__in=ids).filter(
             state=Match.State.SUGGESTED
         )
@@ -314,6 +219,7 @@ def rebuild_all(batch_size: int = 200) -> int:
     batches = [ids[i : i + batch_size] for i in range(0, len(ids), batch_size)]
     use_elasticsearch = is_configured()
     written = 0
+    stamps: dict[int, str] = {}
     with ThreadPoolExecutor(max_workers=1) as ahead:
 
         def ask(index: int) -> Future | None:
@@ -328,6 +234,8 @@ def rebuild_all(batch_size: int = 200) -> int:
                 try:
                     found = pending.result()
                     pending = ask(index + 1)
+                    for candidates in found.values():
+                        stamps.update(candidates.stamps)
                     written += recompute_many(
                         batch, pool=pool, elasticsearch=True, found=found
                     )
@@ -336,6 +244,8 @@ def rebuild_all(batch_size: int = 200) -> int:
                     logger.info("Rebuild continues on the database: %s", error)
                     use_elasticsearch = False
             written += recompute_many(batch, pool=pool, elasticsearch=False)
+    # The recomputes after publishing start with every indexed profile cached.
+    profile_cache.store(pool, stamps)
     return written
 
 

@@ -66,6 +66,7 @@ FIELD_OF_TOPIC = {
 }
 COMMON = "Ehrenamtliche Nachbarn Familien Frauen Jugendliche wöchentlich Treffpunkt"
 INITIATIVES = 50
+SLUG_PREFIX = "synthetisch-"
 
 
 def _make_initiatives(index: ProjectIndexPage) -> list[InitiativePage]:
@@ -104,7 +105,7 @@ def build_synthetic(index: ProjectIndexPage, count: int, seed: int = 5) -> list[
         children[parent.pk] += 1
         topic = rng.choice(list(TOPICS))
         title, teaser, tags = _text(rng, topic)
-        slug = f"synthetisch-{i}"
+        slug = f"{SLUG_PREFIX}{i}"
         district = rng.choice(districts)
         pages.append(
             ProjectPage(
@@ -224,10 +225,15 @@ class _BulkDocument(ProjectDocument):
         return initiative.pk if initiative else None
 
 
-def index_synthetic(client, ids: list[int], chunk: int = 1000) -> None:
-    """Bulk-index the projects into the live alias and refresh once."""
-    ensure_index(ProjectDocument)
+def index_synthetic(
+    client, ids: list[int], chunk: int = 1000, *, fresh: bool = False
+) -> None:
+    """Bulk-index the projects into the live alias and refresh once;
+    ``fresh`` drops whatever index the alias pointed to first."""
     alias = index_alias("projects")
+    if fresh and client.indices.exists_alias(name=alias):
+        client.indices.delete(index=",".join(client.indices.get_alias(name=alias)))
+    ensure_index(ProjectDocument)
     _INITIATIVES_BY_PATH.clear()
     _INITIATIVES_BY_PATH.update((p.path, p) for p in InitiativePage.objects.all())
     document = _BulkDocument()
