@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from django.utils.html import strip_tags
 from django_elasticsearch_dsl import fields
 
 from .analysis import german_exact, german_query, german_text, suggest_text
+from .page_text import html_text
 
 INDEX_SETTINGS = {
     "number_of_shards": 1,
@@ -19,14 +19,17 @@ ALL_TEXT = "all_text"
 SUGGEST = "suggest"
 
 
-def text(*, suggest: bool = False, **kwargs) -> fields.TextField:
-    """German text with an unstemmed ``.exact`` subfield, copied into the
-    catch-all field that requires every query term somewhere."""
+def text(*, suggest: bool = False, exact: bool = True, **kwargs) -> fields.TextField:
+    """German text copied into the catch-all field that requires every query
+    term somewhere; with an unstemmed ``.exact`` subfield for the fields whose
+    exact matches the ranking boosts (each subfield is one more analysis of
+    the text at indexing time)."""
     copy_to = [ALL_TEXT, SUGGEST] if suggest else [ALL_TEXT]
+    if exact:
+        kwargs["fields"] = {"exact": fields.TextField(analyzer=german_exact)}
     return fields.TextField(
         analyzer=german_text,
         search_analyzer=german_query,
-        fields={"exact": fields.TextField(analyzer=german_exact)},
         copy_to=copy_to,
         **kwargs,
     )
@@ -52,4 +55,4 @@ def facet(**kwargs) -> fields.KeywordField:
 
 
 def plain_text(html: str) -> str:
-    return " ".join(strip_tags(html or "").split())
+    return html_text(html)

@@ -44,9 +44,9 @@ def _batches(
 ) -> Iterator[list[dict]]:
     """Bulk actions, prepared a batch at a time with prefetched relations."""
     for chunk in _chunks(ids, batch_size):
-        pages = [
-            page for page in queryset.filter(pk__in=chunk) if page.live_revision_id
-        ]
+        rows = getattr(document_class, "rows", None)
+        found = rows(queryset, chunk) if rows else queryset.filter(pk__in=chunk)
+        pages = [page for page in found if page.live_revision_id]
         bodies = prepare_all(document_class, pages)
         yield [
             {
