@@ -8,6 +8,7 @@ every public project in Python, which is fine for the demo's size.
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass, field
 
 from elastic_transport import TransportError
@@ -15,7 +16,7 @@ from elasticsearch import ApiError
 
 from search.client import get_client, index_alias, is_configured
 
-from .scoring import OfferNeed, Profile
+from .scoring import COMPLEMENTARY, WEIGHTS, OfferNeed, Profile
 
 logger = logging.getLogger(__name__)
 
@@ -23,6 +24,11 @@ MLT_FIELDS = ["title", "teaser", "description", "tags_text"]
 SIMILAR_SIZE = 30
 COMPLEMENTARY_SIZE = 30
 MSEARCH_CHUNK = 40
+MAX_DOC_FREQ_FLOOR = 100
+MAX_DOC_FREQ_SHARE = 0.2
+CORPUS_SIZE_TTL = 600.0
+
+_corpus: dict[str, tuple[float, int]] = {}
 
 
 class CandidatesUnavailable(Exception):
@@ -56,7 +62,14 @@ def _stamp(hit: dict) -> str:
     return f"{hit['_index']}:{hit.get('_version', '')}"
 
 
-def similar_query(profile: Profile, alias: str) -> dict:
+def max_doc_freq(corpus_size: int) -> int:
+    """Terms in more than a fifth of all projects ("bieten", "Nachbarn") say
+    nothing about the work but make ``more_like_this`` score nearly every
+    document; small corpora (the demo) keep every term."""
+    return max(MAX_DOC_FREQ_FLOOR, int(corpus_size * MAX_DOC_FREQ_SHARE))
+
+
+def similar_query(profile: Profile, alias: str, corpus_size: int = 0) -> dict:
     return {
         "size": SIMILAR_SIZE,
         "_source": False,
@@ -72,6 +85,7 @@ def similar_query(profile: Profile, alias: str) -> dict:
                         "like": [{"_index": alias, "_id": str(profile.id)}],
                         "min_term_freq": 1,
                         "min_doc_freq": 1,
+                        "max_doc_freq": max_doc_freq(corpus_size),
                         "max_query_terms": 25,
                         "minimum_should_match": "10%",
                     }
@@ -84,7 +98,12 @@ def similar_query(profile: Profile, alias: str) -> dict:
 
 def complementary_query(profile: Profile) -> dict | None:
     """Projects offering what this one needs, needing what it offers, or
-    serving its target groups through other fields of action."""
+    serving its target groups through other fields of action.
+
+    The last clause scores 0 in Elasticsearch (filter only) and its pairs
+    alone stay below the minimum score (``served_differently`` < the floor),
+    so it is asked for only if the weights ever let such a pair through:
+    otherwise it just makes every query score thousands of documents."""
     needs = sorted({n.category for n in profile.needs if n.category})
     offers = sorted({o.category for o in profile.offers if o.category})
     should: list[dict] = []
@@ -92,7 +111,10 @@ def complementary_query(profile: Profile) -> dict | None:
         should.append({"terms": {"offer_categories": needs}})
     if offers:
         should.append({"terms": {"need_categories": offers}})
-    if profile.target_groups:
+    if (
+        profile.target_groups
+        and WEIGHTS.served_differently >= (WEIGHTS.min_score[COMPLEMENTARY])
+    ):
         should.append(
             {
                 "bool": {
@@ -191,15 +213,35 @@ def indexed_profiles(ids: list[int]) -> tuple[dict[int, Profile], dict[int, str]
     return stubs, stamps
 
 
-def from_elasticsearch(profiles: list[Profile]) -> dict[int, Candidates]:
-    """One multi-search for a batch of source projects."""
+def corpus_size(alias: str) -> int:
+    """Documents in the projects index, counted at most every ten minutes
+    per process (it only sets ``max_doc_freq``)."""
+    now = time.monotonic()
+    known = _corpus.get(alias)
+    if known is not None and now - known[0] < CORPUS_SIZE_TTL:
+        return known[1]
+    try:
+        count = get_client().count(index=alias)["count"]
+    except (TransportError, ApiError) as error:
+        raise CandidatesUnavailable(str(error)) from error
+    _corpus[alias] = (now, count)
+    return count
+
+
+def from_elasticsearch(
+    profiles: list[Profile], size: int | None = None
+) -> dict[int, Candidates]:
+    """One multi-search for a batch of source projects; ``size`` is the
+    number of indexed projects when the caller knows it."""
     if not is_configured():
         raise CandidatesUnavailable("Elasticsearch is not configured")
     alias = index_alias("projects")
+    if size is None:
+        size = corpus_size(alias)
     body: list[dict] = []
     plan: list[tuple[int, str]] = []
     for profile in profiles:
-        body += [{"index": alias}, similar_query(profile, alias)]
+        body += [{"index": alias}, similar_query(profile, alias, size)]
         plan.append((profile.id, "similar"))
         query = complementary_query(profile)
         if query is not None:

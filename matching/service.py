@@ -8,18 +8,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from concurrent.futures import Future, ThreadPoolExecutor
 
 from django.db.models import Q
 from django.utils import timezone
-
-from search.client import is_configured
 
 from . import cache as profile_cache
 from . import candidates as candidate_source
 from . import store
 from .models import Match
-from .profiles import load_profiles, public_ids, public_projects, vectorise
+from .profiles import load_profiles, public_ids, vectorise
 from .scoring import (
     COMPLEMENTARY,
     KINDS,
@@ -166,6 +163,24 @@ def recompute_many(
     if gone:
         remove_for(gone)
     now = timezone.now()
+    rows, reverse = matches_of(results, profiles, es_scores, both_directions)
+    if both_directions:
+        store.save_both_directions(
+            rows + reverse, set(results), {r.source_id for r in reverse}, now
+        )
+    else:
+        store.save_batch(rows, results, now)
+    return len(rows)
+
+
+def matches_of(
+    results: Results,
+    profiles: dict[int, Profile],
+    es_scores: dict,
+    both_directions: bool = False,
+) -> tuple[list[store.Row], list[store.Row]]:
+    """The rows to keep: each source's top matches per kind and, in both
+    directions, the reverse rows (B → A) above the floor."""
     rows: list[store.Row] = []
     reverse: list[store.Row] = []
     for source_id, by_kind in results.items():
@@ -184,13 +199,7 @@ def recompute_many(
                 )
                 if back is not None and back.score >= WEIGHTS.min_score[kind]:
                     reverse.append(store.row(scored.target_id, back))
-    if both_directions:
-        store.save_both_directions(
-            rows + reverse, set(results), {r.source_id for r in reverse}, now
-        )
-    else:
-        store.save_batch(rows, results, now)
-    return len(rows)
+    return rows, reverse
 
 
 def remove_for(ids: Iterable[int]) -> int:
@@ -206,50 +215,6 @@ def remove_for(ids: Iterable[int]) -> int:
 
 def rebuild_all(batch_size: int = 200) -> int:
     """Recompute every public project in batches; returns rows written."""
-    ids = list(public_projects().order_by("pk").values_list("pk", flat=True))
-    store.delete(
-        Match.objects.exclude(source_id__in=ids, target_id__in=ids).filter(
-            state=Match.State.SUGGESTED
-        )
-    )
-    # Every profile is read and vectorised once; Elasticsearch only names the
-    # candidates, and is asked for the next batch while this one is scored
-    # and written (its CPU and ours overlap).
-    pool = _full_pool()
-    batches = [ids[i : i + batch_size] for i in range(0, len(ids), batch_size)]
-    use_elasticsearch = is_configured()
-    written = 0
-    stamps: dict[int, str] = {}
-    with ThreadPoolExecutor(max_workers=1) as ahead:
+    from .rebuild import rebuild
 
-        def ask(index: int) -> Future | None:
-            if not use_elasticsearch or index >= len(batches):
-                return None
-            sources = [pool[i] for i in batches[index] if i in pool]
-            return ahead.submit(candidate_source.from_elasticsearch, sources)
-
-        pending = ask(0)
-        for index, batch in enumerate(batches):
-            if use_elasticsearch:
-                try:
-                    found = pending.result()
-                    pending = ask(index + 1)
-                    for candidates in found.values():
-                        stamps.update(candidates.stamps)
-                    written += recompute_many(
-                        batch, pool=pool, elasticsearch=True, found=found
-                    )
-                    continue
-                except candidate_source.CandidatesUnavailable as error:
-                    logger.info("Rebuild continues on the database: %s", error)
-                    use_elasticsearch = False
-            written += recompute_many(batch, pool=pool, elasticsearch=False)
-    # The recomputes after publishing start with every indexed profile cached.
-    profile_cache.store(pool, stamps)
-    return written
-
-
-def _full_pool() -> dict[int, Profile]:
-    pool = load_profiles()
-    vectorise(pool.values())
-    return pool
+    return rebuild(batch_size)

@@ -115,11 +115,13 @@ def _int_array(ids: Iterable[int]) -> str:
     return "{" + ",".join(str(int(i)) for i in ids) + "}"
 
 
-def save_batch(rows: list[Row], sources: Iterable[int], now) -> None:
+def save_batch(rows: list[Row], sources: Iterable[int], now, db=None) -> None:
     """The rebuild's write for a batch of sources: their rows are upserted and
-    their other suggestions deleted, in one statement on PostgreSQL."""
+    their other suggestions deleted, in one statement on PostgreSQL. ``db``
+    is a connection shared from another thread (the rebuild's writer)."""
     sources = list(sources)
-    if connection.vendor != "postgresql":
+    db = db or connection
+    if db.vendor != "postgresql":
         with transaction.atomic():
             _orm_upsert(rows, now)
             delete(
@@ -131,7 +133,7 @@ def save_batch(rows: list[Row], sources: Iterable[int], now) -> None:
             )
         return
     sql = _SAVE_BATCH.format(columns=_COLUMNS, **_tables())
-    with connection.cursor() as cursor:
+    with db.cursor() as cursor:
         cursor.execute(
             sql,
             [
