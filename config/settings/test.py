@@ -16,3 +16,7 @@ STORAGES = {
 # Static files are served by the staticfiles finders here, not collected.
 WHITENOISE_USE_FINDERS = True
 STATIC_ROOT = None
+
+# Tests roll the database back without any signal, so a page cached by one test
+# would leak into the next; tests of kb.page_cache turn it on themselves.
+PAGE_CACHE_SECONDS = 0

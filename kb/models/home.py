@@ -11,6 +11,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from .. import page_cache  # noqa: F401  (connects its signals in every process)
 from .curation import GoodExampleItem
 
 COUNTERS_CACHE_KEY = "npa:home-counters:v1"
@@ -71,31 +72,41 @@ class HomePage(Page):
         )
 
     def get_context(self, request, *args, **kwargs):
+        from ..cards import cards_by_id, cards_of, private_q
+
         # Looked up by name: kb sits below projects in the dependency order.
         project_model = apps.get_model("projects", "ProjectPage")
         context = super().get_context(request, *args, **kwargs)
         # One restriction lookup and one cached aggregate keep the page within
         # its query budget and time however many projects there are; counters
         # a minute old are fine.
-        private = Page.objects.all().private_q()
+        private = private_q()
         context["counters"] = cache.get(COUNTERS_CACHE_KEY)
         if context["counters"] is None:
             context["counters"] = self._counters(private)
             cache.set(COUNTERS_CACHE_KEY, context["counters"], COUNTERS_CACHE_SECONDS)
         live = project_model.objects.live().exclude(private)
-        context["featured_projects"] = live.filter(featured=True).order_by("title")[:6]
-        context["newest_projects"] = live.order_by("-first_published_at")[:6]
+        context["featured_cards"] = cards_of(
+            live.filter(featured=True).order_by("title")[:6], request
+        )
+        context["newest_cards"] = cards_of(
+            live.order_by("-first_published_at", "-pk")[:6], request
+        )
         items = (
             list(
                 GoodExampleItem.objects.filter(
                     collection_id=self.good_examples_id, project__live=True
                 )
-                .select_related("project", "collection")
                 .order_by("sort_order")
+                .values_list("project_id", "collection__title", "collection__intro")
             )
             if self.good_examples_id
             else []
         )
-        context["good_examples"] = items[0].collection if items else None
-        context["good_example_projects"] = [item.project for item in items]
+        good = [project_id for project_id, _title, _intro in items]
+        cards = cards_by_id(good, request, terms=False)
+        context["good_example_cards"] = [cards[pk] for pk in good if pk in cards]
+        context["good_examples"] = (
+            {"title": items[0][1], "intro": items[0][2]} if items else None
+        )
         return context

@@ -48,25 +48,49 @@ class TopicPage(Page):
         verbose_name_plural = "Themenseiten"
 
     def get_context(self, request, *args, **kwargs):
+        from ..cards import cards_by_id, cards_of, private_q
         from .articles import ArticlePage
+        from .curation import GoodExampleItem
         from .events import EventPage
 
         project_model = apps.get_model("projects", "ProjectPage")
         context = super().get_context(request, *args, **kwargs)
-        field = self.field_of_action
-        context["projects"] = (
+        field = context["field"] = self.field_of_action
+        # One cached restriction lookup for all lists, not one per .public().
+        private = private_q()
+        context["cards"] = cards_of(
             project_model.objects.live()
-            .public()
+            .exclude(private)
             .filter(fields_of_action=field)
-            .order_by("-first_published_at")[:12]
+            .order_by("-first_published_at", "-pk")[:12],
+            request,
         )
+        items = (
+            list(
+                GoodExampleItem.objects.filter(
+                    collection_id=self.good_examples_id, project__live=True
+                )
+                .order_by("sort_order")
+                .values_list("project_id", "collection__title")
+            )
+            if self.good_examples_id
+            else []
+        )
+        good = [project_id for project_id, _title in items]
+        cards = cards_by_id(good, request, terms=False)
+        context["good_example_cards"] = [cards[pk] for pk in good if pk in cards]
+        context["good_examples"] = {"title": items[0][1]} if items else None
         context["articles"] = (
-            ArticlePage.objects.live().public().filter(fields_of_action=field)[:6]
+            ArticlePage.objects.live()
+            .exclude(private)
+            .filter(fields_of_action=field)
+            .only("id", "title", "url_path")[:6]
         )
         context["events"] = (
             EventPage.objects.live()
-            .public()
+            .exclude(private)
             .filter(linked_projects__fields_of_action=field)
+            .select_related("region")
             .distinct()
             .order_by("-start")[:6]
         )

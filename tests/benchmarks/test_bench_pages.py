@@ -1,90 +1,158 @@
 """Server time of the public pages at 10k projects (``make bench``).
 
-Projects are bulk-created (page rows with computed tree paths, project rows and
-their district and field links) because publishing 10k pages through Wagtail
-takes minutes. BENCH_PAGES_PROJECTS overrides the count. Figures only; no timed
-assertion.
+The dataset (the site of ``tests.site.content`` plus seeded synthetic projects
+from ``tests.benchmarks.synthetic``, and their Elasticsearch index) lives in a
+database of its own, ``test_<db>_pages``, kept between runs: the first run
+builds it (a few minutes), later runs reuse it when the project count matches.
+BENCH_PAGES_PROJECTS overrides the count, BENCH_PAGES_REBUILD=1 forces a fresh
+build, BENCH_PAGES_ONLY=home,district measures only those pages,
+BENCH_PAGES_PROFILE=<page name> prints a cProfile of that page's cold
+render. Figures only; no timed assertion.
+
+Two figures per page: *cold* is a full render with the page cache off (the
+small caches for footer links, counters and district seats stay warm, as in
+production); *warm* is a page-cache hit for an anonymous visitor.
 """
 
 from __future__ import annotations
 
+import cProfile
+import io
 import os
+import pstats
 import random
 import statistics
 import time
-import uuid
 
+import dj_database_url
 import pytest
-from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
-from django.test import Client
-from django.utils import timezone
+from django.conf import settings
+from django.db import connection, connections
+from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
-from kb.taxonomy import District, FieldOfAction
+from kb.models import HomePage, TopicPage
+from kb.taxonomy import District
 from projects.models import ProjectPage
-from tests.site.content import build_site
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.services]
 COUNT = int(os.environ.get("BENCH_PAGES_PROJECTS", "10000"))
+REBUILD = os.environ.get("BENCH_PAGES_REBUILD") == "1"
+PROFILE = os.environ.get("BENCH_PAGES_PROFILE", "")
+ONLY = [n for n in os.environ.get("BENCH_PAGES_ONLY", "").split(",") if n]
 ROUNDS = 200
+SEED = 6
 
 
-def _bulk_projects(parent: Page, count: int, seed: int = 6) -> list[int]:
-    rng = random.Random(seed)
-    districts = list(District.objects.values_list("pk", flat=True))
-    fields = list(FieldOfAction.objects.values_list("pk", flat=True))
-    project_type = ContentType.objects.get_for_model(ProjectPage)
-    now = timezone.now()
-    parent = Page.objects.get(pk=parent.pk)
-    position = parent.numchild
-    ids: list[int] = []
-    with transaction.atomic():
-        for start in range(0, count, 2000):
-            pages = []
-            for number in range(start, min(start + 2000, count)):
-                position += 1
-                slug = f"bench-{number}"
-                pages.append(
-                    Page(
-                        path=Page._get_path(parent.path, parent.depth + 1, position),
-                        depth=parent.depth + 1,
-                        numchild=0,
-                        title=f"Sprachpatenschaft {number}",
-                        draft_title=f"Sprachpatenschaft {number}",
-                        slug=slug,
-                        url_path=f"{parent.url_path}{slug}/",
-                        content_type=project_type,
-                        locale_id=parent.locale_id,
-                        translation_key=uuid.uuid4(),
-                        live=True,
-                        first_published_at=now - timezone.timedelta(hours=number),
-                        last_published_at=now,
-                    )
+def _bench_database_name() -> str:
+    base = dj_database_url.parse(settings.DATABASE_URL)["NAME"]
+    return f"test_{base}_pages"
+
+
+def _dataset_ready() -> bool:
+    if not Page.objects.filter(slug="sprachpatenschaften-celle").exists():
+        return False
+    return (
+        ProjectPage.objects.filter(slug__startswith=f"synthetisch-{SEED}-").count()
+        == COUNT
+    )
+
+
+def _index_ready() -> bool:
+    from search.client import get_client, index_alias
+
+    client = get_client()
+    alias = index_alias("projects")
+    if not client.indices.exists_alias(name=alias):
+        return False
+    return client.count(index=alias)["count"] == ProjectPage.objects.live().count()
+
+
+def _build_dataset() -> None:
+    from tests.benchmarks.synthetic import create_projects, settle_indexes
+    from tests.site.content import build_site
+
+    with override_settings(ELASTICSEARCH_URL=None):
+        content = build_site()
+        create_projects(COUNT, seed=SEED, parent=content.project_index)
+    _spread_publication_dates()
+    settle_indexes()
+
+
+def _spread_publication_dates() -> None:
+    """One project an hour, as on a real site: the synthetic generator stamps
+    all 10k with the same moment, a tie no production listing sorts through."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE wagtailcore_page SET first_published_at = now() - id * "
+            "interval '1 hour' WHERE slug LIKE %s",
+            [f"synthetisch-{SEED}-%"],
+        )
+
+
+@pytest.fixture(scope="module")
+def django_db_setup(django_db_blocker, services):
+    """The benchmark's own database, created once and kept (``keepdb``)."""
+    from tests.benchmarks.synthetic import index_projects, settle_indexes
+
+    # Outside the test prefix: the suite's es_index fixture deletes that.
+    index_prefix = override_settings(
+        SEARCH_INDEX_PREFIX=settings.SEARCH_INDEX_PREFIX.removesuffix("-test")
+        + "-pagebench"
+    )
+    index_prefix.enable()
+    connection_ = connections["default"]
+    previous_name = connection_.settings_dict["NAME"]
+    previous_test = dict(connection_.settings_dict.get("TEST") or {})
+    connection_.settings_dict["TEST"] = {
+        **previous_test,
+        "NAME": _bench_database_name(),
+    }
+    with django_db_blocker.unblock():
+        connection_.creation.create_test_db(verbosity=0, keepdb=True, serialize=False)
+        built = REBUILD or not _dataset_ready()
+        if built:
+            if Page.objects.filter(depth__gt=1).exists():
+                # A partial or different dataset: start from a fresh database.
+                connection_.creation.destroy_test_db(
+                    previous_name, verbosity=0, keepdb=False
                 )
-            Page.objects.bulk_create(pages)
-            for page in pages:
-                project = ProjectPage(
-                    page_ptr_id=page.pk,
-                    teaser="Ehrenamtliche üben Deutsch im Alltag.",
-                    goals="<p>Alltagsdeutsch.</p>",
+                connection_.settings_dict["NAME"] = previous_name
+                connection_.creation.create_test_db(
+                    verbosity=0, keepdb=True, serialize=False
                 )
-                project.save_base(raw=True)
-            links_d = ProjectPage.districts.through
-            links_f = ProjectPage.fields_of_action.through
-            links_d.objects.bulk_create(
-                links_d(projectpage_id=page.pk, district_id=d)
-                for page in pages
-                for d in rng.sample(districts, 2)
-            )
-            links_f.objects.bulk_create(
-                links_f(projectpage_id=page.pk, fieldofaction_id=f)
-                for page in pages
-                for f in rng.sample(fields, 2)
-            )
-            ids += [page.pk for page in pages]
-        Page.objects.filter(pk=parent.pk).update(numchild=position)
-    return ids
+            print(f"\nBuilding the page benchmark dataset ({COUNT} projects) …")
+            started = time.perf_counter()
+            _build_dataset()
+            print(f"  built in {time.perf_counter() - started:.0f} s")
+        if (
+            not built
+            and not Page.objects.filter(first_published_at__lt=_an_hour_ago()).exists()
+        ):
+            _spread_publication_dates()
+            settle_indexes()
+        if built or not _index_ready():
+            loaded, rate = index_projects()
+            print(f"  indexed {loaded} projects in Elasticsearch ({rate:.0f}/s)")
+    yield
+    with django_db_blocker.unblock():
+        connection_.creation.destroy_test_db(previous_name, verbosity=0, keepdb=True)
+    connection_.settings_dict["TEST"] = previous_test
+    connection_.settings_dict["NAME"] = previous_name
+    index_prefix.disable()
+
+
+def _an_hour_ago():
+    from django.utils import timezone
+
+    return timezone.now() - timezone.timedelta(hours=1)
+
+
+def _percentiles(times: list[float]) -> tuple[float, float]:
+    ordered = sorted(times)
+    p95 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))]
+    return statistics.median(ordered), p95
 
 
 def _measure(client: Client, urls: list[str]) -> tuple[float, float]:
@@ -94,41 +162,89 @@ def _measure(client: Client, urls: list[str]) -> tuple[float, float]:
         response = client.get(url)
         times.append((time.perf_counter() - started) * 1000)
         assert response.status_code == 200, url
-    times.sort()
-    return statistics.median(times), times[int(len(times) * 0.95) - 1]
+    return _percentiles(times)
+
+
+def _queries(client: Client, url: str) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        client.get(url)
+    return len(captured.captured_queries)
+
+
+def _profile(client: Client, url: str) -> None:
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(20):
+        client.get(url)
+    profiler.disable()
+    out = io.StringIO()
+    pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(45)
+    print(out.getvalue())
+
+
+def _page_urls() -> dict[str, list[str]]:
+    rng = random.Random(1)
+    home_root = HomePage.objects.get().url_path
+    ids = list(
+        ProjectPage.objects.filter(slug__startswith=f"synthetisch-{SEED}-")
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    paths = Page.objects.filter(pk__in=rng.sample(ids, ROUNDS)).values_list(
+        "url_path", flat=True
+    )
+    topic = TopicPage.objects.get().url_path
+    districts = list(District.objects.values_list("ags", flat=True))
+    fields = ["sprache", "arbeit", "wohnen", "engagement"] * (ROUNDS // 8)
+    return {
+        "home": ["/"] * ROUNDS,
+        "project": ["/" + path[len(home_root) :] for path in paths],
+        "topic": ["/" + topic[len(home_root) :]] * ROUNDS,
+        "district": [f"/landkreis/{ags}/" for ags in rng.choices(districts, k=ROUNDS)],
+        "region": [f"/region/{s}/" for s in ["lueneburg", "weser-ems"] * 50],
+        "search (elasticsearch)": [
+            f"/suche/?q=Sprachpatenschaft&field={slug}" for slug in fields
+        ],
+        "search (database)": [
+            f"/suche/?q=Sprachpatenschaft&field={slug}" for slug in fields[:100]
+        ],
+    }
+
+
+def _elasticsearch(name: str) -> str | None:
+    return os.environ["ELASTICSEARCH_URL"] if "elasticsearch" in name else None
 
 
 def test_page_server_times_at_ten_thousand_projects(settings):
-    settings.ELASTICSEARCH_URL = None
-    content = build_site()
-    ids = _bulk_projects(content.project_index, COUNT)
+    from kb.page_cache import clear_page_cache
+
+    pages = _page_urls()
     client = Client()
-    rng = random.Random(1)
-    projects = {
-        page.pk: page.url_path
-        for page in Page.objects.filter(pk__in=rng.sample(ids, ROUNDS))
-    }
-    home_root = content.home.url_path
-    project_urls = ["/" + path[len(home_root) :] for path in projects.values()]
-    district_urls = [
-        f"/landkreis/{ags}/"
-        for ags in rng.choices(
-            list(District.objects.values_list("ags", flat=True)), k=ROUNDS
-        )
-    ]
-    pages = {
-        "home": ["/"] * ROUNDS,
-        "project": project_urls,
-        "district": district_urls,
-        "region": [f"/region/{slug}/" for slug in ["lueneburg", "weser-ems"] * 50],
-        "search (database)": [
-            f"/suche/?q=Sprachpatenschaft&field={slug}"
-            for slug in ["sprache", "arbeit", "wohnen", "engagement"] * 25
-        ],
-    }
-    for urls in pages.values():
-        client.get(urls[0])  # warm caches and connections
-    print(f"\nPage server times at {COUNT} projects (Django test client, ms):")
+    load = os.getloadavg()
+    print(
+        f"\nPage server times at {COUNT} projects (Django test client, ms); "
+        f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}:"
+    )
+    print(
+        f"  {'page':<24} {'cold p50':>9} {'p95':>7} {'warm p50':>9} {'p95':>7}  queries"
+    )
     for name, urls in pages.items():
-        p50, p95 = _measure(client, urls)
-        print(f"  {name:<20} p50 {p50:6.1f}  p95 {p95:6.1f}  (n={len(urls)})")
+        if ONLY and name not in ONLY:
+            continue
+        settings.ELASTICSEARCH_URL = _elasticsearch(name)
+        settings.PAGE_CACHE_SECONDS = 0
+        client.get(urls[0])  # warm the small caches and connections
+        queries = _queries(client, urls[0])
+        if PROFILE and name == PROFILE:
+            _profile(client, urls[0])
+        cold = _measure(client, urls)
+        settings.PAGE_CACHE_SECONDS = 300
+        clear_page_cache()
+        for url in set(urls):
+            client.get(url)
+        warm_queries = _queries(client, urls[0])
+        warm = _measure(client, urls)
+        print(
+            f"  {name:<24} {cold[0]:9.1f} {cold[1]:7.1f} {warm[0]:9.1f} {warm[1]:7.1f}"
+            f"  {queries} cold, {warm_queries} warm (n={len(urls)})"
+        )

@@ -68,6 +68,19 @@ def test_district_page_stays_within_ten_queries(
     _get(client, "/landkreis/03351/", django_assert_max_num_queries)
 
 
+def test_region_page_stays_within_ten_queries(
+    client, many_projects, django_assert_max_num_queries
+):
+    _get(client, "/region/lueneburg/", django_assert_max_num_queries)
+
+
+def test_topic_page_stays_within_ten_queries(
+    client, many_projects, django_assert_max_num_queries
+):
+    response = _get(client, many_projects.topic.url, django_assert_max_num_queries)
+    assert "Projekt 24" in response.content.decode()
+
+
 def test_first_request_after_a_cache_flush_is_also_bounded(
     client, many_projects, django_assert_max_num_queries
 ):

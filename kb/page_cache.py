@@ -1,0 +1,217 @@
+"""Whole-page cache of the public site for anonymous visitors.
+
+Every anonymous GET of an HTML page is stored for ``PAGE_CACHE_SECONDS`` under
+a key made of a *content version*, the host, the active language and the full
+path with its query string. Any publish, unpublish, move or delete of a page,
+any save or delete of a taxonomy term, snippet, tag or match, and any search or
+matching task that changed something replaces the version, so the next request
+renders afresh: the cache never has to find out which pages a change touches.
+Pages changed without any of these signals (bulk updates in management
+commands) are at most ``PAGE_CACHE_SECONDS`` old.
+
+Never cached: requests with a session or messages cookie (logged-in users,
+visitors with pending messages), anything but GET, admin and account URLs,
+responses that set cookies, say ``private``/``no-store``/``no-cache``, or carry
+a signed form timestamp (``kb.antispam``). Forms keep working: the CSRF token is
+stored as a placeholder and each visitor gets their own token on a hit.
+
+The cache is Django's default cache (Redis, ``config.cache``): when Redis is
+down every lookup is a miss and pages render as usual.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import uuid
+from collections.abc import Callable
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
+from django.utils.translation import get_language
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+VERSION_KEY = "npa:page-cache:version"
+KEY_PREFIX = "npa:page-cache:page"
+EXCLUDED_PREFIXES = ("/admin/", "/konto/", "/i18n/", "/dokumente/", "/static/")
+# Models whose rows appear on public pages, by app; saves of any of them bump.
+WATCHED_APPS = frozenset({"kb", "projects", "taggit", "matching", "wagtailcore"})
+# Rows written on every visit or task run that never show on a page.
+IGNORED_MODELS = frozenset({"search.outboxentry", "wagtailcore.revision"})
+# Tasks that change what search results or match lists show.
+WATCHED_TASKS = ("search.tasks.", "matching.tasks.")
+CSRF_FIELD = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
+CSRF_PLACEHOLDER = b"__npa_csrf_token__"
+SIGNED_FORM_MARKER = b'name="form_ts"'
+HEADER = "X-Page-Cache"
+
+
+def cache_seconds() -> int:
+    return int(getattr(settings, "PAGE_CACHE_SECONDS", 0))
+
+
+def current_version() -> str | None:
+    """The content version, created on first use; None when Redis is down."""
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        # A fresh random token, never an old one: entries stored under a
+        # version that was evicted must not come back to life.
+        cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+        version = cache.get(VERSION_KEY)
+    return version
+
+
+def bump_version() -> None:
+    """Make every cached page stale, now and again once the transaction
+    commits (a request that read the new version before the commit could
+    otherwise store the old content under it)."""
+
+    def bump() -> None:
+        cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+
+    bump()
+    transaction.on_commit(bump)
+
+
+def clear_page_cache() -> None:
+    """Forget every stored page (benchmarks and tests)."""
+    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def page_key(request: HttpRequest, version: str) -> str:
+    where = f"{request.get_host()}|{get_language()}|{request.get_full_path()}"
+    digest = hashlib.sha256(where.encode()).hexdigest()[:32]
+    return f"{KEY_PREFIX}:{version}:{digest}"
+
+
+def _eligible(request: HttpRequest) -> bool:
+    if request.method != "GET" or cache_seconds() <= 0:
+        return False
+    if request.path.startswith(EXCLUDED_PREFIXES):
+        return False
+    # No session means an anonymous visitor without pending messages; checking
+    # the cookies, not request.user, costs no query.
+    cookies = request.COOKIES
+    return not (
+        settings.SESSION_COOKIE_NAME in cookies
+        or "messages" in cookies
+        or "HTTP_AUTHORIZATION" in request.META
+    )
+
+
+def _storable(response: HttpResponse) -> bool:
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if not response.get("Content-Type", "").startswith("text/html"):
+        return False
+    control = response.get("Cache-Control", "")
+    if any(word in control for word in ("private", "no-store", "no-cache")):
+        return False
+    return SIGNED_FORM_MARKER not in response.content
+
+
+def _entry(response: HttpResponse) -> dict:
+    content = CSRF_FIELD.sub(rb"\1" + CSRF_PLACEHOLDER + rb"\2", response.content)
+    headers = [
+        (name, value)
+        for name, value in response.items()
+        if name.lower() not in {"content-length", "vary", "set-cookie"}
+    ]
+    return {"content": content, "headers": headers}
+
+
+def _response(request: HttpRequest, entry: dict) -> HttpResponse:
+    content = entry["content"]
+    if CSRF_PLACEHOLDER in content:
+        # get_token also makes CsrfViewMiddleware set the visitor's cookie.
+        content = content.replace(CSRF_PLACEHOLDER, get_token(request).encode())
+    response = HttpResponse(content)
+    for name, value in entry["headers"]:
+        response[name] = value
+    response[HEADER] = "hit"
+    return response
+
+
+class PageCacheMiddleware:
+    """Serves and stores whole pages; sits after the authentication and
+    message middleware so nothing outside it depends on the view having run."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not _eligible(request):
+            return self.get_response(request)
+        version = current_version()
+        if version is None:
+            return self.get_response(request)
+        key = page_key(request, version)
+        entry = cache.get(key)
+        if entry is not None:
+            return _response(request, entry)
+        response = self.get_response(request)
+        if _storable(response):
+            cache.set(key, _entry(response), cache_seconds())
+            response[HEADER] = "miss"
+        return response
+
+
+def _on_page_change(sender=None, **kwargs) -> None:
+    bump_version()
+
+
+def _on_row_change(sender=None, **kwargs) -> None:
+    meta = getattr(sender, "_meta", None)
+    if meta is None or meta.app_label not in WATCHED_APPS:
+        return
+    if meta.label_lower in IGNORED_MODELS:
+        return
+    if meta.app_label == "wagtailcore" and meta.model_name not in {
+        "page",
+        "site",
+        "pageviewrestriction",
+    }:
+        return
+    if meta.app_label in {"kb", "projects"} and kwargs.get("raw"):
+        return
+    # Saving a draft writes the page row too; only publishing shows it, and
+    # page_published covers that. Deletes and non-page rows always count.
+    instance = kwargs.get("instance")
+    if kwargs.get("created") is False and _is_draft_save(instance):
+        return
+    bump_version()
+
+
+def _is_draft_save(instance) -> bool:
+    from wagtail.models import Page
+
+    return isinstance(instance, Page) and bool(
+        getattr(instance, "has_unpublished_changes", False)
+    )
+
+
+def _on_task_success(sender=None, result=None, **kwargs) -> None:
+    name = getattr(sender, "name", "") or ""
+    if name.startswith(WATCHED_TASKS) and result not in (0, None, False, (0, 0)):
+        bump_version()
+
+
+page_published.connect(_on_page_change, dispatch_uid="npa-page-cache-published")
+page_unpublished.connect(_on_page_change, dispatch_uid="npa-page-cache-unpublished")
+post_page_move.connect(_on_page_change, dispatch_uid="npa-page-cache-moved")
+post_save.connect(_on_row_change, dispatch_uid="npa-page-cache-saved")
+post_delete.connect(_on_row_change, dispatch_uid="npa-page-cache-deleted")
+m2m_changed.connect(_on_row_change, dispatch_uid="npa-page-cache-m2m")
+
+
+def _connect_celery() -> None:
+    from celery.signals import task_success
+
+    task_success.connect(_on_task_success, dispatch_uid="npa-page-cache-tasks")
+
+
+_connect_celery()

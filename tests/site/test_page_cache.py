@@ -1,0 +1,193 @@
+"""The whole-page cache: anonymous visits are served from Redis, and every
+publish, unpublish, delete, move or vocabulary change shows on the next request."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.test import Client
+
+from kb import page_cache
+from kb.taxonomy import District
+from tests.site.content import add_project
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def cached(site_content, settings, services):
+    settings.PAGE_CACHE_SECONDS = 300
+    page_cache.clear_page_cache()
+    return site_content
+
+
+def _get(client: Client, url: str):
+    response = client.get(url)
+    assert response.status_code in (200, 404)
+    return response
+
+
+def test_second_anonymous_visit_is_served_from_the_cache_without_queries(
+    client, cached, django_assert_num_queries
+):
+    first = _get(client, cached.project.url)
+    assert first[page_cache.HEADER] == "miss"
+    with django_assert_num_queries(0):
+        second = _get(client, cached.project.url)
+    assert second[page_cache.HEADER] == "hit"
+    assert "Sprachpatenschaften in Celle" in second.content.decode()
+
+
+def test_published_change_shows_on_the_next_request(client, cached):
+    _get(client, cached.project.url)
+    project = cached.project
+    project.title = "Sprachpatenschaften in Celle und Uelzen"
+    project.save_revision().publish()
+    response = _get(client, project.url)
+    assert response[page_cache.HEADER] == "miss"
+    assert "Sprachpatenschaften in Celle und Uelzen" in response.content.decode()
+
+
+def test_new_project_appears_on_the_cached_district_page(client, cached):
+    _get(client, "/landkreis/03351/")
+    add_project(cached.project_index, "Nähcafé Celle", districts=("03351",))
+    assert "Nähcafé Celle" in _get(client, "/landkreis/03351/").content.decode()
+
+
+def test_unpublished_project_is_gone_on_the_next_request(client, cached):
+    url = cached.project.url
+    assert _get(client, url).status_code == 200
+    cached.project.unpublish()
+    assert _get(client, url).status_code == 404
+
+
+def test_deleted_project_is_gone_on_the_next_request(client, cached):
+    url = cached.project.url
+    _get(client, "/landkreis/03351/")
+    assert _get(client, url).status_code == 200
+    cached.project.delete()
+    assert _get(client, url).status_code == 404
+    assert "Sprachpatenschaften in Celle" not in (
+        _get(client, "/landkreis/03351/").content.decode()
+    )
+
+
+def test_moved_project_is_served_at_its_new_address(client, cached):
+    old_url = cached.project.url
+    _get(client, old_url)
+    cached.project.move(cached.project_index, pos="last-child")
+    moved = client.get(old_url)
+    assert moved.status_code == 301
+    assert moved["Location"] == "/projekte/sprachpatenschaften-celle/"
+
+
+def test_renamed_district_shows_on_the_next_request(client, cached):
+    _get(client, "/landkreis/03351/")
+    district = District.objects.get(ags="03351")
+    district.name = "Celle (neu)"
+    district.save()
+    assert "Celle (neu)" in _get(client, "/landkreis/03351/").content.decode()
+
+
+def test_a_saved_draft_keeps_the_cached_page(client, cached):
+    _get(client, cached.project.url)
+    project = cached.project
+    project.title = "Entwurf"
+    project.save_revision()
+    response = _get(client, project.url)
+    assert response[page_cache.HEADER] == "hit"
+    assert "Entwurf" not in response.content.decode()
+
+
+def test_logged_in_users_never_get_or_fill_the_cache(client, cached, django_user_model):
+    user = django_user_model.objects.create_user("redakteurin", password="pw-12345")
+    client.force_login(user)
+    first = client.get(cached.project.url)
+    second = client.get(cached.project.url)
+    assert page_cache.HEADER not in first and page_cache.HEADER not in second
+    anonymous = Client().get(cached.project.url)
+    assert anonymous[page_cache.HEADER] == "miss"
+
+
+def test_visitors_with_pending_messages_bypass_the_cache(cached):
+    Client().get("/")
+    visitor = Client()
+    visitor.cookies["messages"] = "anything"
+    assert page_cache.HEADER not in visitor.get("/")
+
+
+def test_each_visitor_gets_a_working_csrf_token_from_a_cached_page(cached):
+    Client().get("/")
+    visitor = Client(enforce_csrf_checks=True)
+    response = visitor.get("/")
+    assert response[page_cache.HEADER] == "hit"
+    html = response.content.decode()
+    assert page_cache.CSRF_PLACEHOLDER.decode() not in html
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    switched = visitor.post(
+        "/i18n/setlang/",
+        {"language": "en", "next": "/", "csrfmiddlewaretoken": token},
+    )
+    assert switched.status_code == 302
+
+
+def test_languages_are_cached_apart(cached):
+    german = Client().get("/")
+    english = Client(headers={"accept-language": "en"}).get("/")
+    assert english[page_cache.HEADER] == "miss"
+    assert 'lang="de"' in german.content.decode()
+    assert 'lang="en"' in english.content.decode()
+    again = Client(headers={"accept-language": "en"}).get("/")
+    assert again[page_cache.HEADER] == "hit" and 'lang="en"' in again.content.decode()
+
+
+def test_query_strings_are_cached_apart(client, cached):
+    client.get("/landkreis/03351/")
+    response = client.get("/landkreis/03351/?seite=2")
+    assert response[page_cache.HEADER] == "miss"
+
+
+def test_pages_are_not_cached_when_turned_off(client, cached, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    client.get("/")
+    assert page_cache.HEADER not in client.get("/")
+
+
+def test_successful_matching_task_makes_pages_stale(client, cached):
+    from celery.signals import task_success
+
+    from matching.tasks import recompute_matches
+
+    _get(client, cached.project.url)
+    task_success.send(sender=recompute_matches, result=2)
+    assert _get(client, cached.project.url)[page_cache.HEADER] == "miss"
+
+
+def test_pages_render_when_redis_is_down(client, site_content, settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "config.cache.ResilientRedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+        }
+    }
+    for _ in range(2):
+        response = client.get(site_content.project.url)
+        assert response.status_code == 200
+        assert page_cache.HEADER not in response
+
+
+def test_project_made_private_leaves_the_cached_listings(client, cached):
+    from wagtail.models import PageViewRestriction
+
+    assert "Sprachpatenschaften in Celle" in (
+        _get(client, "/landkreis/03351/").content.decode()
+    )
+    PageViewRestriction.objects.create(
+        page=cached.project, restriction_type=PageViewRestriction.LOGIN
+    )
+    assert "Sprachpatenschaften in Celle" not in (
+        _get(client, "/landkreis/03351/").content.decode()
+    )
