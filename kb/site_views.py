@@ -4,7 +4,8 @@ the statistics page and robots.txt."""
 from __future__ import annotations
 
 from django.apps import apps
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -12,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.views.decorators.http import require_GET
+from wagtail.models import Page
 
 from . import stats
 from .cards import Card, ordered_ids, private_q, project_cards
@@ -26,11 +28,21 @@ def _project_model():
     return apps.get_model("projects", "ProjectPage")
 
 
-def _live_projects() -> QuerySet:
-    return _project_model().objects.live().exclude(private_q())
+def _live_projects_in(**district_filter) -> QuerySet:
+    """Live public projects linked to the districts matching the filter.
+
+    Plain page rows: the project table adds nothing to an id-and-date sort."""
+    links = _project_model().districts.through.objects.filter(**district_filter)
+    return (
+        Page.objects.live()
+        .exclude(private_q())
+        .filter(pk__in=links.values("projectpage_id"))
+    )
 
 
-def _cards_page(request: HttpRequest, queryset: QuerySet) -> tuple[Page, list[Card]]:
+def _cards_page(
+    request: HttpRequest, queryset: QuerySet
+) -> tuple[PaginatorPage, list[Card]]:
     """One page of the listing as cards, with its paginator (four queries)."""
     page = Paginator(ordered_ids(queryset), PAGE_SIZE).get_page(
         request.GET.get("seite")
@@ -51,9 +63,7 @@ def _events(region: Region) -> QuerySet:
 @require_GET
 def region_page(request: HttpRequest, slug: str) -> HttpResponse:
     region = get_object_or_404(Region, slug=slug)
-    projects, cards = _cards_page(
-        request, _live_projects().filter(districts__region=region)
-    )
+    projects, cards = _cards_page(request, _live_projects_in(district__region=region))
     context = {
         "region": region,
         "districts": region.districts.order_by("name"),
@@ -68,7 +78,7 @@ def region_page(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 def district_page(request: HttpRequest, ags: str) -> HttpResponse:
     district = get_object_or_404(District.objects.select_related("region"), ags=ags)
-    projects, cards = _cards_page(request, _live_projects().filter(districts=district))
+    projects, cards = _cards_page(request, _live_projects_in(district=district))
     context = {
         "district": district,
         "projects": projects,
