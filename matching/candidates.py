@@ -228,6 +228,12 @@ def corpus_size(alias: str) -> int:
     return count
 
 
+def remember_corpus_size(count: int) -> None:
+    """A rebuild knows the number of projects; the recomputes after it need
+    not count them again."""
+    _corpus[index_alias("projects")] = (time.monotonic(), count)
+
+
 def from_elasticsearch(
     profiles: list[Profile], size: int | None = None
 ) -> dict[int, Candidates]:

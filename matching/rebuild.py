@@ -54,6 +54,7 @@ def rebuild(batch_size: int = 200) -> int:
         remove_for(gone)
     # The recomputes after publishing start with every indexed profile cached.
     profile_cache.store(pool, stamps)
+    candidate_source.remember_corpus_size(len(pool))
     return written
 
 
