@@ -12,7 +12,6 @@ from django.urls import reverse
 from django.utils.http import RFC3986_SUBDELIMS
 from wagtail.models import Site
 
-
 _SAFE = RFC3986_SUBDELIMS + "/~:@"
 
 
