@@ -30,7 +30,7 @@ from .doc_fields import (
 from .doc_fields import text as _text
 from .page_text import stream_text
 from .page_urls import PageUrls
-from .relations import load_relations
+from .relations import id_filter, load_relations
 
 PRACTICE_FIELDS = (
     "starting_point",
@@ -110,13 +110,16 @@ class ProjectDocument(Document):
     def rows(queryset, ids: list[int]) -> list[SimpleNamespace]:
         """Page-like rows for a bulk load: exactly the columns the document
         reads, without building page instances (most of a rebuild's time)."""
+        wanted = set(ids)
         values = (
-            queryset.filter(pk__in=ids)
+            queryset.filter(**id_filter("pk", ids))
             .annotate(description_json=Cast("description", TextField()))
             .values(*ROW_FIELDS, "description_json")
         )
         rows = []
         for row in values:
+            if row["id"] not in wanted:
+                continue
             raw = row.pop("description_json")
             rows.append(
                 SimpleNamespace(

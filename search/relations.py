@@ -35,14 +35,25 @@ class Item(NamedTuple):
     category: OfferNeedCategory | None
 
 
+def id_filter(field: str, ids: list[int]) -> dict[str, object]:
+    """``field__in=ids``, or a range when the ids are dense (a rebuild's
+    batches are consecutive ids). An IN list of 2,000 ids costs Django a
+    prepared value and psycopg a placeholder each, a fifth of a batch's
+    preparation; rows in the range but not in ``ids`` are simply not asked for.
+    """
+    if ids and max(ids) - min(ids) < 2 * len(ids):
+        return {f"{field}__gte": min(ids), f"{field}__lte": max(ids)}
+    return {f"{field}__in": ids}
+
+
 def _taxonomy(field: str, queryset: QuerySet, ids: list[int]) -> dict[int, list]:
     through = getattr(ProjectPage, field).through
     position = {obj.pk: (index, obj) for index, obj in enumerate(queryset)}
     target = f"{queryset.model._meta.model_name}_id"
     found: dict[int, list] = defaultdict(list)
-    for page_id, pk in through.objects.filter(projectpage_id__in=ids).values_list(
-        "projectpage_id", target
-    ):
+    for page_id, pk in through.objects.filter(
+        **id_filter("projectpage_id", ids)
+    ).values_list("projectpage_id", target):
         found[page_id].append(position[pk])
     return {
         page_id: [obj for _, obj in sorted(rows)] for page_id, rows in found.items()
@@ -52,7 +63,7 @@ def _taxonomy(field: str, queryset: QuerySet, ids: list[int]) -> dict[int, list]
 def _items(model, ids: list[int], categories: dict[int, OfferNeedCategory]):
     found: dict[int, list[Item]] = defaultdict(list)
     rows = (
-        model.objects.filter(page_id__in=ids)
+        model.objects.filter(**id_filter("page_id", ids))
         .order_by("sort_order", "pk")
         .values_list("page_id", "text", "category_id")
     )
@@ -66,7 +77,7 @@ def load_relations(ids: list[int]) -> dict[str, dict[int, list]]:
     categories = OfferNeedCategory.objects.in_bulk()
     tags: dict[int, list[TagName]] = defaultdict(list)
     for page_id, name in (
-        ProjectPageTag.objects.filter(content_object_id__in=ids)
+        ProjectPageTag.objects.filter(**id_filter("content_object_id", ids))
         .order_by("pk")
         .values_list("content_object_id", "tag__name")
     ):

@@ -82,3 +82,25 @@ def test_rich_text_words_are_separated_where_tags_were():
 def test_empty_body_has_no_words():
     assert stream_text([]) == ""
     assert stream_text(None) == ""
+
+
+def test_dense_batches_are_read_as_a_range_and_sparse_ones_as_a_list():
+    from search.relations import id_filter
+
+    assert id_filter("page_id", [10, 11, 13, 14]) == {
+        "page_id__gte": 10,
+        "page_id__lte": 14,
+    }
+    assert id_filter("page_id", [3, 9000]) == {"page_id__in": [3, 9000]}
+
+
+def test_rows_of_a_range_leave_out_ids_that_were_not_asked_for(site_tree):
+    first = make_project(site_tree, title="Erstes Projekt")
+    second = make_project(site_tree, title="Zweites Projekt")
+    third = make_project(site_tree, title="Drittes Projekt")
+    queryset = ProjectDocument().get_queryset().live()
+
+    rows = ProjectDocument.rows(queryset, [first.pk, third.pk])
+
+    assert sorted(row.pk for row in rows) == [first.pk, third.pk]
+    assert second.pk not in {row.pk for row in rows}
