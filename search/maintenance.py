@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ from .indexing import create_physical_index, sync_objects
 
 logger = logging.getLogger(__name__)
 DEFAULT_BATCH_SIZE = 2000
+BULKS_IN_FLIGHT = 2
 # One bulk request per prepared batch (the client's default splits at 500).
 BULK_BYTES = 50 * 1024 * 1024
 
@@ -99,25 +101,28 @@ def rebuild(
         queryset = public_pages(document_class)
         ids = list(queryset.order_by("pk").values_list("pk", flat=True))
         # Documents are prepared here, in the thread that owns the database
-        # connection; the previous batch is sent meanwhile by a worker.
+        # connection; meanwhile workers send the previous batches, two at a
+        # time, so Elasticsearch indexes on both cores.
         sender = client.options(request_timeout=120)
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            pending: Future | None = None
+        with ThreadPoolExecutor(max_workers=BULKS_IN_FLIGHT) as pool:
+            pending: deque[Future] = deque()
             for actions in _batches(
                 document_class, queryset, ids, physical, batch_size, after_batch
             ):
-                if pending is not None:
-                    loaded += _loaded(pending.result())
-                pending = pool.submit(
-                    helpers.bulk,
-                    sender,
-                    actions,
-                    raise_on_error=False,
-                    chunk_size=len(actions),
-                    max_chunk_bytes=BULK_BYTES,
+                if len(pending) >= BULKS_IN_FLIGHT:
+                    loaded += _loaded(pending.popleft().result())
+                pending.append(
+                    pool.submit(
+                        helpers.bulk,
+                        sender,
+                        actions,
+                        raise_on_error=False,
+                        chunk_size=len(actions),
+                        max_chunk_bytes=BULK_BYTES,
+                    )
                 )
-            if pending is not None:
-                loaded += _loaded(pending.result())
+            while pending:
+                loaded += _loaded(pending.popleft().result())
         client.indices.put_settings(
             index=physical, settings={"index": {"refresh_interval": None}}
         )
