@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 
 import pytest
 import redis
@@ -69,8 +70,6 @@ class _InFlight:
     """Counts tasks the in-process worker has received but not yet finished."""
 
     def __init__(self) -> None:
-        import threading
-
         self.count = 0
         self._lock = threading.Lock()
 
@@ -90,10 +89,23 @@ def _worker_session(services, django_db_setup, django_db_blocker):
 
     from config.celery import app
 
+    def in_worker() -> bool:
+        # Tasks a test runs eagerly (``apply()``) run in the main thread and
+        # send task_postrun too; they are neither counted nor disconnected.
+        return threading.current_thread() is not threading.main_thread()
+
     def received(**_kwargs) -> None:
-        _in_flight.add(1)
+        if in_worker():
+            _in_flight.add(1)
 
     def finished(**_kwargs) -> None:
+        if not in_worker():
+            return
+        # The worker thread's own connections; left open, they keep the test
+        # database busy when pytest-django drops it at the end of the run.
+        from django.db import connections
+
+        connections.close_all()
         _in_flight.add(-1)
 
     signals.task_received.connect(received, weak=False)
