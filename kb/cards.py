@@ -13,7 +13,9 @@ from django.apps import apps
 from django.core.cache import cache
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import PageViewRestriction
+
+from .page_urls import page_url, site_root_paths
 
 RESTRICTED_CACHE_SECONDS = 3600
 
@@ -30,28 +32,6 @@ class Card:
 def _project_model():
     # Looked up by name: kb sits below projects in the dependency order.
     return apps.get_model("projects", "ProjectPage")
-
-
-def site_root_paths(request: HttpRequest | None = None) -> list:
-    """Wagtail's site root paths, read from its cache once per request."""
-    if request is not None:
-        cached = getattr(request, "_wagtail_cached_site_root_paths", None)
-        if cached is None:
-            cached = request._wagtail_cached_site_root_paths = (
-                Site.get_site_root_paths()
-            )
-        return cached
-    return Site.get_site_root_paths()
-
-
-def page_url(url_path: str, roots: list, request: HttpRequest | None = None) -> str:
-    """The page's URL from its stored ``url_path``, as ``pageurl`` gives it.
-
-    Only when several sites could serve the page does Wagtail decide."""
-    matching = [root for root in roots if url_path.startswith(root.root_path)]
-    if len(matching) == 1:
-        return "/" + url_path[len(matching[0].root_path) :]
-    return Page(url_path=url_path).get_url(request) or ""
 
 
 def private_q() -> Q:

@@ -14,6 +14,7 @@ from django.db.models.functions import Cast
 from django_elasticsearch_dsl import Document, fields
 from django_elasticsearch_dsl.registries import registry
 
+from kb.page_urls import page_url, site_root_paths
 from projects.models import InitiativePage, ProjectPage
 
 from .analysis import autocomplete_index, german_exact
@@ -29,7 +30,6 @@ from .doc_fields import (
 )
 from .doc_fields import text as _text
 from .page_text import stream_text
-from .page_urls import PageUrls
 from .relations import id_filter, load_relations
 
 PRACTICE_FIELDS = (
@@ -149,7 +149,7 @@ class ProjectDocument(Document):
 
     def prepare_url(self, page: ProjectPage) -> str:
         attached = getattr(page, "_search_url", None)
-        return page.get_url() or "" if attached is None else attached
+        return (page.get_url() or "") if attached is None else attached
 
     def prepare_tags(self, page: ProjectPage) -> list[str]:
         return [tag.name for tag in _related(page, "tags")]
@@ -222,11 +222,11 @@ class ProjectDocument(Document):
                 path__in=parent_paths
             ).select_related("organisation_type")
         }
-        urls = PageUrls()
+        roots = site_root_paths()
         related = load_relations([page.pk for page in pages])
         for page in pages:
             page._search_initiative = initiatives.get(page.path[: -page.steplen])
-            page._search_url = urls.url(page.url_path)
+            page._search_url = page_url(page.url_path, roots)
             page._search_related = {
                 name: by_page.get(page.pk, []) for name, by_page in related.items()
             }
