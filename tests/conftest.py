@@ -66,6 +66,27 @@ def _delete_test_indices(client) -> None:
         client.indices.delete(index=",".join(names))
 
 
+@pytest.fixture
+def clean_rate_limits(services):
+    """Rate-limit counters live in the real Redis; start the test at zero."""
+    client = redis.Redis.from_url(settings.REDIS_URL)
+    for key in client.scan_iter(match="*antispam:*"):
+        client.delete(key)
+    yield
+
+
+@pytest.fixture
+def eager_tasks():
+    """Celery tasks run inline (mail lands in ``mail.outbox`` at once); with
+    REDIS_URL set they would otherwise go to the broker."""
+    from config.celery import app
+
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = previous
+
+
 class _InFlight:
     """Counts tasks the in-process worker has received but not yet finished."""
 

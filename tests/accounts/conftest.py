@@ -1,35 +1,18 @@
-"""Fixtures for the members' area: inline tasks, clean rate limits, members."""
+"""Fixtures for the members' area: clean rate limits, form protection, members."""
 
 from __future__ import annotations
 
 import time
 
 import pytest
-import redis
-from django.conf import settings
 from django.contrib.auth import get_user_model
 
 from kb import antispam
 
 
 @pytest.fixture(autouse=True)
-def clean_rate_limits(services):
-    """Rate-limit counters live in the real Redis; start every test at zero."""
-    client = redis.Redis.from_url(settings.REDIS_URL)
-    for key in client.scan_iter(match="*antispam:*"):
-        client.delete(key)
-    yield
-
-
-@pytest.fixture
-def eager_tasks():
-    """Celery tasks run inline (mail lands in ``mail.outbox`` at once)."""
-    from config.celery import app
-
-    previous = app.conf.task_always_eager
-    app.conf.task_always_eager = True
-    yield
-    app.conf.task_always_eager = previous
+def _rate_limits_at_zero(clean_rate_limits):
+    """Every test of the members' area starts with clean rate limits."""
 
 
 def form_protection(age: float = 10) -> dict[str, str]:

@@ -7,33 +7,12 @@ import time
 from urllib.parse import urlsplit
 
 import pytest
-import redis
-from django.conf import settings
 from django.core import mail
 
 from kb import antispam
 from kb.models import CallPage, HomePage, Signature
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def clean_rate_limits(services):
-    """Rate-limit counters live in the real Redis; start every test at zero."""
-    client = redis.Redis.from_url(settings.REDIS_URL)
-    for key in client.scan_iter(match="*antispam:*"):
-        client.delete(key)
-
-
-@pytest.fixture
-def eager_tasks():
-    """Run Celery tasks inline: with REDIS_URL set they would go to the broker."""
-    from config.celery import app
-
-    previous = app.conf.task_always_eager
-    app.conf.task_always_eager = True
-    yield
-    app.conf.task_always_eager = previous
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clean_rate_limits")]
 
 
 @pytest.fixture
