@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import pytest
 from django.core.management import call_command
-from django.http import QueryDict
 from django.test import override_settings
 
 from projects.models import ProjectPage
@@ -16,21 +15,14 @@ from search.documents import ProjectDocument
 from search.maintenance import rebuild
 from search.query import parse_query
 from tests.benchmarks.search.demo_labels import LABELLED
+from tests.benchmarks.search.params import search_params
 from tests.search.corpus import ndcg_at_10, recall_at_10
 
 pytestmark = [pytest.mark.django_db, pytest.mark.services]
 
 
-def params(query: str) -> QueryDict:
-    if "=" in query:
-        return QueryDict(query)
-    result = QueryDict(mutable=True)
-    result["q"] = query
-    return result
-
-
 def ranked(query: str, slugs: dict[int, str]) -> list[str]:
-    result = run_search(parse_query(params(query)))
+    result = run_search(parse_query(search_params(query)))
     return [slugs.get(hit.id, "") for hit in result.hits[:10]]
 
 

@@ -15,7 +15,6 @@ from collections.abc import Callable
 
 import pytest
 from django.db import connection
-from django.http import QueryDict
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail.search.backends import get_search_backend
@@ -25,6 +24,7 @@ from search.backends import run_search
 from search.backends.elastic import autocomplete
 from search.client import index_alias
 from search.query import parse_query
+from tests.benchmarks.search.params import search_params
 from tests.benchmarks.synthetic import create_projects, index_in_wagtail, index_projects
 
 pytestmark = [pytest.mark.django_db, pytest.mark.services]
@@ -71,14 +71,6 @@ def timed(
             fn(text)
             samples.append((time.perf_counter() - start) * 1000)
     return percentiles(samples)
-
-
-def search_params(text: str) -> QueryDict:
-    if "=" in text:
-        return QueryDict(text)
-    params = QueryDict(mutable=True)
-    params["q"] = text
-    return params
 
 
 def ours(text: str) -> None:
