@@ -100,6 +100,8 @@ class _InFlight:
 
 
 _in_flight = _InFlight()
+# The running shared worker's app, once a test has started it.
+_started: list = []
 
 
 @pytest.fixture(scope="session")
@@ -139,36 +141,50 @@ def _worker_session(services, django_db_setup, django_db_blocker):
         with start_worker(
             app, pool="solo", perform_ping_check=False, shutdown_timeout=10
         ):
+            _started.append(app)
             yield app
+            _started.clear()
 
 
 @pytest.fixture
-def celery_worker(_worker_session, django_db_blocker):
-    """The shared worker; the test ends only once the worker is idle.
+def celery_worker(_worker_session):
+    """The shared worker (``_idle_worker_after_each_test`` waits for it)."""
+    return _worker_session
 
-    Otherwise a task still running when the test's database is flushed holds
-    row locks, and the flush's TRUNCATE deadlocks against it.
-    """
-    yield _worker_session
-    with django_db_blocker.unblock():
-        _wait_until_idle(_worker_session)
+
+@pytest.fixture(autouse=True)
+def _idle_worker_after_each_test(_django_db_marker):
+    """Once the shared worker runs, every test ends only when it is idle.
+
+    Any test that commits (``transaction=True``) can hand the worker a task,
+    a retry included, even without asking for ``celery_worker``; a task still
+    running when the test's database is flushed holds row locks, and the
+    flush's TRUNCATE deadlocks against it. Requesting pytest-django's marker
+    fixture makes this teardown run before the flush."""
+    yield
+    if _started:
+        _wait_until_idle(_started[0])
 
 
 def _wait_until_idle(app, timeout: float = 30.0) -> None:
+    """Idle: nothing received and unfinished, nothing queued, for 0.3 s after
+    any activity (50 ms when nothing was going on at all)."""
     import time
 
     queue = app.conf.task_default_queue
     deadline = time.monotonic() + timeout
     quiet_since = None
+    settle = 0.05
     with app.connection_for_write() as conn:
         client = conn.default_channel.client
         while time.monotonic() < deadline:
             busy = _in_flight.count > 0 or client.llen(queue) > 0
             if busy:
                 quiet_since = None
+                settle = 0.3
             elif quiet_since is None:
                 quiet_since = time.monotonic()
-            elif time.monotonic() - quiet_since > 0.3:
+            elif time.monotonic() - quiet_since >= settle:
                 return
             time.sleep(0.05)
     pytest.fail(f"Celery worker still busy after {timeout:.0f} s")
