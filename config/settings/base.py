@@ -63,6 +63,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # After sessions, CSRF and messages: it serves anonymous pages (kb.page_cache).
     "kb.page_cache.PageCacheMiddleware",
+    # Sites, root pages and view restrictions from memory (kb.route_cache).
+    "kb.route_cache.RouteCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes requires: it turns lockouts into responses.
@@ -232,6 +234,8 @@ MAP_TILE_ATTRIBUTION = env_str(
 
 # --- Whole-page cache of anonymous visits (kb.page_cache); 0 turns it off ----
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300, minimum=0)
+# Sites, root pages and view restrictions kept per process (kb.route_cache).
+ROUTE_CACHE = env_bool("ROUTE_CACHE", True)
 
 # --- Cache (rate limits of public forms) -----------------------------------
 CACHES = {

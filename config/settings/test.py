@@ -20,3 +20,5 @@ STATIC_ROOT = None
 # Tests roll the database back without any signal, so a page cached by one test
 # would leak into the next; tests of kb.page_cache turn it on themselves.
 PAGE_CACHE_SECONDS = 0
+# The same holds for the rows kb.route_cache keeps; its tests turn it on.
+ROUTE_CACHE = False

@@ -1,7 +1,8 @@
 """Server time of the public pages at 10k projects (``make bench``).
 
 The dataset (the site of ``tests.site.content`` plus seeded synthetic projects
-from ``tests.benchmarks.synthetic``, and their Elasticsearch index) lives in a
+from ``tests.benchmarks.synthetic``, their matches and their Elasticsearch
+index) lives in a
 database of its own, ``test_<db>_pages``, kept between runs: the first run
 builds it (a few minutes), later runs reuse it when the project count matches.
 BENCH_PAGES_PROJECTS overrides the count, BENCH_PAGES_REBUILD=1 forces a fresh
@@ -12,8 +13,9 @@ measures only those pages, BENCH_PAGES_PROFILE=<page name> prints a cProfile of
 that page's cold render. Figures only; no timed assertion.
 
 Two figures per page: *cold* is a full render with the page cache off (the
-small caches for footer links, counters and district seats stay warm, as in
-production); *warm* is a page-cache hit for an anonymous visitor.
+small caches for footer links, counters, district seats and the routing rows
+of ``kb.route_cache`` stay warm, as in production); *warm* is a page-cache
+hit for an anonymous visitor.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from wagtail.models import Page
 
 from kb.models import HomePage, TopicPage
 from kb.taxonomy import District
+from matching.models import Match
 from projects.models import ProjectPage
 
 pytestmark = [pytest.mark.django_db, pytest.mark.services]
@@ -80,6 +83,16 @@ def _build_dataset() -> None:
         create_projects(COUNT, seed=SEED, parent=content.project_index)
     _spread_publication_dates()
     settle_indexes()
+    _compute_matches()
+
+
+def _compute_matches() -> None:
+    """Every project page lists its matches, as on the real site."""
+    from matching.service import rebuild_all
+
+    started = time.perf_counter()
+    written = rebuild_all()
+    print(f"  {written} matches in {time.perf_counter() - started:.0f} s")
 
 
 def _spread_publication_dates() -> None:
@@ -128,6 +141,8 @@ def django_db_setup(django_db_blocker, services):
         ):
             _spread_publication_dates()
             settle_indexes()
+        if not built and not Match.objects.exists():
+            _compute_matches()
         if built or not _index_ready():
             loaded, rate = index_projects()
             print(f"  indexed {loaded} projects in Elasticsearch ({rate:.0f}/s)")
@@ -213,6 +228,7 @@ def _elasticsearch(name: str) -> str | None:
 def test_page_server_times_at_ten_thousand_projects(settings):
     from kb.page_cache import clear_page_cache
 
+    settings.ROUTE_CACHE = True
     pages = _page_urls()
     client = Client()
     load = os.getloadavg()

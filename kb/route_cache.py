@@ -1,0 +1,103 @@
+"""Per-process copies of the rows every page request reads before it renders.
+
+Wagtail looks up the site, its root page and every view restriction of the
+page and its ancestors on each request: five queries that return the same
+handful of rows until an editor changes a site, a page or a restriction. This
+module keeps those rows in memory under the content version of
+``kb.page_cache``, which any such change replaces, so the next request after a
+change reads them afresh. What a page shows is never kept here.
+
+``RouteCacheMiddleware.process_view`` fills the attributes Wagtail's own
+``serve`` view reads first (``request._wagtail_site``) and hands the page the
+restrictions that apply to it. Without a content version (Redis down, or
+``ROUTE_CACHE`` off, as in the test settings, whose rolled-back databases
+would leave stale rows here), Wagtail does its usual lookups.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.http.request import split_domain_port
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.views import serve as wagtail_serve
+
+from .page_cache import current_version
+
+
+@dataclass
+class Snapshot:
+    version: str
+    sites: dict[tuple[str, int], Site | None] = field(default_factory=dict)
+    # (restrictions, whether any alias page exists), read on first use.
+    restriction_rows: tuple[list[PageViewRestriction], bool] | None = None
+
+    def site_for(self, request: HttpRequest) -> Site | None:
+        hostname = split_domain_port(request._get_raw_host())[0]
+        key = (hostname, request.get_port())
+        if key not in self.sites:
+            site = Site._find_for_request(request)
+            if site is not None:
+                # Load the root page with its specific fields once, for routing.
+                site.root_page.specific  # noqa: B018
+            self.sites[key] = site
+        return self.sites[key]
+
+    def restrictions_for(self, page: Page) -> list[PageViewRestriction] | None:
+        """The restrictions on the page and its ancestors; None when aliases
+        exist, whose restrictions come from their source pages."""
+        if self.restriction_rows is None:
+            self.restriction_rows = (
+                list(PageViewRestriction.objects.select_related("page").order_by("pk")),
+                Page.objects.filter(alias_of__isnull=False).exists(),
+            )
+        restrictions, has_aliases = self.restriction_rows
+        if has_aliases:
+            return None
+        return [r for r in restrictions if page.path.startswith(r.page.path)]
+
+
+_lock = threading.Lock()
+_snapshot: Snapshot | None = None
+
+
+def snapshot(request: HttpRequest) -> Snapshot | None:
+    """The rows of the current content version, or None to leave Wagtail alone."""
+    global _snapshot
+    if not getattr(settings, "ROUTE_CACHE", False):
+        return None
+    version = getattr(request, "content_version", None) or current_version()
+    if version is None:
+        return None
+    with _lock:
+        if _snapshot is None or _snapshot.version != version:
+            _snapshot = Snapshot(version)
+        return _snapshot
+
+
+class RouteCacheMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if view_func is not wagtail_serve:
+            return None
+        current = snapshot(request)
+        if current is None:
+            return None
+        request._wagtail_site = current.site_for(request)
+        path = view_kwargs.get("path", view_args[0] if view_args else "")
+        route = Page.route_for_request(request, path)
+        if route is not None:
+            restrictions = current.restrictions_for(route[0])
+            if restrictions is not None:
+                # Wagtail's check_view_restrictions hook asks the page itself.
+                route[0].get_view_restrictions = lambda: restrictions
+        return None
