@@ -1,25 +1,40 @@
-"""Reading matches for pages and the API: one query for both kinds."""
+"""Reading matches for pages and the API: one query for both kinds.
+
+A project page shows up to ten matches; loading each target as a page object
+(sixty columns, model set-up, a site lookup per ``pageurl``) cost more than the
+rest of the list. The rows carry only what is shown, and the URL comes from the
+stored ``url_path`` (``kb.page_urls``)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.http import HttpRequest
+
+from kb.page_urls import page_url, site_root_paths
+
 from .explain import explain
 from .models import Match
 from .scoring import COMPLEMENTARY, SIMILAR, WEIGHTS
 
+COLUMNS = ("pk", "kind", "score", "reasons", "target_id", "target__title")
+
 
 @dataclass(frozen=True)
 class ShownMatch:
-    match: Match
+    pk: int
+    kind: str
+    score: float
+    reasons: list
     explanation: str
+    target_id: int
+    target_title: str
+    target_url: str
 
-    @property
-    def target(self):
-        return self.match.target
 
-
-def visible_matches(project_id: int, kind: str | None = None) -> list[ShownMatch]:
+def visible_matches(
+    project_id: int, kind: str | None = None, request: HttpRequest | None = None
+) -> list[ShownMatch]:
     """Confirmed and suggested matches to live, public projects, best first."""
     queryset = (
         Match.objects.filter(
@@ -28,22 +43,37 @@ def visible_matches(project_id: int, kind: str | None = None) -> list[ShownMatch
             target__view_restrictions__isnull=True,
         )
         .exclude(state=Match.State.HIDDEN)
-        .select_related("target")
         .order_by("kind", "-score", "target_id")
     )
     if kind is not None:
         queryset = queryset.filter(kind=kind)
+    roots = site_root_paths(request)
     counts: dict[str, int] = {}
     shown = []
-    for match in queryset:
-        counts[match.kind] = counts.get(match.kind, 0) + 1
-        if counts[match.kind] <= WEIGHTS.top_n:
-            shown.append(ShownMatch(match, explain(match.reasons)))
+    for pk, kind_, score, reasons, target_id, title, url_path in queryset.values_list(
+        *COLUMNS, "target__url_path"
+    ):
+        counts[kind_] = counts.get(kind_, 0) + 1
+        if counts[kind_] <= WEIGHTS.top_n:
+            shown.append(
+                ShownMatch(
+                    pk,
+                    kind_,
+                    score,
+                    reasons,
+                    explain(reasons),
+                    target_id,
+                    title,
+                    page_url(url_path, roots, request),
+                )
+            )
     return shown
 
 
-def grouped(project_id: int) -> dict[str, list[ShownMatch]]:
+def grouped(
+    project_id: int, request: HttpRequest | None = None
+) -> dict[str, list[ShownMatch]]:
     groups: dict[str, list[ShownMatch]] = {SIMILAR: [], COMPLEMENTARY: []}
-    for shown in visible_matches(project_id):
-        groups[shown.match.kind].append(shown)
+    for shown in visible_matches(project_id, request=request):
+        groups[shown.kind].append(shown)
     return groups

@@ -27,18 +27,17 @@ def matches_api(request: HttpRequest, project_id: int) -> JsonResponse:
     if not public_projects().filter(pk=project_id).exists():
         return JsonResponse({"error": "Projekt nicht gefunden."}, status=404)
     results = []
-    for shown in visible_matches(project_id, kind):
-        target = shown.target
+    for shown in visible_matches(project_id, kind, request):
         results.append(
             {
                 "project": {
-                    "id": target.pk,
-                    "title": target.title,
-                    "url": request.build_absolute_uri(target.get_url(request) or "/"),
+                    "id": shown.target_id,
+                    "title": shown.target_title,
+                    "url": request.build_absolute_uri(shown.target_url or "/"),
                 },
-                "kind": shown.match.kind,
-                "score": shown.match.score,
-                "reasons": shown.match.reasons,
+                "kind": shown.kind,
+                "score": shown.score,
+                "reasons": shown.reasons,
                 "explanation": shown.explanation,
             }
         )
