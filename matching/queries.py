@@ -3,21 +3,32 @@
 A project page shows up to ten matches; loading each target as a page object
 (sixty columns, model set-up, a site lookup per ``pageurl``) cost more than the
 rest of the list. The rows carry only what is shown, and the URL comes from the
-stored ``url_path`` (``kb.page_urls``)."""
+stored ``url_path`` (``kb.page_urls``); the SQL is compiled once
+(``kb.prepared``)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from kb.page_urls import page_url, site_root_paths
+from kb.prepared import PreparedQuery
 
 from .explain import explain
 from .models import Match
 from .scoring import COMPLEMENTARY, SIMILAR, WEIGHTS
 
-COLUMNS = ("pk", "kind", "score", "reasons", "target_id", "target__title")
+COLUMNS = (
+    "pk",
+    "kind",
+    "score",
+    "reasons",
+    "target_id",
+    "target__title",
+    "target__url_path",
+)
 
 
 @dataclass(frozen=True)
@@ -32,11 +43,8 @@ class ShownMatch:
     target_url: str
 
 
-def visible_matches(
-    project_id: int, kind: str | None = None, request: HttpRequest | None = None
-) -> list[ShownMatch]:
-    """Confirmed and suggested matches to live, public projects, best first."""
-    queryset = (
+def _matches_query(project_id: int) -> QuerySet:
+    return (
         Match.objects.filter(
             source_id=project_id,
             target__live=True,
@@ -44,15 +52,25 @@ def visible_matches(
         )
         .exclude(state=Match.State.HIDDEN)
         .order_by("kind", "-score", "target_id")
+        .values_list(*COLUMNS)
     )
-    if kind is not None:
-        queryset = queryset.filter(kind=kind)
+
+
+MATCHES = PreparedQuery(_matches_query)
+
+
+def visible_matches(
+    project_id: int, kind: str | None = None, request: HttpRequest | None = None
+) -> list[ShownMatch]:
+    """Confirmed and suggested matches to live, public projects, best first."""
     roots = site_root_paths(request)
     counts: dict[str, int] = {}
     shown = []
-    for pk, kind_, score, reasons, target_id, title, url_path in queryset.values_list(
-        *COLUMNS, "target__url_path"
+    for pk, kind_, score, reasons, target_id, title, url_path in MATCHES.rows(
+        project_id
     ):
+        if kind is not None and kind_ != kind:
+            continue
         counts[kind_] = counts.get(kind_, 0) + 1
         if counts[kind_] <= WEIGHTS.top_n:
             shown.append(

@@ -1,4 +1,4 @@
-"""Template helpers that load everything a project page lists in two queries,
+"""Template helpers that load everything a project page lists in one query,
 so the page stays within its query budget however long the lists are."""
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from django import template
 from django.db.models import CharField, IntegerField, QuerySet, Value
 from taggit.models import Tag
 
+from kb.prepared import PreparedQuery
 from kb.taxonomy import District, FieldOfAction, TargetGroup
 
 from ..models import ProjectNeed, ProjectOffer, ProjectPage
@@ -46,13 +47,14 @@ def _rows(queryset: QuerySet, kind: str, *columns: str) -> QuerySet:
     return queryset.annotate(**constants).values_list("k", *columns)
 
 
-@register.simple_tag
-def project_lists(page: ProjectPage) -> ProjectLists:
-    terms = _rows(
-        District.objects.filter(projects=page), "d", "name", "ags", "kind", "zero"
+def _lists_query(page_id: int) -> QuerySet:
+    """Terms, offers and needs of one project as (kind, text, key, extra,
+    order) rows of one query."""
+    return _rows(
+        District.objects.filter(projects=page_id), "d", "name", "ags", "kind", "zero"
     ).union(
         _rows(
-            FieldOfAction.objects.filter(projects=page),
+            FieldOfAction.objects.filter(projects=page_id),
             "f",
             "name",
             "slug",
@@ -60,7 +62,7 @@ def project_lists(page: ProjectPage) -> ProjectLists:
             "sort_order",
         ),
         _rows(
-            TargetGroup.objects.filter(projects=page),
+            TargetGroup.objects.filter(projects=page_id),
             "t",
             "name",
             "slug",
@@ -68,25 +70,23 @@ def project_lists(page: ProjectPage) -> ProjectLists:
             "sort_order",
         ),
         _rows(
-            Tag.objects.filter(projects_projectpagetag_items__content_object=page),
+            Tag.objects.filter(projects_projectpagetag_items__content_object=page_id),
             "g",
             "name",
             "slug",
             "blank",
             "zero",
         ),
-        all=True,
-    )
-    offers_needs = _rows(
-        ProjectOffer.objects.filter(page=page),
-        "o",
-        "text",
-        "category__name",
-        "blank",
-        "sort_order",
-    ).union(
         _rows(
-            ProjectNeed.objects.filter(page=page),
+            ProjectOffer.objects.filter(page=page_id),
+            "o",
+            "text",
+            "category__name",
+            "blank",
+            "sort_order",
+        ),
+        _rows(
+            ProjectNeed.objects.filter(page=page_id),
             "n",
             "text",
             "category__name",
@@ -95,18 +95,24 @@ def project_lists(page: ProjectPage) -> ProjectLists:
         ),
         all=True,
     )
+
+
+LISTS = PreparedQuery(_lists_query)
+TERM_LISTS = {"f": "fields", "t": "target_groups", "g": "tags"}
+
+
+@register.simple_tag
+def project_lists(page: ProjectPage) -> ProjectLists:
     lists = ProjectLists()
-    for kind, text, key, extra, _order in sorted(
-        terms, key=lambda row: (row[0], row[4], row[1].casefold())
-    ):
+    rows = sorted(
+        LISTS.rows(page.pk),
+        key=lambda row: (row[0], row[4], row[1].casefold() if row[0] in "dftg" else ""),
+    )
+    for kind, text, key, extra, _order in rows:
         if kind == "d":
             lists.districts.append(DistrictLink(text, key, extra))
+        elif kind in TERM_LISTS:
+            getattr(lists, TERM_LISTS[kind]).append(text)
         else:
-            {"f": lists.fields, "t": lists.target_groups, "g": lists.tags}[kind].append(
-                text
-            )
-    for kind, text, category, _extra, _order in sorted(
-        offers_needs, key=lambda row: (row[0], row[4])
-    ):
-        (lists.offers if kind == "o" else lists.needs).append((category, text))
+            (lists.offers if kind == "o" else lists.needs).append((key, text))
     return lists
