@@ -9,6 +9,8 @@ from typing import Any
 from django import template
 from django.conf import settings
 from django.http import QueryDict
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString
 
 register = template.Library()
 
@@ -25,18 +27,36 @@ def map_settings() -> dict[str, str]:
     }
 
 
-@register.filter
-def svg_position(marker: dict[str, Any]) -> dict[str, float]:
+def svg_position(marker: dict[str, Any]) -> tuple[float, float, float]:
+    """(x, y, radius) of a district marker in the SVG outline."""
     x = (marker["lon"] - WEST) / (EAST - WEST) * SVG_WIDTH
     y = (NORTH - marker["lat"]) / (NORTH - SOUTH) * SVG_HEIGHT
     radius = min(8 + marker["count"] ** 0.5 * 3, 24)
-    return {"x": round(x, 1), "y": round(y, 1), "r": round(radius, 1)}
+    return round(x, 1), round(y, 1), round(radius, 1)
 
 
 @register.simple_tag
-def with_district(params: QueryDict, ags: str) -> str:
-    """The current search narrowed to one district (page reset)."""
+def marker_shapes(markers: list[dict[str, Any]]) -> SafeString:
+    """A circle with the hit count per district (written in Python: a
+    template loop over some fifty markers cost more than the search)."""
+    return format_html_join(
+        "\n",
+        '<circle cx="{0}" cy="{1}" r="{2}"></circle>\n<text x="{0}" y="{1}" '
+        'text-anchor="middle" dominant-baseline="central">{3}</text>',
+        (svg_position(marker) + (marker["count"],) for marker in markers),
+    )
+
+
+@register.simple_tag
+def marker_links(params: QueryDict, markers: list[dict[str, Any]]) -> SafeString:
+    """A link per district that narrows the current search to it (page reset)."""
     narrowed = params.copy()
     narrowed.pop("page", None)
-    narrowed.setlist("district", [ags])
-    return narrowed.urlencode()
+
+    def link(marker: dict[str, Any]) -> tuple[str, str, int]:
+        narrowed.setlist("district", [marker["ags"]])
+        return "?" + narrowed.urlencode(), marker["name"], marker["count"]
+
+    return format_html_join(
+        "\n", '<li><a href="{}">{}</a> ({})</li>', (link(m) for m in markers)
+    )

@@ -1,0 +1,60 @@
+"""The facet checkboxes and map links written in Python escape what editors
+and initiatives typed, as the template did (pure units, no services)."""
+
+from __future__ import annotations
+
+from django.http import QueryDict
+
+from kb.templatetags.map_tags import marker_links, marker_shapes
+from search.templatetags.facet_tags import facet_fieldsets
+
+
+def test_facet_labels_and_values_are_escaped_and_labelled():
+    html = facet_fieldsets(
+        [
+            {
+                "name": "tag",
+                "title": "Schlagwort",
+                "items": [
+                    {
+                        "value": '"><b>',
+                        "label": "<script>x</script>",
+                        "count": 3,
+                        "checked": True,
+                    },
+                    {
+                        "value": "sprache",
+                        "label": "Sprache",
+                        "count": 1,
+                        "checked": False,
+                    },
+                ],
+            }
+        ]
+    )
+    assert "<script>" not in html and "&lt;script&gt;x&lt;/script&gt; (3)" in html
+    assert 'value="&quot;&gt;&lt;b&gt;" checked>' in html
+    assert '<input type="checkbox" id="f-tag-2" name="tag" value="sprache">' in html
+    assert '<label for="f-tag-2">Sprache (1)</label>' in html
+    assert html.count("<fieldset") == 1 and "<legend>Schlagwort</legend>" in html
+
+
+def test_marker_links_keep_the_search_and_reset_the_page():
+    params = QueryDict("q=Sprache&district=03351&page=3&field=arbeit")
+    markers = [
+        {
+            "ags": "03352",
+            "name": "Cuxhaven & Umgebung",
+            "count": 4,
+            "lat": 53.8,
+            "lon": 8.7,
+        },
+    ]
+    html = marker_links(params, markers)
+    assert html == (
+        '<li><a href="?q=Sprache&amp;district=03352&amp;field=arbeit">'
+        "Cuxhaven &amp; Umgebung</a> (4)</li>"
+    )
+    assert params.getlist("district") == ["03351"]
+    shapes = marker_shapes(markers)
+    assert shapes.count("<circle") == 1 and ">4</text>" in shapes
