@@ -7,11 +7,12 @@ module keeps those rows in memory under the content version of
 ``kb.page_cache``, which any such change replaces, so the next request after a
 change reads them afresh. What a page shows is never kept here.
 
-``RouteCacheMiddleware.process_view`` fills the attributes Wagtail's own
-``serve`` view reads first (``request._wagtail_site``) and hands the page the
-restrictions that apply to it. Without a content version (Redis down, or
-``ROUTE_CACHE`` off, as in the test settings, whose rolled-back databases
-would leave stale rows here), Wagtail does its usual lookups.
+``RouteCacheMiddleware.process_view`` fills the attribute Wagtail reads first
+(``request._wagtail_site``) for every public GET, and for pages served by
+Wagtail's ``serve`` view hands the page the restrictions that apply to it.
+Without a content version (Redis down, or ``ROUTE_CACHE`` off, as in the test
+settings, whose rolled-back databases would leave stale rows here), Wagtail
+does its usual lookups.
 """
 
 from __future__ import annotations
@@ -61,6 +62,8 @@ class Snapshot:
         return [r for r in restrictions if page.path.startswith(r.page.path)]
 
 
+# The admin and the accounts area look sites up as Wagtail does.
+SKIPPED_PREFIXES = ("/admin/", "/konto/", "/static/", "/dokumente/")
 _lock = threading.Lock()
 _snapshot: Snapshot | None = None
 
@@ -87,12 +90,17 @@ class RouteCacheMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if view_func is not wagtail_serve:
+        if request.method not in ("GET", "HEAD") or request.path.startswith(
+            SKIPPED_PREFIXES
+        ):
             return None
         current = snapshot(request)
         if current is None:
             return None
+        # Every public view may ask Wagtail for the site (page URLs, settings).
         request._wagtail_site = current.site_for(request)
+        if view_func is not wagtail_serve:
+            return None
         path = view_kwargs.get("path", view_args[0] if view_args else "")
         route = Page.route_for_request(request, path)
         if route is not None:

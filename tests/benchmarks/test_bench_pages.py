@@ -268,8 +268,8 @@ def test_page_server_times_at_ten_thousand_projects(settings):
     client = Client()
     load = os.getloadavg()
     print(
-        f"\nPage server times at {COUNT} projects (Django test client without "
-        f"the test template instrumentation, ms); "
+        f"\nPage server times at {COUNT} projects (Django WSGI handler, production "
+        f"template rendering, ms); "
         f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}:"
     )
     print(

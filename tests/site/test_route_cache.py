@@ -123,3 +123,9 @@ def test_pages_render_when_redis_is_down(client, routed, settings):
     }
     for _ in range(2):
         assert client.get(routed.project.url).status_code == 200
+
+
+def test_views_outside_the_page_tree_get_the_site_from_memory(client, routed):
+    client.get("/landkreis/03351/")
+    queries = _tables(client, "/landkreis/03351/")
+    assert not [sql for sql in queries if "wagtailcore_site" in sql]
