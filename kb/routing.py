@@ -3,14 +3,39 @@
 Wagtail walks the tree one level at a time (two queries per level), so a
 project page three levels down costs eight queries before it renders. Looking
 the page up by its ``url_path`` costs two, whatever the depth, and brings the
-parent page along for the breadcrumb and the initiative link."""
+parent page along for the breadcrumb and the initiative link. Both queries run
+from SQL compiled once (``kb.prepared``)."""
 
 from __future__ import annotations
 
 from django.http import HttpRequest
 from wagtail.models import Page
 
+from .prepared import PreparedQuery
+
 PARENT_ATTRIBUTE = "_npa_parent_page"
+
+
+def _route_rows(slug: str, parent_slug: str, path: str, parent_path: str):
+    # The slug filter lets PostgreSQL use an index; url_path has none.
+    return Page.objects.filter(
+        slug__in=[slug, parent_slug], url_path__in=[path, parent_path], live=True
+    )
+
+
+ROUTE_ROWS = PreparedQuery(_route_rows, kinds=(str, str, str, str))
+_specific: dict[type, PreparedQuery] = {}
+
+
+def _specific_page(page: Page) -> Page:
+    """The page as its own type, from SQL compiled once per page type."""
+    model = page.specific_class
+    if model is None or model is Page:
+        return page.specific
+    if model not in _specific:
+        _specific[model] = PreparedQuery(lambda pk: model.objects.filter(pk=pk))
+    found = _specific[model].instances(page.pk)
+    return found[0] if found else page.specific
 
 
 def route_by_path(root: Page, request: HttpRequest, components: list[str]):
@@ -20,16 +45,18 @@ def route_by_path(root: Page, request: HttpRequest, components: list[str]):
     parent_path = root.url_path + "/".join(components[:-1]) + "/"
     rows = {
         page.url_path: page
-        # The slug filter lets PostgreSQL use an index; url_path has none.
-        for page in Page.objects.filter(
-            slug__in=components[-2:], url_path__in=[path, parent_path], live=True
+        for page in ROUTE_ROWS.instances(
+            components[-1],
+            components[-2] if len(components) > 1 else root.slug,
+            path,
+            parent_path,
         )
     }
     page = rows.get(path)
     if page is None:
         return None
     setattr(request, PARENT_ATTRIBUTE, rows.get(parent_path))
-    return page.specific.route(request, [])
+    return _specific_page(page).route(request, [])
 
 
 def cached_parent(request: HttpRequest | None, page: Page) -> Page | None:

@@ -46,7 +46,7 @@ class HomePage(Page):
     def route(self, request, path_components):
         from ..routing import route_by_path
 
-        if len(path_components) > 1 and self.live:
+        if path_components and self.live:
             result = route_by_path(self, request, path_components)
             if result is not None:
                 return result

@@ -31,5 +31,30 @@ def test_prepared_rows_equal_the_querysets_rows_for_every_project(labelled):
 def test_a_query_that_ignores_its_key_is_refused(db):
     # Revision.object_id is text: the integer key never reaches the SQL.
     prepared = PreparedQuery(lambda key: Revision.objects.filter(object_id=key))
-    with pytest.raises(ValueError, match="does not use its key"):
+    with pytest.raises(ValueError, match="does not use all its keys"):
         prepared.rows(1)
+
+
+def test_prepared_instances_equal_the_orms_instances(labelled):
+    from projects.models import ProjectPage
+
+    prepared = PreparedQuery(lambda pk: ProjectPage.objects.filter(pk=pk))
+    for slug in ("sprachcafe-celle", "sprachcafe-uelzen"):
+        expected = ProjectPage.objects.get(pk=labelled[slug].pk)
+        (found,) = prepared.instances(expected.pk)
+        assert type(found) is ProjectPage and found._state.adding is False
+        for field in ProjectPage._meta.concrete_fields:
+            ours, theirs = (getattr(page, field.attname) for page in (found, expected))
+            if field.name == "body":
+                ours, theirs = ours.get_prep_value(), theirs.get_prep_value()
+            assert ours == theirs, field.name
+
+
+def test_text_keys_route_pages_by_path(labelled):
+    from kb.routing import ROUTE_ROWS
+
+    page = labelled["sprachcafe-celle"]
+    parent = page.get_parent()
+    found = ROUTE_ROWS.instances(page.slug, parent.slug, page.url_path, parent.url_path)
+    assert sorted(p.pk for p in found) == sorted([page.pk, parent.pk])
+    assert ROUTE_ROWS.instances("x", "y", "/nirgends/", "/auch-nicht/") == []
