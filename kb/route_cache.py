@@ -3,7 +3,8 @@
 Wagtail looks up the site, its root page and every view restriction of the
 page and its ancestors on each request: five queries that return the same
 handful of rows until an editor changes a site, a page or a restriction. This
-module keeps those rows in memory under the content version of
+module keeps those rows, and a few small site-wide values such as the footer
+links, in memory under the content version of
 ``kb.page_cache``, which any such change replaces, so the next request after a
 change reads them afresh. What a page shows is never kept here.
 
@@ -20,6 +21,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
@@ -36,6 +38,14 @@ class Snapshot:
     sites: dict[tuple[str, int], Site | None] = field(default_factory=dict)
     # (restrictions, whether any alias page exists), read on first use.
     restriction_rows: tuple[list[PageViewRestriction], bool] | None = None
+    values: dict[str, Any] = field(default_factory=dict)
+
+    def value(self, name: str, load: Callable[[], Any]) -> Any:
+        """A small site-wide value (footer links, site root paths) of this
+        content version, loaded on first use."""
+        if name not in self.values:
+            self.values[name] = load()
+        return self.values[name]
 
     def site_for(self, request: HttpRequest) -> Site | None:
         hostname = split_domain_port(request._get_raw_host())[0]
@@ -97,8 +107,13 @@ class RouteCacheMiddleware:
         current = snapshot(request)
         if current is None:
             return None
-        # Every public view may ask Wagtail for the site (page URLs, settings).
+        # Every public view may ask Wagtail for the site and the site root
+        # paths (page URLs, settings); Wagtail reads both from the request.
         request._wagtail_site = current.site_for(request)
+        request._wagtail_cached_site_root_paths = current.value(
+            "site-root-paths", Site.get_site_root_paths
+        )
+        request.route_snapshot = current
         if view_func is not wagtail_serve:
             return None
         path = view_kwargs.get("path", view_args[0] if view_args else "")

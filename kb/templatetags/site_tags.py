@@ -41,24 +41,33 @@ post_delete.connect(
 )
 
 
-@register.simple_tag
-def footer_links() -> list[tuple[str, str]]:
+def _load_footer_links() -> list[tuple[str, str]]:
+    pages = {
+        page.slug: page
+        for page in StandardPage.objects.live()
+        .filter(slug__in=FOOTER_SLUGS)
+        .only("id", "slug", "title", "url_path")
+    }
+    return [
+        (pages[slug].title, pages[slug].get_url())
+        for slug in FOOTER_SLUGS
+        if slug in pages
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def footer_links(context: template.Context) -> list[tuple[str, str]]:
     """The legal pages that exist and are live, in a fixed order.
 
-    Cached: the footer is on every page and must not eat its query budget."""
+    Cached: the footer is on every page and must not eat its query budget. In
+    the process's copy of this content version (``kb.route_cache``) when the
+    request has one, else in Redis."""
+    snapshot = getattr(context.get("request"), "route_snapshot", None)
+    if snapshot is not None:
+        return snapshot.value("footer-links", _load_footer_links)
     links = cache.get(FOOTER_CACHE_KEY)
     if links is None:
-        pages = {
-            page.slug: page
-            for page in StandardPage.objects.live()
-            .filter(slug__in=FOOTER_SLUGS)
-            .only("id", "slug", "title", "url_path")
-        }
-        links = [
-            (pages[slug].title, pages[slug].get_url())
-            for slug in FOOTER_SLUGS
-            if slug in pages
-        ]
+        links = _load_footer_links()
         cache.set(FOOTER_CACHE_KEY, links, FOOTER_CACHE_SECONDS)
     return links
 

@@ -129,3 +129,13 @@ def test_views_outside_the_page_tree_get_the_site_from_memory(client, routed):
     client.get("/landkreis/03351/")
     queries = _tables(client, "/landkreis/03351/")
     assert not [sql for sql in queries if "wagtailcore_site" in sql]
+
+
+def test_footer_links_follow_a_legal_page_on_the_next_request(client, routed):
+    from kb.models import StandardPage
+
+    imprint = StandardPage.objects.get(slug="impressum")
+    assert f'href="{imprint.url}"' in client.get(routed.article.url).content.decode()
+    imprint.unpublish()
+    html = client.get(routed.article.url).content.decode()
+    assert f'href="{imprint.url}"' not in html
