@@ -34,11 +34,24 @@ def _project_model():
     return apps.get_model("projects", "ProjectPage")
 
 
-def private_q() -> Q:
+def private_q(request: HttpRequest | None = None) -> Q:
     """Wagtail's ``private_q`` (pages below a view restriction), with the
-    restricted paths cached under the page-cache content version, which every
-    page or restriction change replaces: one Redis read instead of a query per
-    ``.public()`` list."""
+    restricted paths of the content version, which every page or restriction
+    change replaces: from the process's copy (``kb.route_cache``) when the
+    request has one, else one Redis read, instead of a query per ``.public()``
+    list."""
+    snapshot = getattr(request, "route_snapshot", None)
+    if snapshot is not None:
+        paths = snapshot.restricted_paths()
+    else:
+        paths = _cached_restricted_paths()
+    condition = Q()
+    for path in paths:
+        condition |= Q(path__startswith=path)
+    return condition
+
+
+def _cached_restricted_paths() -> list[str]:
     from .page_cache import current_version
 
     version = current_version()
@@ -48,10 +61,7 @@ def private_q() -> Q:
         paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
         if version:
             cache.set(key, paths, RESTRICTED_CACHE_SECONDS)
-    condition = Q()
-    for path in paths:
-        condition |= Q(path__startswith=path)
-    return condition
+    return paths
 
 
 def cards_of(queryset: QuerySet, request: HttpRequest | None = None) -> list[Card]:

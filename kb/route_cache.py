@@ -58,15 +58,23 @@ class Snapshot:
             self.sites[key] = site
         return self.sites[key]
 
-    def restrictions_for(self, page: Page) -> list[PageViewRestriction] | None:
-        """The restrictions on the page and its ancestors; None when aliases
-        exist, whose restrictions come from their source pages."""
+    def restricted_paths(self) -> list[str]:
+        """Tree paths of every restricted page (listings leave out what is below)."""
+        restrictions, _aliases = self._restriction_rows()
+        return [restriction.page.path for restriction in restrictions]
+
+    def _restriction_rows(self) -> tuple[list[PageViewRestriction], bool]:
         if self.restriction_rows is None:
             self.restriction_rows = (
                 list(PageViewRestriction.objects.select_related("page").order_by("pk")),
                 Page.objects.filter(alias_of__isnull=False).exists(),
             )
-        restrictions, has_aliases = self.restriction_rows
+        return self.restriction_rows
+
+    def restrictions_for(self, page: Page) -> list[PageViewRestriction] | None:
+        """The restrictions on the page and its ancestors; None when aliases
+        exist, whose restrictions come from their source pages."""
+        restrictions, has_aliases = self._restriction_rows()
         if has_aliases:
             return None
         return [r for r in restrictions if page.path.startswith(r.page.path)]

@@ -28,14 +28,14 @@ def _project_model():
     return apps.get_model("projects", "ProjectPage")
 
 
-def _live_projects_in(**district_filter) -> QuerySet:
+def _live_projects_in(request: HttpRequest, **district_filter) -> QuerySet:
     """Live public projects linked to the districts matching the filter.
 
     Plain page rows: the project table adds nothing to an id-and-date sort."""
     links = _project_model().districts.through.objects.filter(**district_filter)
     return (
         Page.objects.live()
-        .exclude(private_q())
+        .exclude(private_q(request))
         .filter(pk__in=links.values("projectpage_id"))
     )
 
@@ -50,10 +50,10 @@ def _cards_page(
     return page, project_cards(list(page.object_list), request)
 
 
-def _events(region: Region) -> QuerySet:
+def _events(request: HttpRequest, region: Region) -> QuerySet:
     return (
         EventPage.objects.live()
-        .exclude(private_q())
+        .exclude(private_q(request))
         .filter(region=region, start__gte=timezone.now())
         .select_related("region")
         .order_by("start")[:10]
@@ -63,13 +63,15 @@ def _events(region: Region) -> QuerySet:
 @require_GET
 def region_page(request: HttpRequest, slug: str) -> HttpResponse:
     region = get_object_or_404(Region, slug=slug)
-    projects, cards = _cards_page(request, _live_projects_in(district__region=region))
+    projects, cards = _cards_page(
+        request, _live_projects_in(request, district__region=region)
+    )
     context = {
         "region": region,
         "districts": region.districts.order_by("name"),
         "projects": projects,
         "cards": cards,
-        "events": _events(region),
+        "events": _events(request, region),
         "feed_url": reverse("feed-region", args=[region.slug]),
     }
     return render(request, "kb/region_page.html", context)
@@ -78,12 +80,14 @@ def region_page(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 def district_page(request: HttpRequest, ags: str) -> HttpResponse:
     district = get_object_or_404(District.objects.select_related("region"), ags=ags)
-    projects, cards = _cards_page(request, _live_projects_in(district=district))
+    projects, cards = _cards_page(
+        request, _live_projects_in(request, district=district)
+    )
     context = {
         "district": district,
         "projects": projects,
         "cards": cards,
-        "events": _events(district.region),
+        "events": _events(request, district.region),
     }
     return render(request, "kb/district_page.html", context)
 

@@ -80,7 +80,7 @@ class HomePage(Page):
         # One restriction lookup and one cached aggregate keep the page within
         # its query budget and time however many projects there are; counters
         # a minute old are fine.
-        private = private_q()
+        private = private_q(request)
         context["counters"] = cache.get(COUNTERS_CACHE_KEY)
         if context["counters"] is None:
             context["counters"] = self._counters(private)

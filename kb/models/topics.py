@@ -57,7 +57,7 @@ class TopicPage(Page):
         context = super().get_context(request, *args, **kwargs)
         field = context["field"] = self.field_of_action
         # One cached restriction lookup for all lists, not one per .public().
-        private = private_q()
+        private = private_q(request)
         context["cards"] = cards_of(
             project_model.objects.live()
             .exclude(private)

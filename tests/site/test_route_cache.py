@@ -139,3 +139,14 @@ def test_footer_links_follow_a_legal_page_on_the_next_request(client, routed):
     imprint.unpublish()
     html = client.get(routed.article.url).content.decode()
     assert f'href="{imprint.url}"' not in html
+
+
+def test_listings_leave_out_a_project_made_private_after_the_cache_filled(
+    client, routed
+):
+    title = routed.project.title
+    assert title in client.get("/landkreis/03351/").content.decode()
+    PageViewRestriction.objects.create(
+        page=routed.project, restriction_type=PageViewRestriction.LOGIN
+    )
+    assert title not in client.get("/landkreis/03351/").content.decode()
