@@ -1,0 +1,48 @@
+"""Listing cards come from one compiled query whatever the number of ids
+(kb.cards pads id lists to a few fixed lengths)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.cards import CARD_BATCHES, project_cards
+from kb.taxonomy import District, FieldOfAction
+from tests.site.content import add_project
+
+pytestmark = pytest.mark.django_db
+
+
+def _expected(project) -> tuple[str, str, list[str], list[str]]:
+    districts = [
+        f"Landkreis {d.name}" if d.kind == "Landkreis" else d.name
+        for d in project.districts.order_by("name")
+    ]
+    fields = [f.name for f in project.fields_of_action.order_by("sort_order", "name")]
+    return project.title, project.url, districts, fields
+
+
+def test_cards_match_the_pages_in_the_given_order_across_batch_sizes(site_content):
+    districts = list(District.objects.values_list("ags", flat=True)[:3])
+    fields = list(FieldOfAction.objects.values_list("slug", flat=True)[:3])
+    projects = [
+        add_project(
+            site_content.project_index,
+            f"Projekt {n}",
+            districts=districts[: 1 + n % 3],
+            fields=fields[n % 3 :],
+        )
+        for n in range(CARD_BATCHES[0] + 1)
+    ]
+    ids = [p.pk for p in reversed(projects)]
+    for count in (1, CARD_BATCHES[0], len(ids)):
+        cards = project_cards(ids[:count] + [987654])
+        assert [(c.title, c.url, c.districts, c.fields) for c in cards] == [
+            _expected(p) for p in list(reversed(projects))[:count]
+        ]
+    assert project_cards([]) == []
+
+
+def test_cards_without_terms_leave_the_lists_empty(site_content):
+    (card,) = project_cards([site_content.project.pk], terms=False)
+    assert card.title == site_content.project.title
+    assert card.districts == [] and card.fields == []
