@@ -46,3 +46,21 @@ def test_cards_without_terms_leave_the_lists_empty(site_content):
     (card,) = project_cards([site_content.project.pk], terms=False)
     assert card.title == site_content.project.title
     assert card.districts == [] and card.fields == []
+
+
+def test_card_markup_escapes_what_initiatives_typed():
+    from kb.cards import Card
+    from kb.templatetags.card_tags import card_items
+
+    cards = [
+        Card(
+            url="/projekte/a/", title="<b>Fett</b>", teaser="A & B", fields=["Sprache"]
+        ),
+        Card(url="/projekte/b/", title="Ohne", teaser="", districts=["Celle"]),
+    ]
+    html = card_items(cards, 2)
+    assert "<b>" not in html and "&lt;b&gt;Fett&lt;/b&gt;" in html
+    assert '<h2><a href="/projekte/a/">' in html and "<p>A &amp; B</p>" in html
+    assert '<p class="meta">Sprache</p>' in html
+    assert '<p class="meta">Celle</p>' in html
+    assert "<h3>" in card_items(cards, 3) and html.count("<li>") == 2
