@@ -1,12 +1,13 @@
 """Seeded synthetic German projects, loaded straight into the database in bulk.
 
 Benchmarks need 10k–100k live projects; publishing through Wagtail manages
-about six pages a second, so this module writes the rows itself: page rows with
-computed treebeard paths under one parent, the project rows, one revision per
-page (its id is the external version in Elasticsearch), the M2M through rows,
-tags, offers and needs. Text is German, built from compounds of the domain
-("Sprachpatenschaft", "Hausaufgabenhilfe"), with ae/oe/ue spellings and typos
-mixed in, in real districts of ``kb.taxonomy``.
+about six pages a second, so the rows are written by ``tests.benchmarks.bulk``:
+page rows with computed treebeard paths under one parent, the project rows, one
+revision per page (its id is the external version in Elasticsearch), the M2M
+through rows, tags, offers and needs. This module makes their content: German
+text built from compounds of the domain ("Sprachpatenschaft",
+"Hausaufgabenhilfe"), with ae/oe/ue spellings and typos mixed in, in real
+districts of ``kb.taxonomy``.
 
 ``create_projects(n, seed=...)`` returns the new page ids; the same seed gives
 the same projects. ``index_projects()`` bulk-loads them through
@@ -18,21 +19,20 @@ from __future__ import annotations
 
 import datetime
 import random
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.utils import timezone
-from taggit.models import Tag
-from wagtail.models import Page, Revision
+from wagtail.models import Page
 
 from kb.taxonomy import District, FieldOfAction, OfferNeedCategory, TargetGroup
 from projects.models import ProjectIndexPage, ProjectPage
-from projects.models.project import ProjectNeed, ProjectOffer, ProjectPageTag
+from projects.models.project import ProjectNeed, ProjectOffer
 
-BATCH = 2000
+from .bulk.pages import BATCH, PageTree, add_live_revisions, insert_pages
+from .bulk.relations import Relations, insert_relations, tag_ids
+
 HEADS = [
     "Sprach",
     "Hausaufgaben",
@@ -179,13 +179,6 @@ def _chunks(items: list, size: int) -> Iterator[list]:
         yield items[start : start + size]
 
 
-def _insert_projects(rows: list[ProjectPage]) -> None:
-    # bulk_create refuses multi-table inheritance; the page rows exist
-    # already, so only the child table is inserted, raw, in one statement.
-    fields = ProjectPage._meta.local_concrete_fields
-    ProjectPage.objects._insert(rows, fields=fields, raw=True, using="default")
-
-
 def create_projects(
     n: int, seed: int = 4, parent: Page | None = None, batch: int = BATCH
 ) -> list[int]:
@@ -197,129 +190,50 @@ def create_projects(
         parent = make_site_tree()
     rng = random.Random(seed)
     words = _Vocabulary.load()
-    project_type = ContentType.objects.get_for_model(ProjectPage)
-    page_type = ContentType.objects.get_for_model(Page)
-    tag_ids = {
-        name: Tag.objects.get_or_create(name=name, defaults={"slug": name.lower()})[
-            0
-        ].pk
-        for name in TAGS
-    }
+    tags = tag_ids(TAGS)
     now = timezone.now()
     ids: list[int] = []
     with transaction.atomic():
-        parent = Page.objects.select_for_update().get(pk=parent.pk)
-        position = parent.numchild
+        tree = PageTree([parent], now)
         for chunk in _chunks(list(range(n)), batch):
             specs = [_spec(rng, words, now.date()) for _ in chunk]
-            pages = []
-            for number, spec in zip(chunk, specs, strict=True):
-                position += 1
-                slug = f"synthetisch-{seed}-{number}"
-                pages.append(
-                    Page(
-                        path=Page._get_path(parent.path, parent.depth + 1, position),
-                        depth=parent.depth + 1,
-                        numchild=0,
-                        title=spec.title,
-                        draft_title=spec.title,
-                        slug=slug,
-                        url_path=f"{parent.url_path}{slug}/",
-                        content_type=project_type,
-                        locale_id=parent.locale_id,
-                        translation_key=uuid.uuid4(),
-                        live=True,
-                        has_unpublished_changes=False,
-                        first_published_at=now,
-                        last_published_at=now,
-                    )
+            pages = [
+                tree.project(
+                    parent,
+                    f"synthetisch-{seed}-{number}",
+                    spec.title,
+                    teaser=spec.teaser,
+                    status=spec.status,
+                    place=spec.district.name,
+                    starting_point=f"<p>{spec.body[0]}</p>",
+                    goals=f"<p>{spec.body[1]}</p>",
+                    approach=f"<p>{spec.body[2]}</p>",
+                    last_confirmed=spec.confirmed,
                 )
-            Page.objects.bulk_create(pages)
-            _insert_projects(
-                [
-                    ProjectPage(
-                        page_ptr_id=page.pk,
-                        teaser=spec.teaser,
-                        status=spec.status,
-                        place=spec.district.name,
-                        starting_point=f"<p>{spec.body[0]}</p>",
-                        goals=f"<p>{spec.body[1]}</p>",
-                        approach=f"<p>{spec.body[2]}</p>",
-                        last_confirmed=spec.confirmed,
-                    )
-                    for page, spec in zip(pages, specs, strict=True)
-                ]
-            )
-            revisions = Revision.objects.bulk_create(
-                [
-                    Revision(
-                        content_type=project_type,
-                        base_content_type=page_type,
-                        object_id=str(page.pk),
-                        object_str=page.title,
-                        created_at=now,
-                        content={"pk": page.pk, "title": page.title},
-                    )
-                    for page in pages
-                ]
-            )
-            for page, revision in zip(pages, revisions, strict=True):
-                page.live_revision_id = revision.pk
-                page.latest_revision_id = revision.pk
-                page.latest_revision_created_at = now
-            Page.objects.bulk_update(
-                pages,
-                ["live_revision", "latest_revision", "latest_revision_created_at"],
-            )
-            _relations(pages, specs, tag_ids)
+                for number, spec in zip(chunk, specs, strict=True)
+            ]
+            insert_pages(pages, batch)
+            add_live_revisions(pages, now)
+            insert_relations(pages, [_relations(spec) for spec in specs], tags)
             ids += [page.pk for page in pages]
-        Page.objects.filter(pk=parent.pk).update(numchild=position)
+        tree.close()
     return ids
 
 
-def _relations(pages: list[Page], specs: list[_Spec], tag_ids: dict[str, int]):
-    through = ProjectPage.districts.through
-    through.objects.bulk_create(
-        [
-            through(projectpage_id=p.pk, district_id=s.district.pk)
-            for p, s in zip(pages, specs, strict=True)
-        ]
-    )
-    for name, attr in (("fields_of_action", "fields"), ("target_groups", "groups")):
-        model = getattr(ProjectPage, name).through
-        column = model._meta.get_field(
-            "fieldofaction" if name == "fields_of_action" else "targetgroup"
-        ).attname
-        model.objects.bulk_create(
-            [
-                model(projectpage_id=p.pk, **{column: term.pk})
-                for p, s in zip(pages, specs, strict=True)
-                for term in getattr(s, attr)
-            ]
-        )
-    ProjectPageTag.objects.bulk_create(
-        [
-            ProjectPageTag(content_object_id=p.pk, tag_id=tag_ids[name])
-            for p, s in zip(pages, specs, strict=True)
-            for name in s.tags
-        ]
-    )
-    ProjectOffer.objects.bulk_create(
-        [
+def _relations(spec: _Spec) -> Relations:
+    return Relations(
+        districts=[spec.district],
+        fields=spec.fields,
+        groups=spec.groups,
+        tags=spec.tags,
+        offers=[
             ProjectOffer(
-                page_id=p.pk,
-                category=s.offer,
-                text=f"{s.offer.name} in {s.district.name}",
+                category=spec.offer,
+                text=f"{spec.offer.name} in {spec.district.name}",
                 sort_order=0,
             )
-            for p, s in zip(pages, specs, strict=True)
-        ]
-    )
-    ProjectNeed.objects.bulk_create(
-        [
-            ProjectNeed(page_id=p.pk, category=s.need, text=f"Wir suchen {s.need.name}")
-            for p, s in zip(pages, specs, strict=True)
-        ]
+        ],
+        needs=[ProjectNeed(category=spec.need, text=f"Wir suchen {spec.need.name}")],
     )
 
 
