@@ -55,7 +55,7 @@ class TopicPage(Page):
 
         project_model = apps.get_model("projects", "ProjectPage")
         context = super().get_context(request, *args, **kwargs)
-        field = context["field"] = self.field_of_action
+        field = context["field"] = self._field(request)
         # One cached restriction lookup for all lists, not one per .public().
         private = private_q(request)
         context["cards"] = cards_of(
@@ -86,12 +86,25 @@ class TopicPage(Page):
             .filter(fields_of_action=field)
             .only("id", "title", "url_path")[:6]
         )
+        linked = EventPage.linked_projects.through.objects.filter(
+            projectpage__fields_of_action=field
+        ).values("eventpage_id")
         context["events"] = (
             EventPage.objects.live()
             .exclude(private)
-            .filter(linked_projects__fields_of_action=field)
+            .filter(pk__in=linked)
             .select_related("region")
-            .distinct()
             .order_by("-start")[:6]
         )
         return context
+
+    def _field(self, request):
+        """The field of action, from the process's copy of the vocabulary
+        (``kb.route_cache``) when the request has one: one query fewer."""
+        snapshot = getattr(request, "route_snapshot", None)
+        if snapshot is None:
+            return self.field_of_action
+        fields = snapshot.value(
+            "fields-of-action", lambda: {f.pk: f for f in FieldOfAction.objects.all()}
+        )
+        return fields.get(self.field_of_action_id) or self.field_of_action

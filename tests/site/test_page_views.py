@@ -76,3 +76,12 @@ def test_english_is_available_through_the_language_switcher(client, site_content
     html = client.get("/").content.decode()
     assert '<html lang="en" dir="ltr">' in html
     assert "Skip to content" in html
+
+
+def test_topic_page_lists_events_linked_to_its_projects_once(client, site_content):
+    event = site_content.pages()["event"]
+    event.linked_projects.set([site_content.project])
+    event.save_revision().publish()
+    topic = site_content.pages()["topic"]
+    html = client.get(topic.url).content.decode()
+    assert html.count(event.title) == 1
