@@ -1,9 +1,10 @@
 """Thousands of synthetic, published projects in seconds, for the speed bench.
 
 Publishing pages one by one through treebeard and revisions takes ~0.2 s per
-page; here the page tree rows, the project rows, taxonomy links, tags, offers
-and needs are written with bulk inserts under a few initiatives, and the
-search documents go to Elasticsearch with one bulk request per chunk. The
+page; here the projects get their topic texts and links and go under a few
+initiatives through the bulk writers of ``tests.benchmarks.bulk`` (page tree
+rows, project rows, taxonomy links, tags, offers and needs; no revisions), and
+the search documents go to Elasticsearch with one bulk request per chunk. The
 documents are what ``ProjectDocument.prepare`` makes of each page; only the
 parts that would cost a query per page (initiative, URL) are looked up once.
 """
@@ -11,13 +12,11 @@ parts that would cost a query per page (initiative, URL) are looked up once.
 from __future__ import annotations
 
 import random
-from collections import defaultdict
 
-from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
 from django.utils import timezone
 from elasticsearch import helpers
-from taggit.models import Tag
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from kb.taxonomy import District, FieldOfAction, OfferNeedCategory, TargetGroup
 from projects.models import (
@@ -26,13 +25,14 @@ from projects.models import (
     ProjectNeed,
     ProjectOffer,
     ProjectPage,
-    ProjectPageTag,
 )
 from search.client import index_alias
 from search.documents import ProjectDocument
 from search.indexing import ensure_index
 
 from ...matching.builders import initiative_parent
+from ..bulk.pages import PageTree, insert_pages
+from ..bulk.relations import Relations, insert_relations, tag_ids
 
 # Topics with their own words, so that more_like_this finds real neighbours
 # and most pairs share nothing (as on the real platform).
@@ -94,110 +94,51 @@ def build_synthetic(index: ProjectIndexPage, count: int, seed: int = 5) -> list[
     fields = {f.slug: f for f in FieldOfAction.objects.all()}
     groups = list(TargetGroup.objects.all())
     categories = list(OfferNeedCategory.objects.all())
-    content_type = ContentType.objects.get_for_model(ProjectPage)
-    locale = Locale.get_default()
-    now = timezone.now()
-    children: dict[int, int] = defaultdict(int)
-    specs = []
-    pages = []
-    for i in range(count):
-        parent = initiatives[i % INITIATIVES]
-        children[parent.pk] += 1
-        topic = rng.choice(list(TOPICS))
-        title, teaser, tags = _text(rng, topic)
-        slug = f"{SLUG_PREFIX}{i}"
-        district = rng.choice(districts)
-        pages.append(
-            ProjectPage(
-                title=f"{title} {i}",
-                draft_title=f"{title} {i}",
-                slug=slug,
-                teaser=teaser,
-                content_type=content_type,
-                locale=locale,
-                path=Page._get_path(parent.path, parent.depth + 1, children[parent.pk]),
-                depth=parent.depth + 1,
-                numchild=0,
-                url_path=f"{parent.url_path}{slug}/",
-                live=True,
-                has_unpublished_changes=False,
-                first_published_at=now,
-                last_published_at=now,
-                statewide=rng.random() < 0.02,
-                place=district.seat,
+    with transaction.atomic():
+        tree = PageTree(initiatives, timezone.now())
+        pages, relations = [], []
+        for i in range(count):
+            topic = rng.choice(list(TOPICS))
+            title, teaser, tags = _text(rng, topic)
+            district = rng.choice(districts)
+            pages.append(
+                tree.project(
+                    initiatives[i % INITIATIVES],
+                    f"{SLUG_PREFIX}{i}",
+                    f"{title} {i}",
+                    teaser=teaser,
+                    statewide=rng.random() < 0.02,
+                    place=district.seat,
+                )
             )
-        )
-        field_slugs = {FIELD_OF_TOPIC[topic], rng.choice(list(FIELD_OF_TOPIC.values()))}
-        specs.append(
-            {
-                "district": district,
-                "fields": [fields[s] for s in field_slugs if s in fields],
-                "groups": rng.sample(groups, 2),
-                "tags": tags,
-                "offer": (rng.choice(categories), " ".join(rng.sample(tags, 1))),
-                "need": (rng.choice(categories), teaser.split(",")[0]),
+            field_slugs = {
+                FIELD_OF_TOPIC[topic],
+                rng.choice(list(FIELD_OF_TOPIC.values())),
             }
-        )
-    _insert_pages(pages)
-    for parent in initiatives:
-        Page.objects.filter(pk=parent.pk).update(numchild=children[parent.pk])
-    _insert_relations(pages, specs)
+            relations.append(
+                Relations(
+                    districts=[district],
+                    fields=[fields[s] for s in field_slugs if s in fields],
+                    groups=rng.sample(groups, 2),
+                    tags=tags,
+                    offers=[
+                        ProjectOffer(
+                            category=rng.choice(categories),
+                            text=" ".join(rng.sample(tags, 1)),
+                        )
+                    ],
+                    needs=[
+                        ProjectNeed(
+                            category=rng.choice(categories), text=teaser.split(",")[0]
+                        )
+                    ],
+                )
+            )
+        insert_pages(pages)
+        tree.close()
+        names = sorted({name for links in relations for name in links.tags})
+        insert_relations(pages, relations, tag_ids(names, slug_suffix="-synthetisch"))
     return [page.pk for page in pages]
-
-
-def _insert_pages(pages: list[ProjectPage]) -> None:
-    """Page rows first (they get their ids), then the project rows that
-    share them: bulk_create refuses multi-table inheritance."""
-    base = Page.objects.bulk_create(
-        [
-            Page(**{f.attname: getattr(page, f.attname) for f in Page._meta.fields})
-            for page in pages
-        ],
-        batch_size=1000,
-    )
-    for page, row in zip(pages, base, strict=True):
-        page.pk = page.page_ptr_id = row.pk
-    local = ProjectPage._meta.local_concrete_fields
-    ProjectPage.objects.all()._batched_insert(pages, fields=local, batch_size=1000)
-
-
-def _insert_relations(pages: list[ProjectPage], specs: list[dict]) -> None:
-    through = ProjectPage.fields_of_action.through
-    through.objects.bulk_create(
-        through(projectpage_id=p.pk, fieldofaction_id=f.pk)
-        for p, s in zip(pages, specs, strict=True)
-        for f in s["fields"]
-    )
-    through = ProjectPage.target_groups.through
-    through.objects.bulk_create(
-        through(projectpage_id=p.pk, targetgroup_id=g.pk)
-        for p, s in zip(pages, specs, strict=True)
-        for g in s["groups"]
-    )
-    through = ProjectPage.districts.through
-    through.objects.bulk_create(
-        through(projectpage_id=p.pk, district_id=s["district"].pk)
-        for p, s in zip(pages, specs, strict=True)
-    )
-    names = sorted({name for s in specs for name in s["tags"]})
-    existing = {t.name: t for t in Tag.objects.filter(name__in=names)}
-    Tag.objects.bulk_create(
-        Tag(name=n, slug=f"{n.lower()}-synthetisch") for n in names if n not in existing
-    )
-    tags = {t.name: t for t in Tag.objects.filter(name__in=names)}
-    ProjectPageTag.objects.bulk_create(
-        ProjectPageTag(content_object_id=p.pk, tag_id=tags[name].pk)
-        for p, s in zip(pages, specs, strict=True)
-        for name in s["tags"]
-    )
-    ProjectOffer.objects.bulk_create(
-        ProjectOffer(page_id=p.pk, category=s["offer"][0], text=s["offer"][1])
-        for p, s in zip(pages, specs, strict=True)
-    )
-    ProjectNeed.objects.bulk_create(
-        ProjectNeed(page_id=p.pk, category=s["need"][0], text=s["need"][1])
-        for p, s in zip(pages, specs, strict=True)
-    )
 
 
 _INITIATIVES_BY_PATH: dict[str, InitiativePage] = {}
