@@ -86,6 +86,13 @@ _lock = threading.Lock()
 _snapshot: Snapshot | None = None
 
 
+def request_value(request: HttpRequest | None, name: str, load: Callable[[], Any]):
+    """A small site-wide value (a vocabulary, the footer links) from the
+    request's snapshot of the content version, or loaded afresh without one."""
+    snapshot = getattr(request, "route_snapshot", None)
+    return load() if snapshot is None else snapshot.value(name, load)
+
+
 def snapshot(request: HttpRequest) -> Snapshot | None:
     """The rows of the current content version, or None to leave Wagtail alone."""
     global _snapshot

@@ -7,7 +7,7 @@ from django.apps import apps
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -18,6 +18,7 @@ from wagtail.models import Page
 from . import stats
 from .cards import Card, ordered_ids, private_q, project_cards
 from .models.events import EventPage
+from .route_cache import request_value
 from .taxonomy import District, Region
 
 PAGE_SIZE = 24
@@ -60,15 +61,27 @@ def _events(request: HttpRequest, region: Region) -> QuerySet:
     )
 
 
+def _districts(request: HttpRequest) -> list[District]:
+    """All districts with their regions, by name, from the request's snapshot
+    of the content version (``kb.route_cache``) when it has one."""
+    return request_value(
+        request,
+        "districts",
+        lambda: list(District.objects.select_related("region").order_by("name")),
+    )
+
+
 @require_GET
 def region_page(request: HttpRequest, slug: str) -> HttpResponse:
-    region = get_object_or_404(Region, slug=slug)
+    region = next(
+        (d.region for d in _districts(request) if d.region.slug == slug), None
+    ) or get_object_or_404(Region, slug=slug)
     projects, cards = _cards_page(
         request, _live_projects_in(request, district__region=region)
     )
     context = {
         "region": region,
-        "districts": region.districts.order_by("name"),
+        "districts": [d for d in _districts(request) if d.region_id == region.pk],
         "projects": projects,
         "cards": cards,
         "events": _events(request, region),
@@ -79,7 +92,9 @@ def region_page(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_GET
 def district_page(request: HttpRequest, ags: str) -> HttpResponse:
-    district = get_object_or_404(District.objects.select_related("region"), ags=ags)
+    district = next((d for d in _districts(request) if d.ags == ags), None)
+    if district is None:
+        raise Http404("Diesen Landkreis gibt es nicht.")
     projects, cards = _cards_page(
         request, _live_projects_in(request, district=district)
     )

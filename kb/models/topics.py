@@ -101,10 +101,11 @@ class TopicPage(Page):
     def _field(self, request):
         """The field of action, from the process's copy of the vocabulary
         (``kb.route_cache``) when the request has one: one query fewer."""
-        snapshot = getattr(request, "route_snapshot", None)
-        if snapshot is None:
-            return self.field_of_action
-        fields = snapshot.value(
-            "fields-of-action", lambda: {f.pk: f for f in FieldOfAction.objects.all()}
+        from ..route_cache import request_value
+
+        fields = request_value(
+            request,
+            "fields-of-action",
+            lambda: {f.pk: f for f in FieldOfAction.objects.all()},
         )
         return fields.get(self.field_of_action_id) or self.field_of_action
