@@ -99,6 +99,14 @@ DATABASE_URL = env_url(
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
+# Server-side parameters and prepared statements (psycopg 3): a query run a
+# second time on a connection skips PostgreSQL's planner, which took longer than
+# the execution for the page queries (docs/site.md). Turn off behind a PgBouncer
+# in transaction pooling mode, which cannot keep prepared statements.
+if IS_POSTGRES and env_bool("DATABASE_PREPARED_STATEMENTS", True):
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"server_side_binding": True, "prepare_threshold": 2}
+    )
 
 _VALIDATORS = "django.contrib.auth.password_validation"
 AUTH_PASSWORD_VALIDATORS = [
