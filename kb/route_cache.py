@@ -50,13 +50,15 @@ class Snapshot:
     def site_for(self, request: HttpRequest) -> Site | None:
         hostname = split_domain_port(request._get_raw_host())[0]
         key = (hostname, request.get_port())
-        if key not in self.sites:
-            site = Site._find_for_request(request)
-            if site is not None:
-                # Load the root page with its specific fields once, for routing.
-                site.root_page.specific  # noqa: B018
+        if key in self.sites:
+            return self.sites[key]
+        site = Site._find_for_request(request)
+        if site is not None:
+            # Load the root page with its specific fields once, for routing.
+            site.root_page.specific  # noqa: B018
+        if len(self.sites) < MAX_HOSTS:
             self.sites[key] = site
-        return self.sites[key]
+        return site
 
     def restricted_paths(self) -> list[str]:
         """Tree paths of every restricted page (listings leave out what is below)."""
@@ -80,6 +82,8 @@ class Snapshot:
         return [r for r in restrictions if page.path.startswith(r.page.path)]
 
 
+# Host and port pairs remembered per version; ALLOWED_HOSTS already limits them.
+MAX_HOSTS = 64
 # The admin and the accounts area look sites up as Wagtail does.
 SKIPPED_PREFIXES = ("/admin/", "/konto/", "/static/", "/dokumente/")
 _lock = threading.Lock()
