@@ -148,12 +148,15 @@ class _Writer:
         project.fields_of_action = record.fields
         project.target_groups = record.target_groups
         project.districts = record.districts
+        # sort_order keeps the file's order (Orderable sorts by it; without it
+        # the order of equal keys is up to the database's plan).
         project.offers = [
-            ProjectOffer(category=item.category, text=item.text)
-            for item in record.offers
+            ProjectOffer(category=item.category, text=item.text, sort_order=position)
+            for position, item in enumerate(record.offers)
         ]
         project.needs = [
-            ProjectNeed(category=item.category, text=item.text) for item in record.needs
+            ProjectNeed(category=item.category, text=item.text, sort_order=position)
+            for position, item in enumerate(record.needs)
         ]
         project.tags.set(record.tags)
 
