@@ -10,6 +10,7 @@ from django import template
 from django.conf import settings
 from django.http import QueryDict
 from django.utils.html import format_html_join
+from django.utils.http import urlencode
 from django.utils.safestring import SafeString
 
 register = template.Library()
@@ -49,13 +50,25 @@ def marker_shapes(markers: list[dict[str, Any]]) -> SafeString:
 
 @register.simple_tag
 def marker_links(params: QueryDict, markers: list[dict[str, Any]]) -> SafeString:
-    """A link per district that narrows the current search to it (page reset)."""
+    """A link per district that narrows the current search to it (page reset).
+
+    The query string around the district is encoded once, not per marker."""
     narrowed = params.copy()
     narrowed.pop("page", None)
+    narrowed.setlist("district", [""])
+    keys = list(narrowed.keys())
+    position = keys.index("district")
+    around = []
+    for part in (keys[:position], keys[position + 1 :]):
+        encoded = QueryDict(mutable=True)
+        for key in part:
+            encoded.setlist(key, narrowed.getlist(key))
+        around.append(encoded.urlencode())
 
     def link(marker: dict[str, Any]) -> tuple[str, str, int]:
-        narrowed.setlist("district", [marker["ags"]])
-        return "?" + narrowed.urlencode(), marker["name"], marker["count"]
+        district = urlencode({"district": marker["ags"]})
+        query = "&".join(p for p in (around[0], district, around[1]) if p)
+        return "?" + query, marker["name"], marker["count"]
 
     return format_html_join(
         "\n", '<li><a href="{}">{}</a> ({})</li>', (link(m) for m in markers)
