@@ -105,8 +105,10 @@ def _card_query(terms: bool) -> Callable[..., QuerySet]:
         model = _project_model()
         text = {"blank": Value("", output_field=CharField())}
         number = {"zero": Value(0, output_field=IntegerField())}
+        # No ORDER BY in the parts: SQLite refuses it inside a UNION.
         cards = (
             model.objects.filter(pk__in=ids)
+            .order_by()
             .annotate(k=Value("c", output_field=CharField()), **number)
             .values_list("k", "pk", "title", "teaser", "url_path", "zero")
         )
@@ -114,6 +116,7 @@ def _card_query(terms: bool) -> Callable[..., QuerySet]:
             return cards
         districts = (
             model.districts.through.objects.filter(projectpage_id__in=ids)
+            .order_by()
             .annotate(k=Value("d", output_field=CharField()), **text, **number)
             .values_list(
                 "k",
@@ -126,6 +129,7 @@ def _card_query(terms: bool) -> Callable[..., QuerySet]:
         )
         fields = (
             model.fields_of_action.through.objects.filter(projectpage_id__in=ids)
+            .order_by()
             .annotate(k=Value("f", output_field=CharField()), **text)
             .values_list(
                 "k",

@@ -44,7 +44,9 @@ def _rows(queryset: QuerySet, kind: str, *columns: str) -> QuerySet:
         "blank": Value("", output_field=CharField()),
         "zero": Value(0, output_field=IntegerField()),
     }
-    return queryset.annotate(**constants).values_list("k", *columns)
+    # No ORDER BY in the parts (the models' default orderings): SQLite refuses
+    # it inside a UNION, and the rows are sorted in Python anyway.
+    return queryset.order_by().annotate(**constants).values_list("k", *columns)
 
 
 def _lists_query(page_id: int) -> QuerySet:

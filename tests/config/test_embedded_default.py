@@ -1,5 +1,6 @@
 """`make run`'s embedded default works with no PostgreSQL, Redis or Elasticsearch:
-SQLite, database search, inline tasks, demo content and a working admin login."""
+SQLite, database search, inline tasks, demo content (one page of every type
+renders) and a working admin login."""
 
 from __future__ import annotations
 
@@ -19,8 +20,15 @@ from django.test.utils import setup_test_environment
 setup_test_environment()
 from django.conf import settings
 assert settings.ELASTICSEARCH_URL is None and settings.CELERY_TASK_ALWAYS_EAGER
+from wagtail.models import Page
 client = Client()
-for url in ("/", "/admin/login/", "/suche/?q=Sprache"):
+pages = {}
+for page in Page.objects.live().filter(depth__gt=2).specific().order_by("path"):
+    pages.setdefault(type(page).__name__, page.url)
+assert {"ProjectPage", "InitiativePage", "TopicPage", "EventPage"} <= set(pages)
+urls = ["/", "/admin/login/", "/suche/?q=Sprache", "/landkreis/03351/",
+        "/region/lueneburg/", "/statistik/", *pages.values()]
+for url in urls:
     status = client.get(url).status_code
     assert status == 200, (url, status)
 assert client.login(username="admin", password=sys.argv[1])
