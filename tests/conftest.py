@@ -75,6 +75,21 @@ def clean_rate_limits(services):
     yield
 
 
+UNREACHABLE_REDIS = "redis://127.0.0.1:1/0"
+
+
+@pytest.fixture
+def redis_down(settings):
+    """Django's cache points at a Redis nobody listens on (short timeouts)."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "config.cache.ResilientRedisCache",
+            "LOCATION": UNREACHABLE_REDIS,
+            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+        }
+    }
+
+
 @pytest.fixture
 def eager_tasks():
     """Celery tasks run inline (mail lands in ``mail.outbox`` at once); with

@@ -73,15 +73,8 @@ def test_too_many_signups_for_one_email_get_429(client, site_tree, settings):
 
 
 def test_limits_fail_open_with_a_warning_when_redis_is_down(
-    client, site_tree, settings, caplog
+    client, site_tree, settings, caplog, redis_down
 ):
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "config.cache.ResilientRedisCache",
-            "LOCATION": "redis://127.0.0.1:1/0",
-            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
-        }
-    }
     settings.ANTISPAM_RATE_LIMITS = {"ip": 1, "email": 1}
 
     with caplog.at_level(logging.WARNING, logger="kb.antispam"):

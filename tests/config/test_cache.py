@@ -7,12 +7,13 @@ import pytest
 from redis.exceptions import ConnectionError as RedisConnectionError
 
 from config.cache import ResilientRedisCache
+from tests.conftest import UNREACHABLE_REDIS
 
 
 @pytest.fixture
 def unreachable_cache() -> ResilientRedisCache:
     return ResilientRedisCache(
-        "redis://127.0.0.1:1/0",
+        UNREACHABLE_REDIS,
         {"OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2}},
     )
 
