@@ -73,15 +73,16 @@ def _districts(request: HttpRequest) -> list[District]:
 
 @require_GET
 def region_page(request: HttpRequest, slug: str) -> HttpResponse:
+    districts = _districts(request)
     region = next(
-        (d.region for d in _districts(request) if d.region.slug == slug), None
+        (d.region for d in districts if d.region.slug == slug), None
     ) or get_object_or_404(Region, slug=slug)
     projects, cards = _cards_page(
         request, _live_projects_in(request, district__region=region)
     )
     context = {
         "region": region,
-        "districts": [d for d in _districts(request) if d.region_id == region.pk],
+        "districts": [d for d in districts if d.region_id == region.pk],
         "projects": projects,
         "cards": cards,
         "events": _events(request, region),
