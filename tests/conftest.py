@@ -181,6 +181,13 @@ def _idle_worker_after_each_test(_django_db_marker):
         _wait_until_idle(_started[0])
 
 
+def wait_for_shared_worker() -> None:
+    """Return once the shared worker (if it runs) has no task in hand: a test
+    that drains the outbox itself must not race a retry the worker holds."""
+    if _started:
+        _wait_until_idle(_started[0])
+
+
 def _wait_until_idle(app, timeout: float = 30.0) -> None:
     """Idle: nothing received and unfinished, nothing queued, for 0.3 s after
     any activity (50 ms when nothing was going on at all)."""
