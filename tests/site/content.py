@@ -4,6 +4,7 @@ depend on the demo content."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from django.utils import timezone
@@ -183,3 +184,13 @@ def build_site() -> SiteContent:
         call=call,
         legal=legal,
     )
+
+
+# Per-request values: the CSRF token and the signed time stamp of the
+# anti-spam field (it changes when a second ticks over between two requests).
+TOKENS = re.compile(r'name="(?:csrfmiddlewaretoken|form_ts)" value="[^"]*"')
+
+
+def without_tokens(response) -> str:
+    """The response's HTML without its per-request tokens, for comparisons."""
+    return TOKENS.sub("", response.content.decode())

@@ -3,19 +3,15 @@ between content changes, and every change to them shows on the next request."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction, Site
 
 from kb import page_cache
+from tests.site.content import without_tokens
 
 pytestmark = pytest.mark.django_db
-# Per-request values: the CSRF token and the signed time stamp of the
-# anti-spam field (it changes when a second ticks over between the requests).
-TOKENS = re.compile(r'name="(?:csrfmiddlewaretoken|form_ts)" value="[^"]*"')
 
 
 @pytest.fixture
@@ -29,10 +25,6 @@ def _tables(client, url: str) -> list[str]:
     with CaptureQueriesContext(connection) as captured:
         assert client.get(url).status_code == 200
     return [query["sql"] for query in captured.captured_queries]
-
-
-def _without_tokens(response) -> str:
-    return TOKENS.sub("", response.content.decode())
 
 
 def test_routing_rows_are_read_once_per_content_version(client, routed):
@@ -54,7 +46,7 @@ def test_every_page_type_renders_the_same_with_the_cache(client, routed, setting
         uncached = client.get(url)
         settings.ROUTE_CACHE = True
         assert cached.status_code == uncached.status_code == 200, name
-        with_cache, without = _without_tokens(cached), _without_tokens(uncached)
+        with_cache, without = without_tokens(cached), without_tokens(uncached)
         first = next(
             (
                 i
