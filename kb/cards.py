@@ -76,19 +76,6 @@ def cards_of(queryset: QuerySet, request: HttpRequest | None = None) -> list[Car
     ]
 
 
-def ordered_ids(queryset: QuerySet) -> list[int]:
-    """Ids of the projects of ``queryset``, newest first, all of them.
-
-    Without a LIMIT PostgreSQL sorts the few thousand matching rows instead of
-    walking the publication-date index of all projects backwards until enough
-    of a small district's projects turn up; only the ids travel (parsing
-    thousands of timestamps in Python cost more than the query). The queryset
-    must not repeat rows (filter with ``pk__in`` a subquery, not a join)."""
-    return list(
-        queryset.order_by("-first_published_at", "-pk").values_list("pk", flat=True)
-    )
-
-
 def project_cards(
     ids: list[int], request: HttpRequest | None = None, terms: bool = True
 ) -> list[Card]:

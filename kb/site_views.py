@@ -3,7 +3,6 @@ the statistics page and robots.txt."""
 
 from __future__ import annotations
 
-from django.apps import apps
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
@@ -13,10 +12,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.views.decorators.http import require_GET
-from wagtail.models import Page
 
 from . import stats
-from .cards import Card, ordered_ids, private_q, project_cards
+from .cards import Card, private_q, project_cards
+from .listings import ProjectListing, project_listing
 from .models.events import EventPage
 from .route_cache import request_value
 from .taxonomy import District, Region
@@ -24,30 +23,12 @@ from .taxonomy import District, Region
 PAGE_SIZE = 24
 
 
-def _project_model():
-    # Looked up by name: kb sits below projects in the dependency order.
-    return apps.get_model("projects", "ProjectPage")
-
-
-def _live_projects_in(request: HttpRequest, **district_filter) -> QuerySet:
-    """Live public projects linked to the districts matching the filter.
-
-    Plain page rows: the project table adds nothing to an id-and-date sort."""
-    links = _project_model().districts.through.objects.filter(**district_filter)
-    return (
-        Page.objects.live()
-        .exclude(private_q(request))
-        .filter(pk__in=links.values("projectpage_id"))
-    )
-
-
 def _cards_page(
-    request: HttpRequest, queryset: QuerySet
+    request: HttpRequest, listing: ProjectListing
 ) -> tuple[PaginatorPage, list[Card]]:
-    """One page of the listing as cards, with its paginator (four queries)."""
-    page = Paginator(ordered_ids(queryset), PAGE_SIZE).get_page(
-        request.GET.get("seite")
-    )
+    """One page of the listing as cards, with its paginator (two queries, and
+    the counts once per content version)."""
+    page = Paginator(listing, PAGE_SIZE).get_page(request.GET.get("seite"))
     return page, project_cards(list(page.object_list), request)
 
 
@@ -78,7 +59,7 @@ def region_page(request: HttpRequest, slug: str) -> HttpResponse:
         (d.region for d in districts if d.region.slug == slug), None
     ) or get_object_or_404(Region, slug=slug)
     projects, cards = _cards_page(
-        request, _live_projects_in(request, district__region=region)
+        request, project_listing(request, "region", region.pk)
     )
     context = {
         "region": region,
@@ -97,7 +78,7 @@ def district_page(request: HttpRequest, ags: str) -> HttpResponse:
     if district is None:
         raise Http404("Diesen Landkreis gibt es nicht.")
     projects, cards = _cards_page(
-        request, _live_projects_in(request, district=district)
+        request, project_listing(request, "district", district.pk)
     )
     context = {
         "district": district,

@@ -1,6 +1,6 @@
 """An index of live pages by publication date for the region and district
-listings (``kb.cards.ordered_ids``): PostgreSQL reads the ids and dates of all
-live pages from the index alone instead of scanning the wide page table.
+listings (``kb.listings``): PostgreSQL walks the ids and dates of live pages
+from the index alone, newest first, instead of scanning the wide page table.
 
 Wagtail owns the table, so the index is created in plain SQL that PostgreSQL
 and SQLite both accept."""

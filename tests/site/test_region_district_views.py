@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from tests.site.content import add_project
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
+
+from kb import page_cache
+from tests.site.content import add_project, without_tokens
 
 pytestmark = pytest.mark.django_db
 
@@ -41,3 +47,84 @@ def test_long_district_lists_are_paginated(client, site_content):
     assert first.count('class="card"') == 24
     assert second.count('class="card"') == 6
     assert "Seite 2 von 2" in second
+
+
+@pytest.fixture
+def snapshot_on(site_content, settings, services):
+    """The route snapshot of kb.route_cache on, as in production: the listing
+    counts come from it."""
+    settings.ROUTE_CACHE = True
+    page_cache.clear_page_cache()
+    return site_content
+
+
+def _main(html: str) -> str:
+    return html.split("<main", 1)[1].split("</main>", 1)[0]
+
+
+def _count_queries(client, url: str) -> list[str]:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return [q["sql"] for q in captured.captured_queries if "COUNT(" in q["sql"]]
+
+
+def test_listing_counts_come_from_the_snapshot_and_follow_publishing(
+    client, snapshot_on
+):
+    index = snapshot_on.project_index
+    # Celle and Lüneburg both lie in the region Lüneburg: counted once there.
+    add_project(index, "Zwei Landkreise", ("03351", "03355"))
+    add_project(index, "Jobpaten Braunschweig", ("03101",))
+    assert (
+        "2 Projekte in dieser Region."
+        in client.get("/region/lueneburg/").content.decode()
+    )
+    assert _count_queries(client, "/region/lueneburg/") == []
+    assert _count_queries(client, "/landkreis/03351/") == []
+    add_project(index, "Neu in Celle", ("03351",))
+    html = client.get("/region/lueneburg/").content.decode()
+    assert "3 Projekte in dieser Region." in html and "Neu in Celle" in html
+    assert "3 Projekte." in client.get("/landkreis/03351/").content.decode()
+    assert "1 Projekt." in client.get("/landkreis/03101/").content.decode()
+
+
+def test_restricted_and_unpublished_projects_leave_list_and_count(client, snapshot_on):
+    index = snapshot_on.project_index
+    hidden = add_project(index, "Nur für Angemeldete", ("03351",))
+    gone = add_project(index, "Zurückgezogen", ("03351",))
+    assert "3 Projekte." in client.get("/landkreis/03351/").content.decode()
+    PageViewRestriction.objects.create(
+        page=hidden, restriction_type=PageViewRestriction.LOGIN
+    )
+    gone.unpublish()
+    html = client.get("/landkreis/03351/").content.decode()
+    assert "1 Projekt." in html
+    assert "Nur für Angemeldete" not in html and "Zurückgezogen" not in html
+    assert (
+        "1 Projekt in dieser Region."
+        in client.get("/region/lueneburg/").content.decode()
+    )
+
+
+def test_pages_of_a_listing_are_the_same_with_and_without_the_snapshot(
+    client, snapshot_on, settings
+):
+    for number in range(30):
+        add_project(snapshot_on.project_index, f"Projekt {number:02}", ("03355",))
+    pages = {}
+    for route_cache in (True, False):
+        settings.ROUTE_CACHE = route_cache
+        pages[route_cache] = [
+            without_tokens(client.get(f"/region/lueneburg/?seite={n}"))
+            for n in ("1", "2", "99", "x")
+        ]
+    assert pages[True] == pages[False]
+    # The language switcher carries the page's own URL; compare the content.
+    first, second, last, invalid = (_main(html) for html in pages[True])
+    assert "31 Projekte in dieser Region." in first
+    # 24 cards a page, newest first; the Celle project of the site is oldest.
+    assert len(re.findall(r">Projekt \d\d<", first)) == 24
+    assert len(re.findall(r">Projekt \d\d<", second)) == 6
+    assert "Projekt 29" in first and "Projekt 05" not in first
+    assert "Projekt 05" in second and "Sprachpatenschaften in Celle" in second
+    assert last == second and invalid == first
