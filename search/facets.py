@@ -5,20 +5,22 @@ from __future__ import annotations
 import math
 
 from django.apps import apps
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from .memo import Memo
 from .query import FILTER_KEYS, QueryError
 
 FACET_TITLES = {
-    "region": "Region",
-    "district": "Landkreis / Stadt",
-    "field": "Handlungsfeld",
-    "target_group": "Zielgruppe",
-    "offer": "Angebot",
-    "need": "Bedarf",
-    "status": "Stand",
-    "organisation_type": "Organisationsart",
-    "tag": "Schlagwort",
+    "region": _("Region"),
+    "district": _("Landkreis / Stadt"),
+    "field": _("Handlungsfeld"),
+    "target_group": _("Zielgruppe"),
+    "offer": _("Angebot"),
+    "need": _("Bedarf"),
+    "status": _("Stand"),
+    "organisation_type": _("Organisationsart"),
+    "tag": _("Schlagwort"),
 }
 TAG_FACET_SIZE = 20
 FACET_SIZE = 100
@@ -105,7 +107,7 @@ def build_facets(
 def district_seat(ags: str) -> tuple[float, float]:
     seat = seats().get(ags)
     if seat is None:
-        raise QueryError("Diesen Kreisschlüssel (near) gibt es nicht.")
+        raise QueryError(gettext("Diesen Kreisschlüssel (near) gibt es nicht."))
     return seat
 
 

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass, field
 
 from django.http import QueryDict
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 MAX_QUERY_LENGTH = 200
 MAX_VALUE_LENGTH = 100
@@ -29,10 +31,10 @@ FILTER_KEYS = (
 )
 SORT_KEYS = ("relevance", "newest", "title", "distance")
 SORT_LABELS = {
-    "relevance": "Relevanz",
-    "newest": "Neueste zuerst",
-    "title": "Titel (A–Z)",
-    "distance": "Entfernung",
+    "relevance": _("Relevanz"),
+    "newest": _("Neueste zuerst"),
+    "title": _("Titel (A–Z)"),
+    "distance": _("Entfernung"),
 }
 AGS_PATTERN = re.compile(r"^\d{5}$")
 
@@ -111,10 +113,15 @@ def _positive_int(params: QueryDict, key: str, default: int, maximum: int) -> in
     if raw in (None, ""):
         return default
     if not raw.isascii() or not raw.isdigit() or len(raw) > 6:
-        raise QueryError(f"„{key}“ muss eine positive ganze Zahl sein.")
+        raise QueryError(
+            gettext("„%(key)s“ muss eine positive ganze Zahl sein.") % {"key": key}
+        )
     value = int(raw)
     if not 1 <= value <= maximum:
-        raise QueryError(f"„{key}“ muss zwischen 1 und {maximum} liegen.")
+        raise QueryError(
+            gettext("„%(key)s“ muss zwischen 1 und %(maximum)s liegen.")
+            % {"key": key, "maximum": maximum}
+        )
     return value
 
 
@@ -126,7 +133,8 @@ def _filter_values(params: QueryDict, key: str) -> tuple[str, ...]:
             values.append(value)
     if len(values) > MAX_VALUES_PER_FILTER:
         raise QueryError(
-            f"Höchstens {MAX_VALUES_PER_FILTER} Werte für „{key}“ sind möglich."
+            gettext("Höchstens %(count)s Werte für „%(key)s“ sind möglich.")
+            % {"count": MAX_VALUES_PER_FILTER, "key": key}
         )
     return tuple(values)
 
@@ -141,15 +149,17 @@ def parse_query(params: QueryDict) -> SearchQuery:
             filters[key] = values
     near = (params.get("near") or "").strip()
     if near and not AGS_PATTERN.match(near):
-        raise QueryError("„near“ muss ein fünfstelliger Kreisschlüssel sein.")
+        raise QueryError(gettext("„near“ muss ein fünfstelliger Kreisschlüssel sein."))
     km = _positive_int(params, "km", DEFAULT_KM, MAX_KM)
     sort = params.get("sort") or "relevance"
     if sort not in SORT_KEYS:
-        raise QueryError("Diese Sortierung gibt es nicht.")
+        raise QueryError(gettext("Diese Sortierung gibt es nicht."))
     if sort == "distance" and not near:
         raise QueryError(
-            "Nach Entfernung lässt sich nur sortieren, wenn ein Landkreis "
-            "gewählt ist (near)."
+            gettext(
+                "Nach Entfernung lässt sich nur sortieren, wenn ein Landkreis "
+                "gewählt ist (near)."
+            )
         )
     page_size = _positive_int(params, "size", PAGE_SIZE, MAX_PAGE_SIZE)
     page = _positive_int(params, "page", 1, MAX_RESULT_WINDOW // page_size)

@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 from elastic_transport import TransportError
 from elasticsearch import ApiError
@@ -42,7 +43,8 @@ def _chips(query: SearchQuery, facets: dict[str, list[dict]]) -> list[dict]:
     if query.near:
         chips.append(
             {
-                "label": f"Umkreis: {query.km} km um {query.near}",
+                "label": gettext("Umkreis: %(km)s km um %(near)s")
+                % {"km": query.km, "near": query.near},
                 "url": _url(query.without("near")),
             }
         )

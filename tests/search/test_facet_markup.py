@@ -1,12 +1,17 @@
-"""The facet checkboxes and map links written in Python escape what editors
-and initiatives typed, as the template did (pure units, no services)."""
+"""The facet checkboxes, result cards and map links written in Python escape
+what editors and initiatives typed, as the template did (pure units, no
+services)."""
 
 from __future__ import annotations
 
 from django.http import QueryDict
+from django.utils.translation import override
 
 from kb.templatetags.map_tags import marker_links, marker_shapes
+from search.backends import Hit
+from search.highlight import POST, PRE, render_highlight
 from search.templatetags.facet_tags import facet_fieldsets
+from search.templatetags.result_tags import result_items
 
 
 def test_facet_labels_and_values_are_escaped_and_labelled():
@@ -58,3 +63,50 @@ def test_marker_links_keep_the_search_and_reset_the_page():
     assert params.getlist("district") == ["03351"]
     shapes = marker_shapes(markers)
     assert shapes.count("<circle") == 1 and ">4</text>" in shapes
+
+
+def _hit(**values) -> Hit:
+    fields = {
+        "id": 1,
+        "slug": "s",
+        "url": "/projekte/s/",
+        "title": "Sprachcafé",
+        "teaser": "Deutsch üben.",
+        "organisation": "",
+        "districts": [],
+        "fields": [],
+    }
+    return Hit(**{**fields, **values})
+
+
+def test_result_cards_escape_everything_but_the_marked_snippet():
+    html = result_items(
+        [
+            _hit(
+                url='/p/"><script>',
+                title="<b>Titel</b>",
+                organisation="A & B",
+                districts=["Celle", "<i>x</i>"],
+                fields=["Sprache"],
+                highlight=render_highlight(f"Ein {PRE}<Sprach>{POST}café"),
+                promoted=True,
+            ),
+            _hit(teaser="<em>Kurz</em>"),
+        ]
+    )
+    assert "<script>" not in html and 'href="/p/&quot;&gt;&lt;script&gt;"' in html
+    assert ">&lt;b&gt;Titel&lt;/b&gt;</a>" in html
+    assert "<p>Ein <mark>&lt;Sprach&gt;</mark>café</p>" in html
+    assert (
+        '<p class="meta">A &amp; B · Celle, &lt;i&gt;x&lt;/i&gt; · Sprache</p>' in html
+    )
+    assert html.count('<span class="badge">Empfehlung der Redaktion</span>') == 1
+    assert "<p>&lt;em&gt;Kurz&lt;/em&gt;</p>" in html
+    # A hit without organisation, districts or fields has no meta line.
+    assert html.count('class="meta"') == 1 and html.count('<article class="card">') == 2
+
+
+def test_result_badge_follows_the_language():
+    with override("en"):
+        html = result_items([_hit(promoted=True)])
+    assert "Empfehlung" not in html

@@ -1,0 +1,51 @@
+"""The result list of the search page, written in Python.
+
+Twenty results with their badges and meta lines took some two hundred template
+nodes per page, a millisecond and more of every search. Every value is escaped
+with ``html.escape`` (what Django's ``escape`` does) except the highlighted
+snippet, which ``search.highlight`` already made safe; the markup is the same
+as the template loop's was."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from html import escape
+
+from django import template
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
+
+from ..backends import Hit
+
+register = template.Library()
+
+
+def _meta(hit: Hit) -> str:
+    """Organisation · districts · fields of action, leaving out what is empty."""
+    places = ", ".join(hit.districts)
+    fields = ", ".join(hit.fields)
+    line = (escape(hit.organisation) + " · ") if hit.organisation else ""
+    line += escape(places)
+    if places and fields:
+        line += " · "
+    line += escape(fields)
+    return f'\n<p class="meta">{line}</p>' if line else ""
+
+
+def _item(hit: Hit, badge: str) -> str:
+    snippet = conditional_escape(hit.highlight) if hit.highlight else escape(hit.teaser)
+    promoted = f' <span class="badge">{badge}</span>' if hit.promoted else ""
+    return (
+        f'<li>\n<article class="card">\n<h2><a href="{escape(hit.url)}">'
+        f"{escape(hit.title)}</a>{promoted}</h2>\n<p>{snippet}</p>{_meta(hit)}\n"
+        "</article>\n</li>"
+    )
+
+
+@register.simple_tag
+def result_items(hits: Iterable[Hit]) -> SafeString:
+    """One list item with a card per hit, for the page's ``<ol class="results">``."""
+    badge = escape(gettext("Empfehlung der Redaktion"))
+    # Every interpolated value above is escaped.
+    return mark_safe("\n".join(_item(hit, badge) for hit in hits))  # noqa: S308
