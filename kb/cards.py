@@ -150,9 +150,14 @@ def _card_rows(ids: list[int], terms: bool) -> list[tuple]:
 
 
 def cards_by_id(
-    ids: list[int], request: HttpRequest | None = None, terms: bool = True
+    ids: list[int],
+    request: HttpRequest | None = None,
+    terms: bool = True,
+    kind_labels: bool = True,
 ) -> dict[int, Card]:
-    """Cards of the projects ``ids`` with their term lists (one query)."""
+    """Cards of the projects ``ids`` with their term lists (one query); the
+    districts as "Landkreis Celle", or with ``kind_labels=False`` by name only,
+    as search results show them."""
     if not ids:
         return {}
     roots = site_root_paths(request)
@@ -168,7 +173,8 @@ def cards_by_id(
     )
     for kind, pk, name, district_kind, _blank, _order in terms_rows:
         if kind == "d":
-            label = f"Landkreis {name}" if district_kind == "Landkreis" else name
+            landkreis = kind_labels and district_kind == "Landkreis"
+            label = f"Landkreis {name}" if landkreis else name
             cards[pk].districts.append(label)
         else:
             cards[pk].fields.append(name)

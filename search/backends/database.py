@@ -23,8 +23,8 @@ from django.db.models import (
 )
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Length, Substr
-from wagtail.models import Site
 
+from kb.cards import cards_by_id
 from projects.models import InitiativePage, ProjectPage
 
 from .. import fts
@@ -228,28 +228,28 @@ def search(query: SearchQuery, context: Context) -> SearchResult:
             facets=build_facets({}, query.filters),
         )
     count = queryset.count() if conditions else len(ids)
-    page = list(
-        queryset.prefetch_related("districts", "fields_of_action")[
+    # The page of hits as plain rows and cards (two queries, no page objects).
+    ranked = ["rank"] if "rank" in queryset.query.annotations else []
+    rows = list(
+        queryset.values_list("pk", "slug", *ranked)[
             query.offset : query.offset + query.page_size
         ]
     )
-    # One site lookup for the page of hits instead of one per hit's URL.
-    root_paths = Site.get_site_root_paths()
-    for p in page:
-        p._wagtail_cached_site_root_paths = root_paths
+    cards = cards_by_id([pk for pk, *_rest in rows], kind_labels=False)
     hits = [
         Hit(
-            id=p.pk,
-            slug=p.slug,
-            url=p.url or "",
-            title=p.title,
-            teaser=p.teaser,
+            id=pk,
+            slug=slug,
+            url=cards[pk].url,
+            title=cards[pk].title,
+            teaser=cards[pk].teaser,
             organisation="",
-            districts=[d.name for d in p.districts.all()],
-            fields=[f.name for f in p.fields_of_action.all()],
-            score=getattr(p, "rank", None),
+            districts=cards[pk].districts,
+            fields=cards[pk].fields,
+            score=rank[0] if rank else None,
         )
-        for p in page
+        for pk, slug, *rank in rows
+        if pk in cards
     ]
     return SearchResult(
         count=count,

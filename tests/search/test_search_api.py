@@ -45,6 +45,15 @@ def test_response_has_the_documented_shape(corpus, backend, client):
     }
 
 
+def test_a_hit_carries_the_same_fields_on_both_backends(corpus, backend, client):
+    page = corpus["patenschaft"]
+    data = client.get(API, {"q": "Sprachpatenschaften Heidekreis"}).json()
+    hit = next(item for item in data["results"] if item["id"] == page.pk)
+    assert hit["slug"] == "patenschaft" and hit["title"] == page.title
+    assert hit["url"] == page.url and hit["teaser"] == page.teaser
+    assert hit["districts"] == ["Heidekreis"] and hit["fields"] == ["Sprachförderung"]
+
+
 def test_values_within_a_facet_are_alternatives(corpus, backend, client):
     data = client.get(API, {"district": ["03159", "03355"]}).json()
 
