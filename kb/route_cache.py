@@ -4,9 +4,10 @@ Wagtail looks up the site, its root page and every view restriction of the
 page and its ancestors on each request: five queries that return the same
 handful of rows until an editor changes a site, a page or a restriction. This
 module keeps those rows, and a few small site-wide values such as the footer
-links, in memory under the content version of
-``kb.page_cache``, which any such change replaces, so the next request after a
-change reads them afresh. What a page shows is never kept here.
+links, the vocabularies and the project count of every region and district
+(``kb.listings``), in memory under the content version of ``kb.page_cache``,
+which any such change replaces, so the next request after a change reads them
+afresh. No rendered page and no page's own content is kept here.
 
 ``RouteCacheMiddleware.process_view`` fills the attribute Wagtail reads first
 (``request._wagtail_site``) for every public GET, and for pages served by
