@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 from wagtail.images import get_image_model
 from wagtail.models import Collection
@@ -24,17 +25,17 @@ from .models import InitiativeCollection
 
 FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 MESSAGES = {
-    "too_large": "Die Datei ist größer als 10 MB. Bitte verkleinern Sie das Bild.",
-    "too_many_pixels": (
+    "too_large": _("Die Datei ist größer als 10 MB. Bitte verkleinern Sie das Bild."),
+    "too_many_pixels": _(
         "Das Bild hat zu viele Bildpunkte (höchstens 40 Megapixel). "
         "Bitte verkleinern Sie es."
     ),
-    "svg": (
+    "svg": _(
         "SVG-Grafiken können wir aus Sicherheitsgründen nicht annehmen. "
         "Bitte laden Sie ein JPEG-, PNG- oder WebP-Bild hoch."
     ),
-    "format": "Bitte laden Sie ein Bild im Format JPEG, PNG oder WebP hoch.",
-    "broken": (
+    "format": _("Bitte laden Sie ein Bild im Format JPEG, PNG oder WebP hoch."),
+    "broken": _(
         "Das Bild ist beschädigt oder unvollständig. "
         "Bitte speichern Sie es neu und laden Sie es noch einmal hoch."
     ),
@@ -54,7 +55,7 @@ def _looks_like_svg(head: bytes) -> bool:
 
 def clean_upload(upload) -> ContentFile:
     """Return a freshly encoded copy of an acceptable image or raise a
-    ValidationError with a German message."""
+    ValidationError with a (translated) message."""
     if upload.size > settings.ACCOUNTS_MAX_IMAGE_BYTES:
         raise _error("too_large")
     upload.seek(0)

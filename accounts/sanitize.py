@@ -7,6 +7,7 @@ import re
 import nh3
 from django.core.exceptions import ValidationError
 from django.utils.html import linebreaks
+from django.utils.translation import gettext
 
 ALLOWED_TAGS = {"p", "br", "b", "strong", "i", "em", "ul", "ol", "li", "a"}
 ALLOWED_ATTRIBUTES = {"a": {"href"}}
@@ -42,6 +43,6 @@ def validate_single_line(value: str) -> None:
     """Names and titles end up in e-mail headers: no CR, LF or other controls."""
     if value and CONTROL_CHARS.search(value):
         raise ValidationError(
-            "Bitte ohne Zeilenumbrüche oder Steuerzeichen eingeben.",
+            gettext("Bitte ohne Zeilenumbrüche oder Steuerzeichen eingeben."),
             code="control_characters",
         )

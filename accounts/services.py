@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 from wagtail.models import Page, Site, WorkflowState
 
 from kb.models import HomePage
@@ -128,20 +129,25 @@ def submit_for_review(page: Page, user) -> bool:
 
 
 def state_label(page: Page) -> str:
+    """Where a page stands, for the member's dashboard (translated)."""
     state = page.current_workflow_state
-    if state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS:
-        review = "in Prüfung"
-    elif state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
-        review = "Überarbeitung erbeten"
-    else:
-        review = ""
+    in_review = state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS
+    changes_asked = (
+        state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    )
     if page.live:
-        if review:
-            return f"veröffentlicht, Änderungen {review}"
+        if in_review:
+            return gettext("veröffentlicht, Änderungen in Prüfung")
+        if changes_asked:
+            return gettext("veröffentlicht, Änderungen Überarbeitung erbeten")
         if page.has_unpublished_changes:
-            return "veröffentlicht, Änderungen als Entwurf"
-        return "veröffentlicht"
-    return review.capitalize() if review else "Entwurf"
+            return gettext("veröffentlicht, Änderungen als Entwurf")
+        return gettext("veröffentlicht")
+    if in_review:
+        return gettext("In Prüfung")
+    if changes_asked:
+        return gettext("Überarbeitung erbeten")
+    return gettext("Entwurf")
 
 
 def rejection_comment(page: Page) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
@@ -23,5 +24,9 @@ class StaleMenuItem(MenuItem):
 @hooks.register("register_reports_menu_item")
 def register_stale_report_menu_item():
     return StaleMenuItem(
-        "Veraltete Profile", reverse("stale_projects"), icon_name="time", order=900
+        _("Veraltete Profile"),
+        reverse("stale_projects"),
+        name="veraltete-profile",
+        icon_name="time",
+        order=900,
     )

@@ -7,6 +7,9 @@ vocabularies, and formsets with spare rows for offers and needs."""
 from __future__ import annotations
 
 from django import forms
+from django.utils.functional import Promise
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from modelcluster.forms import ClusterForm
 from wagtail.images import get_image_model
 
@@ -21,13 +24,13 @@ MAX_TAGS = 15
 MAX_TAG_LENGTH = 50
 
 
-def rich_text_field(label: str) -> forms.CharField:
+def rich_text_field(label: str | Promise) -> forms.CharField:
     return forms.CharField(
         label=label,
         required=False,
         max_length=RICH_TEXT_MAX,
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text="Absätze durch Leerzeilen trennen.",
+        help_text=_("Absätze durch Leerzeilen trennen."),
     )
 
 
@@ -51,7 +54,7 @@ class SanitisingMixin:
 
 
 class InitiativeForm(SanitisingMixin, forms.ModelForm):
-    description = rich_text_field("Beschreibung")
+    description = rich_text_field(_("Beschreibung"))
     rich_text_fields = ("description",)
     single_line_fields = ("title", "place", "contact_name", "contact_phone")
 
@@ -70,7 +73,7 @@ class InitiativeForm(SanitisingMixin, forms.ModelForm):
             "contact_phone",
             "contact_public",
         ]
-        labels = {"title": "Name der Initiative"}
+        labels = {"title": _("Name der Initiative")}
 
     def __init__(self, *args, images=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -98,12 +101,12 @@ OFFER_NEED = {
 
 
 class ProjectForm(SanitisingMixin, ClusterForm):
-    starting_point = rich_text_field("Ausgangslage")
-    goals = rich_text_field("Ziele")
-    approach = rich_text_field("Vorgehen")
-    results = rich_text_field("Ergebnisse und Wirkung")
-    obstacles = rich_text_field("Hemmnisse und Lösungswege")
-    transferability = rich_text_field("Übertragbarkeit")
+    starting_point = rich_text_field(_("Ausgangslage"))
+    goals = rich_text_field(_("Ziele"))
+    approach = rich_text_field(_("Vorgehen"))
+    results = rich_text_field(_("Ergebnisse und Wirkung"))
+    obstacles = rich_text_field(_("Hemmnisse und Lösungswege"))
+    transferability = rich_text_field(_("Übertragbarkeit"))
     rich_text_fields = (
         "starting_point",
         "goals",
@@ -156,7 +159,7 @@ class ProjectForm(SanitisingMixin, ClusterForm):
             "website",
         ]
         formsets = {"offers": OFFER_NEED, "needs": OFFER_NEED}
-        labels = {"title": "Name des Projekts"}
+        labels = {"title": _("Name des Projekts")}
         widgets = {
             "teaser": forms.Textarea(attrs={"rows": 3, "maxlength": 300}),
             "fields_of_action": forms.CheckboxSelectMultiple,
@@ -173,21 +176,25 @@ class ProjectForm(SanitisingMixin, ClusterForm):
         self.fields["target_groups"].queryset = TargetGroup.objects.all()
         self.fields["districts"].queryset = District.objects.all()
         self.fields["partners"].max_length = 2000
-        self.fields[
-            "tags"
-        ].help_text = "Durch Kommas getrennt, z. B. Sprachcafé, Ehrenamt"
-        self.fields["fields_of_action"].error_messages["required"] = (
+        self.fields["tags"].help_text = _(
+            "Durch Kommas getrennt, z. B. Sprachcafé, Ehrenamt"
+        )
+        self.fields["fields_of_action"].error_messages["required"] = _(
             "Bitte mindestens ein Handlungsfeld wählen."
         )
 
     def clean_tags(self) -> list[str]:
         tags = self.cleaned_data.get("tags") or []
         if len(tags) > MAX_TAGS:
-            raise forms.ValidationError(f"Bitte höchstens {MAX_TAGS} Schlagwörter.")
+            raise forms.ValidationError(
+                gettext("Bitte höchstens {count} Schlagwörter.").format(count=MAX_TAGS)
+            )
         for tag in tags:
             if len(tag) > MAX_TAG_LENGTH:
                 raise forms.ValidationError(
-                    f"Schlagwörter dürfen höchstens {MAX_TAG_LENGTH} Zeichen haben."
+                    gettext(
+                        "Schlagwörter dürfen höchstens {count} Zeichen haben."
+                    ).format(count=MAX_TAG_LENGTH)
                 )
             validate_single_line(tag)
         return tags
@@ -195,7 +202,7 @@ class ProjectForm(SanitisingMixin, ClusterForm):
     def clean_partners(self) -> str:
         partners = self.cleaned_data.get("partners", "")
         if len(partners) > 2000:
-            raise forms.ValidationError("Bitte höchstens 2.000 Zeichen.")
+            raise forms.ValidationError(gettext("Bitte höchstens 2.000 Zeichen."))
         return partners
 
     def clean(self):
@@ -206,13 +213,13 @@ class ProjectForm(SanitisingMixin, ClusterForm):
 
 class ImageUploadForm(forms.Form):
     title = forms.CharField(
-        label="Bildtitel / Alternativtext",
+        label=_("Bildtitel / Alternativtext"),
         max_length=250,
         validators=[validate_single_line],
-        help_text="Beschreiben Sie kurz, was auf dem Bild zu sehen ist.",
+        help_text=_("Beschreiben Sie kurz, was auf dem Bild zu sehen ist."),
     )
     file = forms.FileField(
-        label="Bilddatei",
-        help_text="JPEG, PNG oder WebP, höchstens 10 MB und 40 Megapixel.",
-        error_messages={"required": "Bitte wählen Sie eine Bilddatei."},
+        label=_("Bilddatei"),
+        help_text=_("JPEG, PNG oder WebP, höchstens 10 MB und 40 Megapixel."),
+        error_messages={"required": _("Bitte wählen Sie eine Bilddatei.")},
     )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth import password_validation
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from kb.antispam import AntispamFormMixin
 
@@ -13,13 +15,13 @@ from ..sanitize import validate_single_line
 
 class PasswordFields(forms.Form):
     password1 = forms.CharField(
-        label="Passwort",
+        label=_("Passwort"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text="Mindestens 8 Zeichen, nicht nur Ziffern.",
+        help_text=_("Mindestens 8 Zeichen, nicht nur Ziffern."),
     )
     password2 = forms.CharField(
-        label="Passwort wiederholen",
+        label=_("Passwort wiederholen"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
@@ -28,7 +30,9 @@ class PasswordFields(forms.Form):
         cleaned = super().clean()
         first, second = cleaned.get("password1"), cleaned.get("password2")
         if first and second and first != second:
-            self.add_error("password2", "Die Passwörter stimmen nicht überein.")
+            self.add_error(
+                "password2", gettext("Die Passwörter stimmen nicht überein.")
+            )
         elif first:
             try:
                 password_validation.validate_password(first)
@@ -39,29 +43,31 @@ class PasswordFields(forms.Form):
 
 class SignupForm(AntispamFormMixin, PasswordFields):
     organisation = forms.CharField(
-        label="Name der Initiative oder Organisation",
+        label=_("Name der Initiative oder Organisation"),
         max_length=200,
         validators=[validate_single_line],
     )
     contact_name = forms.CharField(
-        label="Ihr Name (Ansprechperson)",
+        label=_("Ihr Name (Ansprechperson)"),
         max_length=120,
         validators=[validate_single_line],
     )
     email = forms.EmailField(
-        label="E-Mail-Adresse",
+        label=_("E-Mail-Adresse"),
         max_length=254,
-        error_messages={"invalid": "Bitte geben Sie eine gültige E-Mail-Adresse an."},
+        error_messages={
+            "invalid": _("Bitte geben Sie eine gültige E-Mail-Adresse an.")
+        },
     )
     accept_terms = forms.BooleanField(
-        label="Ich akzeptiere die Nutzungsbedingungen.",
-        help_text=consent.TERMS,
-        error_messages={"required": "Bitte stimmen Sie den Nutzungsbedingungen zu."},
+        label=_("Ich akzeptiere die Nutzungsbedingungen."),
+        help_text=_(consent.TERMS),
+        error_messages={"required": _("Bitte stimmen Sie den Nutzungsbedingungen zu.")},
     )
     accept_privacy = forms.BooleanField(
-        label="Ich habe die Datenschutzhinweise gelesen.",
-        help_text=consent.PRIVACY,
-        error_messages={"required": "Bitte bestätigen Sie die Datenschutzhinweise."},
+        label=_("Ich habe die Datenschutzhinweise gelesen."),
+        help_text=_(consent.PRIVACY),
+        error_messages={"required": _("Bitte bestätigen Sie die Datenschutzhinweise.")},
     )
 
     field_order = [
@@ -80,9 +86,11 @@ class SignupForm(AntispamFormMixin, PasswordFields):
 
 class InvitationForm(forms.Form):
     email = forms.EmailField(
-        label="E-Mail-Adresse der Person",
+        label=_("E-Mail-Adresse der Person"),
         max_length=254,
-        error_messages={"invalid": "Bitte geben Sie eine gültige E-Mail-Adresse an."},
+        error_messages={
+            "invalid": _("Bitte geben Sie eine gültige E-Mail-Adresse an.")
+        },
     )
 
     def clean_email(self) -> str:
@@ -91,24 +99,24 @@ class InvitationForm(forms.Form):
 
 class AcceptInvitationForm(PasswordFields):
     name = forms.CharField(
-        label="Ihr Name", max_length=120, validators=[validate_single_line]
+        label=_("Ihr Name"), max_length=120, validators=[validate_single_line]
     )
     accept_terms = forms.BooleanField(
-        label="Ich akzeptiere die Nutzungsbedingungen.",
-        help_text=consent.TERMS,
-        error_messages={"required": "Bitte stimmen Sie den Nutzungsbedingungen zu."},
+        label=_("Ich akzeptiere die Nutzungsbedingungen."),
+        help_text=_(consent.TERMS),
+        error_messages={"required": _("Bitte stimmen Sie den Nutzungsbedingungen zu.")},
     )
     accept_privacy = forms.BooleanField(
-        label="Ich habe die Datenschutzhinweise gelesen.",
-        help_text=consent.PRIVACY,
-        error_messages={"required": "Bitte bestätigen Sie die Datenschutzhinweise."},
+        label=_("Ich habe die Datenschutzhinweise gelesen."),
+        help_text=_(consent.PRIVACY),
+        error_messages={"required": _("Bitte bestätigen Sie die Datenschutzhinweise.")},
     )
     field_order = ["name", "password1", "password2", "accept_terms", "accept_privacy"]
 
 
 class DeleteAccountForm(forms.Form):
     password = forms.CharField(
-        label="Ihr Passwort zur Bestätigung",
+        label=_("Ihr Passwort zur Bestätigung"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
@@ -120,5 +128,5 @@ class DeleteAccountForm(forms.Form):
     def clean_password(self) -> str:
         password = self.cleaned_data["password"]
         if not self.user.check_password(password):
-            raise forms.ValidationError("Das Passwort stimmt nicht.")
+            raise forms.ValidationError(gettext("Das Passwort stimmt nicht."))
         return password

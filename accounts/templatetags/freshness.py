@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import template
 from django.utils.html import format_html
+from django.utils.translation import gettext
 
 from ..freshness import STALE, freshness
 
@@ -17,8 +18,10 @@ def freshness_badge(page) -> str:
         return ""
     return format_html(
         '<p class="freshness freshness--stale">{}</p>',
-        "Aktualität ungeprüft – die Initiative hat die Angaben seit über "
-        "15 Monaten nicht bestätigt.",
+        gettext(
+            "Aktualität ungeprüft – die Initiative hat die Angaben seit über "
+            "15 Monaten nicht bestätigt."
+        ),
     )
 
 

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.images import get_image_model
 
@@ -49,10 +50,12 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 
 def _saved_message(request: HttpRequest, withdrawn: bool) -> None:
-    text = "Der Entwurf ist gespeichert. Veröffentlicht wird erst nach der Prüfung."
+    text = gettext(
+        "Der Entwurf ist gespeichert. Veröffentlicht wird erst nach der Prüfung."
+    )
     if withdrawn:
-        text += (
-            " Die laufende Einreichung wurde zurückgezogen; "
+        text += " " + gettext(
+            "Die laufende Einreichung wurde zurückgezogen; "
             "bitte reichen Sie die neue Fassung ein."
         )
     messages.success(request, text)
@@ -128,11 +131,15 @@ def submit(request: HttpRequest, pk: int) -> HttpResponse:
     if services.submit_for_review(page, request.user):
         messages.success(
             request,
-            "Eingereicht. Die Redaktion prüft Ihre Angaben; "
-            "Sie erhalten eine E-Mail, sobald sie entschieden hat.",
+            gettext(
+                "Eingereicht. Die Redaktion prüft Ihre Angaben; "
+                "Sie erhalten eine E-Mail, sobald sie entschieden hat."
+            ),
         )
     else:
-        messages.error(request, "Für diese Seite ist keine Prüfung eingerichtet.")
+        messages.error(
+            request, gettext("Für diese Seite ist keine Prüfung eingerichtet.")
+        )
     return redirect("accounts:dashboard")
 
 
@@ -152,7 +159,7 @@ def images(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             form.add_error("file", error)
         else:
-            messages.success(request, "Das Bild ist gespeichert.")
+            messages.success(request, gettext("Das Bild ist gespeichert."))
             return redirect("accounts:images", pk=initiative.pk)
     status = 400 if form.errors else 200
     existing = (
@@ -177,6 +184,6 @@ def image_delete(request: HttpRequest, pk: int) -> HttpResponse:
     ).initiative_id
     if request.method == "POST":
         image.delete()
-        messages.success(request, "Das Bild ist gelöscht.")
+        messages.success(request, gettext("Das Bild ist gelöscht."))
         return redirect("accounts:images", pk=initiative_pk)
     return render(request, "accounts/image_delete.html", {"image": image})

@@ -11,6 +11,8 @@ from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from kb.antispam import is_rate_limited, rate_limited_response
@@ -25,18 +27,20 @@ User = get_user_model()
 
 
 class GermanAuthenticationForm(AuthenticationForm):
+    """Login by e-mail address; the wording is German and translated."""
+
     error_messages = {
-        "invalid_login": (
+        "invalid_login": _(
             "E-Mail-Adresse oder Passwort stimmen nicht. Nach mehreren Fehlversuchen "
             "wird die Anmeldung für eine Stunde gesperrt."
         ),
-        "inactive": "Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse.",
+        "inactive": _("Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse."),
     }
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["username"].label = "E-Mail-Adresse"
-        self.fields["password"].label = "Passwort"
+        self.fields["username"].label = gettext("E-Mail-Adresse")
+        self.fields["password"].label = gettext("Passwort")
 
 
 class LoginView(auth_views.LoginView):
@@ -128,7 +132,10 @@ def invite(request: HttpRequest, pk: int) -> HttpResponse:
             transaction.on_commit(
                 lambda: send_invitation.delay(email, title, inviter, url)
             )
-            messages.success(request, f"Die Einladung an {email} ist unterwegs.")
+            messages.success(
+                request,
+                gettext("Die Einladung an {email} ist unterwegs.").format(email=email),
+            )
             return redirect("accounts:dashboard")
     status = 400 if form.errors else 200
     return render(
@@ -155,10 +162,13 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
         # The link proves the address; joining an existing account needs its
         # owner logged in, so a forwarded link cannot take over the account.
         if request.user != existing:
-            messages.info(request, "Bitte melden Sie sich an, um beizutreten.")
+            messages.info(request, gettext("Bitte melden Sie sich an, um beizutreten."))
             return redirect(f"{reverse('accounts:login')}?next={request.path}")
         Membership.objects.get_or_create(user=existing, initiative=initiative)
-        messages.success(request, f"Sie pflegen jetzt „{initiative.title}“ mit.")
+        messages.success(
+            request,
+            gettext("Sie pflegen jetzt „{title}“ mit.").format(title=initiative.title),
+        )
         return redirect("accounts:dashboard")
     form = AcceptInvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -7,6 +7,7 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods
 
 from ..forms.people import DeleteAccountForm
@@ -32,8 +33,10 @@ def delete(request: HttpRequest) -> HttpResponse:
         delete_account(user)
         messages.success(
             request,
-            "Ihr Konto und Ihre persönlichen Daten sind gelöscht. "
-            "Die Seiten Ihrer Initiative betreut jetzt die Redaktion.",
+            gettext(
+                "Ihr Konto und Ihre persönlichen Daten sind gelöscht. "
+                "Die Seiten Ihrer Initiative betreut jetzt die Redaktion."
+            ),
         )
         return redirect("/")
     status = 400 if form.errors else 200
