@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from .explain import explain
@@ -59,13 +60,16 @@ def set_state(request: HttpRequest, match_id: int) -> HttpResponse:
     match = get_object_or_404(Match, pk=match_id)
     state = request.POST.get("state", "")
     if state not in (Match.State.CONFIRMED, Match.State.HIDDEN, Match.State.SUGGESTED):
-        messages.error(request, "Unbekannter Status.")
+        messages.error(request, gettext("Unbekannter Status."))
         return redirect("matching_admin:overview")
     match.state = state
     match.state_changed_at = timezone.now()
     match.save(update_fields=["state", "state_changed_at"])
     messages.success(
-        request, f"„{match.target.title}“ ist jetzt {match.get_state_display()}."
+        request,
+        gettext("„{title}“ ist jetzt {state}.").format(
+            title=match.target.title, state=match.get_state_display()
+        ),
     )
     back = request.POST.get("next", "")
     if back.startswith("/") and not back.startswith("//"):

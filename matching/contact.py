@@ -15,6 +15,7 @@ from django.core import signing
 from django.core.cache import cache
 from django.core.mail import EmailMessage
 from django.urls import reverse
+from django.utils.translation import gettext_noop
 
 logger = logging.getLogger(__name__)
 
@@ -23,14 +24,16 @@ OUTCOME_SALT = "matching.contact.outcome"
 LINK_MAX_AGE = 90 * 24 * 3600
 RATE_LIMIT = 5
 RATE_WINDOW = 3600
-CONSENT_TEXT = (
+# The German consent wording is stored with each request (the binding text);
+# forms show it translated. gettext_noop only marks it for makemessages.
+CONSENT_TEXT = gettext_noop(
     "Ich bin einverstanden, dass meine Nachricht und mein Name an die "
     "Ansprechperson des Projekts weitergeleitet werden. Meine E-Mail-Adresse "
     "wird erst weitergegeben, wenn das Projekt über die Plattform antwortet. "
     "Die Plattform fragt mich später einmal, ob der Kontakt zu einer "
     "Zusammenarbeit geführt hat."
 )
-RATE_LIMIT_MESSAGE = (
+RATE_LIMIT_MESSAGE = gettext_noop(
     "Sie haben in der letzten Stunde zu viele Kontaktanfragen gesendet. "
     "Bitte versuchen Sie es später noch einmal."
 )

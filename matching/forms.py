@@ -1,36 +1,38 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from .contact import CONSENT_TEXT
 from .models import ContactRequest
 
 
 class ContactForm(forms.Form):
-    sender_name = forms.CharField(label="Ihr Name", max_length=120)
+    sender_name = forms.CharField(label=_("Ihr Name"), max_length=120)
     sender_email = forms.EmailField(
-        label="Ihre E-Mail-Adresse",
-        help_text="Wird erst weitergegeben, wenn das Projekt Ihnen antwortet.",
+        label=_("Ihre E-Mail-Adresse"),
+        help_text=_("Wird erst weitergegeben, wenn das Projekt Ihnen antwortet."),
     )
     message = forms.CharField(
-        label="Ihre Nachricht",
+        label=_("Ihre Nachricht"),
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 8}),
     )
-    consent = forms.BooleanField(label=CONSENT_TEXT, required=True)
+    consent = forms.BooleanField(label=_(CONSENT_TEXT), required=True)
 
     def clean_message(self) -> str:
         message = self.cleaned_data["message"].strip()
         if len(message) < 20:
             raise forms.ValidationError(
-                "Bitte schreiben Sie ein paar Sätze (mindestens 20 Zeichen)."
+                gettext("Bitte schreiben Sie ein paar Sätze (mindestens 20 Zeichen).")
             )
         return message
 
 
 class ReplyForm(forms.Form):
     reply = forms.CharField(
-        label="Ihre Antwort",
+        label=_("Ihre Antwort"),
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 8}),
     )
@@ -38,7 +40,7 @@ class ReplyForm(forms.Form):
 
 class OutcomeForm(forms.Form):
     outcome = forms.ChoiceField(
-        label="Hat dieser Kontakt zu einer Zusammenarbeit geführt?",
+        label=_("Hat dieser Kontakt zu einer Zusammenarbeit geführt?"),
         choices=ContactRequest.Outcome.choices,
         widget=forms.RadioSelect,
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class Match(models.Model):
@@ -14,13 +15,13 @@ class Match(models.Model):
     back); everything else is recomputed when a project is published."""
 
     class Kind(models.TextChoices):
-        SIMILAR = "similar", "Ähnliches Projekt"
-        COMPLEMENTARY = "complementary", "Passender Partner"
+        SIMILAR = "similar", _("Ähnliches Projekt")
+        COMPLEMENTARY = "complementary", _("Passender Partner")
 
     class State(models.TextChoices):
-        SUGGESTED = "suggested", "vorgeschlagen"
-        CONFIRMED = "confirmed", "bestätigt"
-        HIDDEN = "hidden", "ausgeblendet"
+        SUGGESTED = "suggested", _("vorgeschlagen")
+        CONFIRMED = "confirmed", _("bestätigt")
+        HIDDEN = "hidden", _("ausgeblendet")
 
     source = models.ForeignKey(
         "projects.ProjectPage",
@@ -74,9 +75,9 @@ class ContactRequest(models.Model):
     platform; editors see how many contacts led to a collaboration."""
 
     class Outcome(models.TextChoices):
-        YES = "yes", "ja"
-        NO = "no", "nein"
-        ONGOING = "ongoing", "läuft noch"
+        YES = "yes", _("ja")
+        NO = "no", _("nein")
+        ONGOING = "ongoing", _("läuft noch")
 
     match = models.ForeignKey(
         Match,

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from . import contact as relay
@@ -65,7 +66,7 @@ def contact(request: HttpRequest, match_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if not relay.allow(_client_ip(request), data["sender_email"]):
-            context["rate_limited"] = relay.RATE_LIMIT_MESSAGE
+            context["rate_limited"] = gettext(relay.RATE_LIMIT_MESSAGE)
             return render(request, "matching/contact.html", context, status=429)
         now = timezone.now()
         request_row = ContactRequest.objects.create(

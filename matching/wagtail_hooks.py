@@ -1,6 +1,7 @@
 """Admin menu entries for the matching overview and the contact report."""
 
 from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
@@ -21,7 +22,11 @@ def register_admin_urls():
 @hooks.register("register_admin_menu_item")
 def register_matching_menu_item():
     return MenuItem(
-        "Treffer", reverse("matching_admin:overview"), icon_name="link", order=450
+        _("Treffer"),
+        reverse("matching_admin:overview"),
+        name="treffer",
+        icon_name="link",
+        order=450,
     )
 
 
@@ -33,5 +38,8 @@ class ReportMenuItem(MenuItem):
 @hooks.register("register_reports_menu_item")
 def register_contact_report_menu_item():
     return ReportMenuItem(
-        "Kontakte aus Treffern", reverse("matching_admin:report"), icon_name="mail"
+        _("Kontakte aus Treffern"),
+        reverse("matching_admin:report"),
+        name="kontakte-aus-treffern",
+        icon_name="mail",
     )
