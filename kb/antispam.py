@@ -2,7 +2,7 @@
 
 Bots that fill every field or post faster than a person can read are dropped
 silently (the view answers as if it worked, stores nothing), so they learn
-nothing. People and bots that post too often get a 429 with a German message.
+nothing. People and bots that post too often get a 429 with a message in their language.
 Counters live in Django's cache (Redis in production). When the cache is
 unreachable the limits fail open with a logged warning: the honeypot, the
 timestamp, CSRF and the e-mail confirmation still stand, and a Redis outage
@@ -20,7 +20,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse
-from django.template import engines
+from django.template.loader import render_to_string
 
 logger = logging.getLogger(__name__)
 
@@ -30,11 +30,7 @@ TIMESTAMP_FIELD = "form_ts"
 MIN_SECONDS = 3
 MAX_SECONDS = 2 * 3600
 
-RATE_LIMITED_TEMPLATE = """{% extends "base.html" %}{% block content %}
-<h1>Zu viele Anfragen</h1>
-<p role="alert">Von Ihrem Anschluss oder für diese E-Mail-Adresse kamen in kurzer
-Zeit zu viele Anfragen. Bitte warten Sie eine Stunde und versuchen Sie es dann
-erneut.</p>{% endblock %}"""
+RATE_LIMITED_TEMPLATE = "kb/rate_limited.html"
 
 
 class HoneypotInput(forms.TextInput):
@@ -148,7 +144,8 @@ def is_rate_limited(
 
 
 def rate_limited_response(request: HttpRequest) -> HttpResponse:
-    template = engines["django"].from_string(RATE_LIMITED_TEMPLATE)
-    response = HttpResponse(template.render({}, request), status=429)
+    response = HttpResponse(
+        render_to_string(RATE_LIMITED_TEMPLATE, request=request), status=429
+    )
     response["Retry-After"] = "3600"
     return response

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from .antispam import AntispamFormMixin
 from .models.alliance import Signature
@@ -10,9 +12,9 @@ from .models.alliance import Signature
 
 class SignatureForm(AntispamFormMixin, forms.ModelForm):
     consent = forms.BooleanField(
-        label="Ich willige ein.",
+        label=_("Ich willige ein."),
         error_messages={
-            "required": "Ohne Ihre Einwilligung können wir nicht speichern."
+            "required": _("Ohne Ihre Einwilligung können wir nicht speichern.")
         },
     )
 
@@ -21,12 +23,12 @@ class SignatureForm(AntispamFormMixin, forms.ModelForm):
         fields = ["kind", "name", "organisation", "place", "email", "list_publicly"]
         widgets = {"kind": forms.RadioSelect}
         error_messages = {
-            "name": {"required": "Bitte geben Sie Ihren Namen an."},
+            "name": {"required": _("Bitte geben Sie Ihren Namen an.")},
             "email": {
-                "required": "Bitte geben Sie Ihre E-Mail-Adresse an.",
-                "invalid": "Bitte geben Sie eine gültige E-Mail-Adresse an.",
+                "required": _("Bitte geben Sie Ihre E-Mail-Adresse an."),
+                "invalid": _("Bitte geben Sie eine gültige E-Mail-Adresse an."),
             },
-            "kind": {"required": "Bitte wählen Sie, wie Sie unterzeichnen."},
+            "kind": {"required": _("Bitte wählen Sie, wie Sie unterzeichnen.")},
         }
 
     def __init__(self, *args, consent_text: str = "", **kwargs):
@@ -39,7 +41,9 @@ class SignatureForm(AntispamFormMixin, forms.ModelForm):
         if cleaned.get("kind") == Signature.Kind.INSTITUTION and not cleaned.get(
             "organisation"
         ):
-            self.add_error("organisation", "Bitte nennen Sie die Organisation.")
+            self.add_error(
+                "organisation", gettext("Bitte nennen Sie die Organisation.")
+            )
         return cleaned
 
     def validate_unique(self):
