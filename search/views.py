@@ -17,6 +17,7 @@ from .backends import database, elastic, run_search
 from .client import is_configured
 from .facets import FACET_TITLES
 from .query import SORT_LABELS, QueryError, SearchQuery, clean_text, parse_query
+from .related_topics import related_topics
 
 logger = logging.getLogger(__name__)
 AUTOCOMPLETE_MIN = 2
@@ -100,6 +101,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "suggestion_url": _url(SearchQuery(text=result.suggestion))
         if result.suggestion
         else None,
+        "related_topics": related_topics(request, query) if not result.hits else [],
     }
     return render(request, "search/search.html", context)
 
