@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 
 from . import stats
@@ -98,7 +99,7 @@ def statistics_page(request: HttpRequest) -> HttpResponse:
         "statuses": stats.by_status(),
         "monthly": [(date_format(month, "F Y"), count) for month, count in monthly],
         "chart": stats.bar_chart_svg(
-            bars, title="Neue Projekte je Monat", table_id="monthly-table"
+            bars, title=gettext("Neue Projekte je Monat"), table_id="monthly-table"
         ),
         "supporters": stats.supporters(),
     }

@@ -12,11 +12,12 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext_lazy as _
 
 from .models.alliance import Signature
 from .taxonomy import FieldOfAction, Region
 
-STATEWIDE = "landesweit / ohne Landkreis"
+STATEWIDE = _("landesweit / ohne Landkreis")
 MONTHS = 12
 
 
