@@ -8,6 +8,7 @@ the API.
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
@@ -16,9 +17,9 @@ from wagtail.snippets.models import register_snippet
 class VocabularyTerm(index.Indexed, models.Model):
     """A named term with a stable slug."""
 
-    slug = models.SlugField("Kürzel", max_length=60, unique=True)
-    name = models.CharField("Bezeichnung", max_length=120)
-    sort_order = models.PositiveIntegerField("Reihenfolge", default=0)
+    slug = models.SlugField(_("Kürzel"), max_length=60, unique=True)
+    name = models.CharField(_("Bezeichnung"), max_length=120)
+    sort_order = models.PositiveIntegerField(_("Reihenfolge"), default=0)
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
@@ -38,8 +39,8 @@ class Region(VocabularyTerm):
     Editors use it to group districts, events and regional conferences."""
 
     class Meta(VocabularyTerm.Meta):
-        verbose_name = "Region"
-        verbose_name_plural = "Regionen"
+        verbose_name = _("Region")
+        verbose_name_plural = _("Regionen")
 
 
 @register_snippet
@@ -49,18 +50,18 @@ class District(index.Indexed, models.Model):
     Editors pick districts on projects and events; the seat coordinates place a
     project on the map when it has no point of its own."""
 
-    ags = models.CharField("Kreisschlüssel", max_length=5, unique=True)
-    name = models.CharField("Name", max_length=120)
-    slug = models.SlugField("Kürzel", max_length=80, unique=True)
-    kind = models.CharField("Art", max_length=40)
-    seat = models.CharField("Kreissitz", max_length=80)
-    lat = models.FloatField("Breitengrad")
-    lon = models.FloatField("Längengrad")
+    ags = models.CharField(_("Kreisschlüssel"), max_length=5, unique=True)
+    name = models.CharField(_("Name"), max_length=120)
+    slug = models.SlugField(_("Kürzel"), max_length=80, unique=True)
+    kind = models.CharField(_("Art"), max_length=40)
+    seat = models.CharField(_("Kreissitz"), max_length=80)
+    lat = models.FloatField(_("Breitengrad"))
+    lon = models.FloatField(_("Längengrad"))
     region = models.ForeignKey(
         Region,
         on_delete=models.PROTECT,
         related_name="districts",
-        verbose_name="Region",
+        verbose_name=_("Region"),
     )
 
     panels = [
@@ -77,8 +78,8 @@ class District(index.Indexed, models.Model):
 
     class Meta:
         ordering = ["name"]
-        verbose_name = "Landkreis / kreisfreie Stadt"
-        verbose_name_plural = "Landkreise und kreisfreie Städte"
+        verbose_name = _("Landkreis / kreisfreie Stadt")
+        verbose_name_plural = _("Landkreise und kreisfreie Städte")
 
     def __str__(self) -> str:
         if self.kind == "Landkreis":
@@ -93,8 +94,8 @@ class FieldOfAction(VocabularyTerm):
     Editors tag every project with at least one; topic pages group by it."""
 
     class Meta(VocabularyTerm.Meta):
-        verbose_name = "Handlungsfeld"
-        verbose_name_plural = "Handlungsfelder"
+        verbose_name = _("Handlungsfeld")
+        verbose_name_plural = _("Handlungsfelder")
 
 
 @register_snippet
@@ -102,8 +103,8 @@ class TargetGroup(VocabularyTerm):
     """A group of people a project serves (Zielgruppe), e.g. Frauen or Familien."""
 
     class Meta(VocabularyTerm.Meta):
-        verbose_name = "Zielgruppe"
-        verbose_name_plural = "Zielgruppen"
+        verbose_name = _("Zielgruppe")
+        verbose_name_plural = _("Zielgruppen")
 
 
 @register_snippet
@@ -113,8 +114,8 @@ class OfferNeedCategory(VocabularyTerm):
     Matching pairs one project's needs with another's offers by this category."""
 
     class Meta(VocabularyTerm.Meta):
-        verbose_name = "Kategorie für Angebote und Bedarfe"
-        verbose_name_plural = "Kategorien für Angebote und Bedarfe"
+        verbose_name = _("Kategorie für Angebote und Bedarfe")
+        verbose_name_plural = _("Kategorien für Angebote und Bedarfe")
 
 
 @register_snippet
@@ -122,5 +123,5 @@ class OrganisationType(VocabularyTerm):
     """The kind of organisation behind an initiative, e.g. Verein or Kommune."""
 
     class Meta(VocabularyTerm.Meta):
-        verbose_name = "Organisationsart"
-        verbose_name_plural = "Organisationsarten"
+        verbose_name = _("Organisationsart")
+        verbose_name_plural = _("Organisationsarten")

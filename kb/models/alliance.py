@@ -8,6 +8,8 @@ from django.core import signing
 from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
@@ -28,24 +30,26 @@ class Partner(index.Indexed, models.Model):
     """An alliance partner (DGB, churches, employers, state government, welfare
     organisations …) shown in the partner directory, grouped by type."""
 
-    name = models.CharField("Name", max_length=200)
+    name = models.CharField(_("Name"), max_length=200)
     organisation_type = models.ForeignKey(
         OrganisationType,
         on_delete=models.PROTECT,
         related_name="partners",
-        verbose_name="Organisationsart",
+        verbose_name=_("Organisationsart"),
     )
-    description = models.TextField("Beschreibung", blank=True, max_length=600)
-    website = WebsiteField("Website", blank=True)
+    description = models.TextField(_("Beschreibung"), blank=True, max_length=600)
+    website = WebsiteField(_("Website"), blank=True)
     logo = models.ForeignKey(
         "wagtailimages.Image",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
-        verbose_name="Logo",
+        verbose_name=_("Logo"),
     )
-    is_founding_partner = models.BooleanField("Initiator des Bündnisses", default=False)
+    is_founding_partner = models.BooleanField(
+        _("Initiator des Bündnisses"), default=False
+    )
 
     panels = [
         FieldPanel("name"),
@@ -59,8 +63,8 @@ class Partner(index.Indexed, models.Model):
 
     class Meta:
         ordering = ["name"]
-        verbose_name = "Bündnispartner"
-        verbose_name_plural = "Bündnispartner"
+        verbose_name = _("Bündnispartner")
+        verbose_name_plural = pgettext_lazy("plural", "Bündnispartner")
 
     def __str__(self) -> str:
         return self.name
@@ -69,7 +73,9 @@ class Partner(index.Indexed, models.Model):
 class PartnerDirectoryPage(Page):
     """The directory of the alliance's partners, grouped by organisation type."""
 
-    intro = RichTextField("Einleitung", blank=True, features=["bold", "italic", "link"])
+    intro = RichTextField(
+        _("Einleitung"), blank=True, features=["bold", "italic", "link"]
+    )
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["kb.HomePage"]
@@ -77,7 +83,7 @@ class PartnerDirectoryPage(Page):
     max_count = 1
 
     class Meta:
-        verbose_name = "Partnerverzeichnis"
+        verbose_name = _("Partnerverzeichnis")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -95,27 +101,27 @@ class Signature(models.Model):
     """A signature under the public call, confirmed by e-mail (double opt-in)."""
 
     class Kind(models.TextChoices):
-        PERSON = "person", "als Privatperson"
-        INSTITUTION = "institution", "für eine Organisation oder Institution"
+        PERSON = "person", _("als Privatperson")
+        INSTITUTION = "institution", _("für eine Organisation oder Institution")
 
     call = models.ForeignKey(
         "kb.CallPage", on_delete=models.CASCADE, related_name="signatures"
     )
-    kind = models.CharField("Ich unterzeichne", max_length=12, choices=Kind.choices)
-    name = models.CharField("Name", max_length=120)
-    organisation = models.CharField("Organisation", max_length=200, blank=True)
-    place = models.CharField("Ort", max_length=120, blank=True)
-    email = models.EmailField("E-Mail")
-    list_publicly = models.BooleanField("Öffentlich nennen", default=False)
-    consent_text = models.TextField("Text der Einwilligung")
-    consented_at = models.DateTimeField("Einwilligung am")
-    confirmed_at = models.DateTimeField("Bestätigt am", null=True, blank=True)
+    kind = models.CharField(_("Ich unterzeichne"), max_length=12, choices=Kind.choices)
+    name = models.CharField(_("Name"), max_length=120)
+    organisation = models.CharField(_("Organisation"), max_length=200, blank=True)
+    place = models.CharField(_("Ort"), max_length=120, blank=True)
+    email = models.EmailField(_("E-Mail"))
+    list_publicly = models.BooleanField(_("Öffentlich nennen"), default=False)
+    consent_text = models.TextField(_("Text der Einwilligung"))
+    consented_at = models.DateTimeField(_("Einwilligung am"))
+    confirmed_at = models.DateTimeField(_("Bestätigt am"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["-created_at"]
-        verbose_name = "Unterschrift"
-        verbose_name_plural = "Unterschriften"
+        verbose_name = _("Unterschrift")
+        verbose_name_plural = _("Unterschriften")
         constraints = [
             models.UniqueConstraint(
                 fields=["call", "email"], name="one_signature_per_email"
@@ -146,10 +152,10 @@ class CallPage(RoutablePageMixin, Page):
     counters of persons and institutions, and those who agreed to be listed."""
 
     body = RichTextField(
-        "Text des Aufrufs", features=["h2", "h3", "bold", "italic", "link"]
+        _("Text des Aufrufs"), features=["h2", "h3", "bold", "italic", "link"]
     )
     consent_text = models.TextField(
-        "Einwilligungstext",
+        _("Einwilligungstext"),
         default=(
             "Ich bin einverstanden, dass meine Angaben zur Unterstützung des Aufrufs "
             "gespeichert werden. Mein Name wird nur veröffentlicht, wenn ich das "
@@ -167,7 +173,7 @@ class CallPage(RoutablePageMixin, Page):
     max_count = 1
 
     class Meta:
-        verbose_name = "Aufruf"
+        verbose_name = _("Aufruf")
 
     def confirmed(self):
         return self.signatures.exclude(confirmed_at=None)

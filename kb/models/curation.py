@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -15,8 +16,8 @@ class GoodExampleCollection(ClusterableModel):
     """An ordered list of projects ("Gute Beispiele") an editor puts together
     and places on the home page or a topic page."""
 
-    title = models.CharField("Titel", max_length=120)
-    intro = models.TextField("Einleitung", blank=True)
+    title = models.CharField(_("Titel"), max_length=120)
+    intro = models.TextField(_("Einleitung"), blank=True)
 
     panels = [
         FieldPanel("title"),
@@ -25,8 +26,8 @@ class GoodExampleCollection(ClusterableModel):
     ]
 
     class Meta:
-        verbose_name = "Sammlung „Gute Beispiele“"
-        verbose_name_plural = "Sammlungen „Gute Beispiele“"
+        verbose_name = _("Sammlung „Gute Beispiele“")
+        verbose_name_plural = _("Sammlungen „Gute Beispiele“")
 
     def __str__(self) -> str:
         return self.title
@@ -47,7 +48,7 @@ class GoodExampleItem(Orderable):
         "projects.ProjectPage",
         on_delete=models.CASCADE,
         related_name="+",
-        verbose_name="Projekt",
+        verbose_name=_("Projekt"),
     )
 
     panels = [FieldPanel("project")]

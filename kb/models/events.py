@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -19,10 +20,10 @@ TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-lin
 
 
 class EventKind(models.TextChoices):
-    STATE_CONFERENCE = "state_conference", "Landesweite Integrationskonferenz"
-    REGIONAL_CONFERENCE = "regional_conference", "Regionalkonferenz"
-    WORKSHOP = "workshop", "Werkstatt"
-    OTHER = "other", "Veranstaltung"
+    STATE_CONFERENCE = "state_conference", _("Landesweite Integrationskonferenz")
+    REGIONAL_CONFERENCE = "regional_conference", _("Regionalkonferenz")
+    WORKSHOP = "workshop", _("Werkstatt")
+    OTHER = "other", _("Veranstaltung")
 
 
 def _ical_response(events, request, filename: str) -> HttpResponse:
@@ -36,14 +37,14 @@ def _ical_response(events, request, filename: str) -> HttpResponse:
 class EventIndexPage(RoutablePageMixin, Page):
     """Upcoming and past events; ``kalender.ics`` is the feed for calendars."""
 
-    intro = models.TextField("Einleitung", blank=True)
+    intro = models.TextField(_("Einleitung"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["kb.HomePage"]
     subpage_types = ["kb.EventPage"]
 
     class Meta:
-        verbose_name = "Veranstaltungsübersicht"
+        verbose_name = _("Veranstaltungsübersicht")
 
     def events(self):
         return EventPage.objects.child_of(self).live().public().select_related("region")
@@ -66,27 +67,27 @@ class EventPage(RoutablePageMixin, Page):
     """A state-wide integration conference, a regional conference or a workshop:
     when and where, programme, results and the projects presented there."""
 
-    kind = models.CharField("Art", max_length=24, choices=EventKind.choices)
-    start = models.DateTimeField("Beginn")
-    end = models.DateTimeField("Ende", null=True, blank=True)
-    venue = models.CharField("Ort", max_length=200)
+    kind = models.CharField(_("Art"), max_length=24, choices=EventKind.choices)
+    start = models.DateTimeField(_("Beginn"))
+    end = models.DateTimeField(_("Ende"), null=True, blank=True)
+    venue = models.CharField(_("Ort"), max_length=200)
     region = models.ForeignKey(
         Region,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="events",
-        verbose_name="Region",
-        help_text="Leer lassen bei landesweiten Veranstaltungen.",
+        verbose_name=_("Region"),
+        help_text=_("Leer lassen bei landesweiten Veranstaltungen."),
     )
-    teaser = models.CharField("Kurzbeschreibung", max_length=300)
-    programme = RichTextField("Programm", blank=True, features=TEXT_FEATURES)
-    results = RichTextField("Ergebnisse", blank=True, features=TEXT_FEATURES)
+    teaser = models.CharField(_("Kurzbeschreibung"), max_length=300)
+    programme = RichTextField(_("Programm"), blank=True, features=TEXT_FEATURES)
+    results = RichTextField(_("Ergebnisse"), blank=True, features=TEXT_FEATURES)
     linked_projects = ParentalManyToManyField(
         "projects.ProjectPage",
         blank=True,
         related_name="events",
-        verbose_name="Vorgestellte Projekte",
+        verbose_name=_("Vorgestellte Projekte"),
     )
 
     content_panels = [
@@ -114,15 +115,17 @@ class EventPage(RoutablePageMixin, Page):
     subpage_types: list[str] = []
 
     class Meta:
-        verbose_name = "Veranstaltung"
-        verbose_name_plural = "Veranstaltungen"
+        verbose_name = _("Veranstaltung")
+        verbose_name_plural = _("Veranstaltungen")
 
     def clean(self) -> None:
         from django.core.exceptions import ValidationError
 
         super().clean()
         if self.end and self.start and self.end < self.start:
-            raise ValidationError({"end": "Das Ende darf nicht vor dem Beginn liegen."})
+            raise ValidationError(
+                {"end": _("Das Ende darf nicht vor dem Beginn liegen.")}
+            )
 
     @property
     def is_past(self) -> bool:

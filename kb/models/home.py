@@ -7,6 +7,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import models
 from django.db.models import Count, Q
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -22,14 +23,16 @@ class HomePage(Page):
     """The start page: introduces the alliance, shows the editors' collection of
     good examples, featured and newest projects and a few counters."""
 
-    intro = RichTextField("Einleitung", blank=True, features=["bold", "italic", "link"])
+    intro = RichTextField(
+        _("Einleitung"), blank=True, features=["bold", "italic", "link"]
+    )
     good_examples = models.ForeignKey(
         "kb.GoodExampleCollection",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
-        verbose_name="Sammlung „Gute Beispiele“",
+        verbose_name=_("Sammlung „Gute Beispiele“"),
     )
 
     content_panels = [
@@ -41,7 +44,7 @@ class HomePage(Page):
     parent_page_types = ["wagtailcore.Page"]
 
     class Meta:
-        verbose_name = "Startseite"
+        verbose_name = _("Startseite")
 
     def route(self, request, path_components):
         from ..routing import route_by_path

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.apps import apps
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -20,10 +21,10 @@ class TopicPage(Page):
         FieldOfAction,
         on_delete=models.PROTECT,
         related_name="topic_page",
-        verbose_name="Handlungsfeld",
+        verbose_name=_("Handlungsfeld"),
     )
     intro = RichTextField(
-        "Einleitung", blank=True, features=["bold", "italic", "link", "ul"]
+        _("Einleitung"), blank=True, features=["bold", "italic", "link", "ul"]
     )
     good_examples = models.ForeignKey(
         "kb.GoodExampleCollection",
@@ -31,7 +32,7 @@ class TopicPage(Page):
         null=True,
         blank=True,
         related_name="+",
-        verbose_name="Sammlung „Gute Beispiele“",
+        verbose_name=_("Sammlung „Gute Beispiele“"),
     )
 
     content_panels = [
@@ -44,8 +45,8 @@ class TopicPage(Page):
     subpage_types: list[str] = []
 
     class Meta:
-        verbose_name = "Themenseite"
-        verbose_name_plural = "Themenseiten"
+        verbose_name = _("Themenseite")
+        verbose_name_plural = _("Themenseiten")
 
     def get_context(self, request, *args, **kwargs):
         from ..cards import cards_by_id, cards_of, private_q

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -15,7 +16,7 @@ from kb.taxonomy import District, OrganisationType
 class InitiativeIndexPage(Page):
     """The list of initiatives; every initiative profile sits below it."""
 
-    intro = models.TextField("Einleitung", blank=True)
+    intro = models.TextField(_("Einleitung"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["kb.HomePage"]
@@ -23,7 +24,7 @@ class InitiativeIndexPage(Page):
     max_count = 1
 
     class Meta:
-        verbose_name = "Initiativenübersicht"
+        verbose_name = _("Initiativenübersicht")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -49,10 +50,10 @@ class InitiativePage(Page):
         null=True,
         blank=True,
         related_name="initiatives",
-        verbose_name="Organisationsart",
+        verbose_name=_("Organisationsart"),
     )
     description = RichTextField(
-        "Beschreibung", blank=True, features=["bold", "italic", "link", "ul", "ol"]
+        _("Beschreibung"), blank=True, features=["bold", "italic", "link", "ul", "ol"]
     )
     logo = models.ForeignKey(
         "wagtailimages.Image",
@@ -60,28 +61,28 @@ class InitiativePage(Page):
         null=True,
         blank=True,
         related_name="+",
-        verbose_name="Logo",
+        verbose_name=_("Logo"),
     )
-    place = models.CharField("Ort", max_length=120, blank=True)
+    place = models.CharField(_("Ort"), max_length=120, blank=True)
     district = models.ForeignKey(
         District,
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="initiatives",
-        verbose_name="Landkreis",
+        verbose_name=_("Landkreis"),
     )
-    website = WebsiteField("Website", blank=True)
-    contact_name = models.CharField("Ansprechperson", max_length=120, blank=True)
-    contact_email = models.EmailField("E-Mail", blank=True)
-    contact_phone = models.CharField("Telefon", max_length=40, blank=True)
+    website = WebsiteField(_("Website"), blank=True)
+    contact_name = models.CharField(_("Ansprechperson"), max_length=120, blank=True)
+    contact_email = models.EmailField(_("E-Mail"), blank=True)
+    contact_phone = models.CharField(_("Telefon"), max_length=40, blank=True)
     contact_public = models.BooleanField(
-        "Kontakt öffentlich zeigen",
+        _("Kontakt öffentlich zeigen"),
         default=False,
-        help_text="Nur mit Einwilligung der Ansprechperson.",
+        help_text=_("Nur mit Einwilligung der Ansprechperson."),
     )
-    is_partner = models.BooleanField("Bündnispartner", default=False)
-    is_supporter = models.BooleanField("Unterstützt den Aufruf", default=False)
+    is_partner = models.BooleanField(_("Bündnispartner"), default=False)
+    is_supporter = models.BooleanField(_("Unterstützt den Aufruf"), default=False)
 
     content_panels = [
         *Page.content_panels,
@@ -112,8 +113,8 @@ class InitiativePage(Page):
     subpage_types = ["projects.ProjectPage"]
 
     class Meta:
-        verbose_name = "Initiative"
-        verbose_name_plural = "Initiativen"
+        verbose_name = _("Initiative")
+        verbose_name_plural = _("Initiativen")
 
     @property
     def public_contact(self) -> dict[str, str] | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
@@ -22,29 +23,29 @@ PRACTICE_FEATURES = ["bold", "italic", "ul", "ol", "link"]
 
 
 class ProjectStatus(models.TextChoices):
-    PLANNED = "planned", "geplant"
-    ACTIVE = "active", "laufend"
-    COMPLETED = "completed", "abgeschlossen"
+    PLANNED = "planned", _("geplant")
+    ACTIVE = "active", _("laufend")
+    COMPLETED = "completed", _("abgeschlossen")
 
 
 class CostRange(models.TextChoices):
-    NONE = "", "keine Angabe"
-    LOW = "low", "unter 5.000 € im Jahr"
-    MEDIUM = "medium", "5.000 bis 50.000 € im Jahr"
-    HIGH = "high", "über 50.000 € im Jahr"
+    NONE = "", _("keine Angabe")
+    LOW = "low", _("unter 5.000 € im Jahr")
+    MEDIUM = "medium", _("5.000 bis 50.000 € im Jahr")
+    HIGH = "high", _("über 50.000 € im Jahr")
 
 
 class ProjectIndexPage(Page):
     """The list of all projects, newest first; projects may also sit here."""
 
-    intro = models.TextField("Einleitung", blank=True)
+    intro = models.TextField(_("Einleitung"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["kb.HomePage"]
     subpage_types = ["projects.ProjectPage"]
 
     class Meta:
-        verbose_name = "Projektübersicht"
+        verbose_name = _("Projektübersicht")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -68,88 +69,90 @@ class ProjectPage(Page):
     and feature it; publishing puts it into search and matching."""
 
     teaser = models.CharField(
-        "Kurzbeschreibung",
+        _("Kurzbeschreibung"),
         max_length=300,
-        help_text="Höchstens 300 Zeichen; erscheint in Suchergebnissen.",
+        help_text=_("Höchstens 300 Zeichen; erscheint in Suchergebnissen."),
     )
-    description = StreamField(BodyBlock(), verbose_name="Beschreibung", blank=True)
+    description = StreamField(BodyBlock(), verbose_name=_("Beschreibung"), blank=True)
     fields_of_action = ParentalManyToManyField(
-        FieldOfAction, related_name="projects", verbose_name="Handlungsfelder"
+        FieldOfAction, related_name="projects", verbose_name=_("Handlungsfelder")
     )
     target_groups = ParentalManyToManyField(
-        TargetGroup, blank=True, related_name="projects", verbose_name="Zielgruppen"
+        TargetGroup, blank=True, related_name="projects", verbose_name=_("Zielgruppen")
     )
     districts = ParentalManyToManyField(
-        District, blank=True, related_name="projects", verbose_name="Landkreise"
+        District, blank=True, related_name="projects", verbose_name=_("Landkreise")
     )
-    statewide = models.BooleanField("landesweit", default=False)
-    place = models.CharField("Ort", max_length=120, blank=True)
+    statewide = models.BooleanField(_("landesweit"), default=False)
+    place = models.CharField(_("Ort"), max_length=120, blank=True)
     lat = models.FloatField(
-        "Breitengrad",
+        _("Breitengrad"),
         null=True,
         blank=True,
         validators=[MinValueValidator(-90), MaxValueValidator(90)],
-        help_text="Leer lassen: Kreissitz des ersten Landkreises.",
+        help_text=_("Leer lassen: Kreissitz des ersten Landkreises."),
     )
     lon = models.FloatField(
-        "Längengrad",
+        _("Längengrad"),
         null=True,
         blank=True,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
     status = models.CharField(
-        "Stand",
+        _("Stand"),
         max_length=12,
         choices=ProjectStatus.choices,
         default=ProjectStatus.ACTIVE,
     )
-    start_date = models.DateField("Beginn", null=True, blank=True)
-    end_date = models.DateField("Ende", null=True, blank=True)
+    start_date = models.DateField(_("Beginn"), null=True, blank=True)
+    end_date = models.DateField(_("Ende"), null=True, blank=True)
 
     starting_point = RichTextField(
-        "Ausgangslage", blank=True, features=PRACTICE_FEATURES
+        _("Ausgangslage"), blank=True, features=PRACTICE_FEATURES
     )
-    goals = RichTextField("Ziele", blank=True, features=PRACTICE_FEATURES)
-    approach = RichTextField("Vorgehen", blank=True, features=PRACTICE_FEATURES)
+    goals = RichTextField(_("Ziele"), blank=True, features=PRACTICE_FEATURES)
+    approach = RichTextField(_("Vorgehen"), blank=True, features=PRACTICE_FEATURES)
     results = RichTextField(
-        "Ergebnisse und Wirkung", blank=True, features=PRACTICE_FEATURES
+        _("Ergebnisse und Wirkung"), blank=True, features=PRACTICE_FEATURES
     )
     people_reached = models.PositiveIntegerField(
-        "Erreichte Menschen", null=True, blank=True
+        _("Erreichte Menschen"), null=True, blank=True
     )
-    volunteers = models.PositiveIntegerField("Ehrenamtliche", null=True, blank=True)
+    volunteers = models.PositiveIntegerField(_("Ehrenamtliche"), null=True, blank=True)
     obstacles = RichTextField(
-        "Hemmnisse und Lösungswege", blank=True, features=PRACTICE_FEATURES
+        _("Hemmnisse und Lösungswege"), blank=True, features=PRACTICE_FEATURES
     )
     transferability = RichTextField(
-        "Übertragbarkeit", blank=True, features=PRACTICE_FEATURES
+        _("Übertragbarkeit"), blank=True, features=PRACTICE_FEATURES
     )
     cost_range = models.CharField(
-        "Kostenrahmen", max_length=10, choices=CostRange.choices, blank=True
+        _("Kostenrahmen"), max_length=10, choices=CostRange.choices, blank=True
     )
-    staff = models.CharField("Personal", max_length=200, blank=True)
-    required_partners = models.CharField("Nötige Partner", max_length=200, blank=True)
-    lead_time = models.CharField("Vorlaufzeit", max_length=100, blank=True)
+    staff = models.CharField(_("Personal"), max_length=200, blank=True)
+    required_partners = models.CharField(
+        _("Nötige Partner"), max_length=200, blank=True
+    )
+    lead_time = models.CharField(_("Vorlaufzeit"), max_length=100, blank=True)
     partners = models.TextField(
-        "Partner", blank=True, help_text="Ein Partner pro Zeile."
+        _("Partner"), blank=True, help_text=_("Ein Partner pro Zeile.")
     )
 
     tags = ClusterTaggableManager(
-        through=ProjectPageTag, blank=True, verbose_name="Schlagwörter"
+        through=ProjectPageTag, blank=True, verbose_name=_("Schlagwörter")
     )
-    contact_name = models.CharField("Ansprechperson", max_length=120, blank=True)
-    contact_email = models.EmailField("E-Mail", blank=True)
-    contact_phone = models.CharField("Telefon", max_length=40, blank=True)
-    website = WebsiteField("Website", blank=True)
+    contact_name = models.CharField(_("Ansprechperson"), max_length=120, blank=True)
+    contact_email = models.EmailField(_("E-Mail"), blank=True)
+    contact_phone = models.CharField(_("Telefon"), max_length=40, blank=True)
+    website = WebsiteField(_("Website"), blank=True)
 
     external_id = models.CharField(
-        "Externe Kennung", max_length=100, blank=True, db_index=True, editable=False
+        _("Externe Kennung"), max_length=100, blank=True, db_index=True, editable=False
     )
-    source_url = WebsiteField("Quelle", blank=True)
-    last_confirmed = models.DateField("Zuletzt bestätigt", null=True, blank=True)
-    featured = models.BooleanField("Hervorgehoben", default=False)
-    good_example = models.BooleanField("Siegel „Gutes Beispiel“", default=False)
-    good_example_reason = models.TextField("Begründung der Redaktion", blank=True)
+    source_url = WebsiteField(_("Quelle"), blank=True)
+    last_confirmed = models.DateField(_("Zuletzt bestätigt"), null=True, blank=True)
+    featured = models.BooleanField(_("Hervorgehoben"), default=False)
+    good_example = models.BooleanField(_("Siegel „Gutes Beispiel“"), default=False)
+    good_example_reason = models.TextField(_("Begründung der Redaktion"), blank=True)
 
     base_form_class = ProjectPageForm
     content_panels = [
@@ -237,8 +240,8 @@ class ProjectPage(Page):
     subpage_types: list[str] = []
 
     class Meta:
-        verbose_name = "Projekt"
-        verbose_name_plural = "Projekte"
+        verbose_name = _("Projekt")
+        verbose_name_plural = _("Projekte")
 
     @property
     def initiative(self):
@@ -267,9 +270,9 @@ class OfferNeedBase(Orderable):
         null=True,
         blank=True,
         related_name="+",
-        verbose_name="Kategorie",
+        verbose_name=_("Kategorie"),
     )
-    text = models.CharField("Beschreibung", max_length=300)
+    text = models.CharField(_("Beschreibung"), max_length=300)
 
     panels = [FieldPanel("category"), FieldPanel("text")]
 
@@ -300,9 +303,9 @@ class ProjectGalleryImage(Orderable):
         "wagtailimages.Image",
         on_delete=models.CASCADE,
         related_name="+",
-        verbose_name="Bild",
+        verbose_name=_("Bild"),
     )
-    alt_text = models.CharField("Alternativtext", max_length=250)
-    caption = models.CharField("Bildunterschrift", max_length=250, blank=True)
+    alt_text = models.CharField(_("Alternativtext"), max_length=250)
+    caption = models.CharField(_("Bildunterschrift"), max_length=250, blank=True)
 
     panels = [FieldPanel("image"), FieldPanel("alt_text"), FieldPanel("caption")]
