@@ -385,3 +385,79 @@ def test_language_switcher_turns_the_members_area_english(client, site_content):
     html = english_html(client, "/konto/registrieren/")
 
     assert "<h1>Register an initiative</h1>" in html
+
+
+# Labels from the model definitions -------------------------------------------
+
+
+def test_model_labels_on_public_pages_are_english(english, client, site_content):
+    project = add_project(
+        site_content.initiative, "Elterncafé Celle", status="planned", cost_range="low"
+    )
+
+    html = english_html(english, project.url)
+    assert_english(
+        html,
+        ["<dt>Status</dt>", "<dd>planned</dd>", "<dd>under €5,000 a year</dd>"],
+        ["geplant", "unter 5.000 € im Jahr"],
+    )
+    german = client.get(project.url).content.decode()
+    assert "<dd>geplant</dd>" in german
+    assert "<dd>unter 5.000 € im Jahr</dd>" in german
+
+    html = english_html(english, site_content.event.url)
+    assert '<p class="meta">Regional conference' in html
+
+    html = english_html(english, site_content.call.url)
+    assert_english(
+        html,
+        [
+            "<legend>I am signing (required)</legend>",
+            "as a private individual",
+            "on behalf of an organisation or institution",
+            "Place</label>",
+            "E-mail (required)</label>",
+            "List my name publicly</label>",
+        ],
+        ["Ich unterzeichne", "als Privatperson", "für eine Organisation", "Öffentlich"],
+    )
+
+
+def test_project_form_model_labels_are_english(english, member):
+    user, initiative = member
+    english.force_login(user)
+
+    html = english_html(english, f"/konto/initiative/{initiative.pk}/projekt-neu/")
+
+    assert_english(
+        html,
+        [
+            "Short description (required)</label>",
+            "At most 300 characters; shown in search results.",
+            "Fields of action",
+            "State-wide</label>",
+            "Status (required)</label>",
+            '<option value="active" selected>ongoing</option>',
+            "Cost range</label>",
+            '<option value="low">under €5,000 a year</option>',
+            "People reached</label>",
+            "One partner per line.",
+            "Contact person</label>",
+            "Telephone</label>",
+            "Category</label>",
+        ],
+        [
+            "Kurzbeschreibung",
+            "Höchstens 300 Zeichen",
+            "Handlungsfelder",
+            "landesweit",
+            ">laufend<",
+            "Kostenrahmen",
+            "unter 5.000 €",
+            "Erreichte Menschen",
+            "Ein Partner pro Zeile.",
+            "Ansprechperson",
+            "Telefon<",
+            "Kategorie",
+        ],
+    )
