@@ -1,12 +1,17 @@
-"""German sentences from structured reasons, so people can check a match.
+"""Sentences from structured reasons, so people can check a match.
 
 Written from the point of view of the project page the match is shown on:
-"Sie" is that project, "dieses Projekt" the suggested one.
+"Sie" is that project, "dieses Projekt" the suggested one. Every sentence is a
+whole msgid (German, the site's language), so the English UI reads them in
+English; the labels inside (fields of action, places, offers) are content and
+stay as entered.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+
+from django.utils.translation import gettext, ngettext
 
 Reason = dict[str, object]
 
@@ -15,16 +20,19 @@ def _join(items: Sequence[str]) -> str:
     items = [str(item) for item in items]
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + " und " + items[-1]
+    return gettext("%(first)s und %(last)s") % {
+        "first": ", ".join(items[:-1]),
+        "last": items[-1],
+    }
 
 
 def in_place(label: str) -> str:
     """'im Landkreis Celle', 'in der Region Hannover', 'in Braunschweig'."""
     if label.startswith("Landkreis "):
-        return f"im {label}"
+        return gettext("im %(district)s") % {"district": label}
     if label.startswith("Region "):
-        return f"in der {label}"
-    return f"in {label}"
+        return gettext("in der %(region)s") % {"region": label}
+    return gettext("in %(place)s") % {"place": label}
 
 
 def _of(reasons: Iterable[Reason], kind: str) -> list[Reason]:
@@ -37,7 +45,7 @@ def _place(reasons: list[Reason]) -> str:
         return in_place(str(district[0]["label"]))
     region = _of(reasons, "same_region")
     if region:
-        return f"in der Region {region[0]['label']}"
+        return gettext("in der Region %(name)s") % {"name": region[0]["label"]}
     return ""
 
 
@@ -46,52 +54,82 @@ def _distance(reasons: list[Reason]) -> str:
     if not distance:
         return ""
     km = int(distance[0]["value"])  # type: ignore[arg-type]
-    return "ganz in der Nähe" if km < 2 else f"{km} km entfernt"
+    if km < 2:
+        return gettext("ganz in der Nähe")
+    return gettext("%(km)s km entfernt") % {"km": km}
+
+
+def _fields_sentence(fields: list[str], place: str) -> str:
+    values = {"fields": _join(fields), "place": place}
+    if place:
+        return (
+            ngettext(
+                "Beide arbeiten im Handlungsfeld %(fields)s %(place)s.",
+                "Beide arbeiten in den Handlungsfeldern %(fields)s %(place)s.",
+                len(fields),
+            )
+            % values
+        )
+    return (
+        ngettext(
+            "Beide arbeiten im Handlungsfeld %(fields)s.",
+            "Beide arbeiten in den Handlungsfeldern %(fields)s.",
+            len(fields),
+        )
+        % values
+    )
+
+
+def _offer_need_sentence(reason: Reason) -> str:
+    label = reason.get("label") or gettext("Unterstützung")
+    if reason.get("direction") == "target_offers":
+        return gettext(
+            "Sie suchen %(label)s – dieses Projekt bietet das an: „%(offer)s“."
+        ) % {"label": label, "offer": reason["offer"]}
+    return gettext(
+        "Dieses Projekt sucht %(label)s – Sie bieten das an: „%(need)s“."
+    ) % {"label": label, "need": reason["need"]}
 
 
 def explain(reasons: list[Reason]) -> str:
-    """One short paragraph of German sentences for a match's reasons."""
+    """One short paragraph of sentences for a match's reasons, in the active
+    language."""
     sentences: list[str] = []
     place = _place(reasons)
     fields = [str(r["label"]) for r in _of(reasons, "shared_field")]
     if fields:
-        noun = "im Handlungsfeld" if len(fields) == 1 else "in den Handlungsfeldern"
-        sentences.append(
-            " ".join(filter(None, ["Beide arbeiten", noun, _join(fields), place])) + "."
-        )
+        sentences.append(_fields_sentence(fields, place))
     elif place:
-        sentences.append(f"Beide sind {place} aktiv.")
+        sentences.append(gettext("Beide sind %(place)s aktiv.") % {"place": place})
     groups = [r for r in _of(reasons, "shared_target_group")]
     plain_groups = [str(r["label"]) for r in groups if not r.get("different_fields")]
     other_way = [str(r["label"]) for r in groups if r.get("different_fields")]
     if plain_groups:
-        sentences.append(f"Beide richten sich an: {_join(plain_groups)}.")
+        sentences.append(
+            gettext("Beide richten sich an: %(groups)s.")
+            % {"groups": _join(plain_groups)}
+        )
     if other_way:
         sentences.append(
-            f"Beide erreichen {_join(other_way)} – über verschiedene Handlungsfelder."
+            gettext("Beide erreichen %(groups)s – über verschiedene Handlungsfelder.")
+            % {"groups": _join(other_way)}
         )
     for reason in _of(reasons, "offer_need"):
-        label = reason.get("label") or "Unterstützung"
-        if reason.get("direction") == "target_offers":
-            sentences.append(
-                f"Sie suchen {label} – dieses Projekt bietet das an: "
-                f"„{reason['offer']}“."
-            )
-        else:
-            sentences.append(
-                f"Dieses Projekt sucht {label} – Sie bieten das an: „{reason['need']}“."
-            )
+        sentences.append(_offer_need_sentence(reason))
     tags = [str(r["label"]) for r in _of(reasons, "shared_tag")]
     if tags:
-        sentences.append(f"Gemeinsame Schlagwörter: {_join(tags)}.")
+        sentences.append(
+            gettext("Gemeinsame Schlagwörter: %(tags)s.") % {"tags": _join(tags)}
+        )
     for reason in _of(reasons, "text"):
         terms = [str(term) for term in reason.get("terms", [])][:5]  # type: ignore[union-attr]
         if terms:
             sentences.append(
-                f"Ähnliche Begriffe in den Beschreibungen: {_join(terms)}."
+                gettext("Ähnliche Begriffe in den Beschreibungen: %(terms)s.")
+                % {"terms": _join(terms)}
             )
     if _of(reasons, "statewide"):
-        sentences.append("Eines der beiden Projekte arbeitet landesweit.")
+        sentences.append(gettext("Eines der beiden Projekte arbeitet landesweit."))
     distance = _distance(reasons)
     if distance and sentences:
         sentences[-1] = f"{sentences[-1][:-1]} ({distance})."
