@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, ngettext, pgettext
 
 Reason = dict[str, object]
 
@@ -81,7 +81,7 @@ def _fields_sentence(fields: list[str], place: str) -> str:
 
 
 def _offer_need_sentence(reason: Reason) -> str:
-    label = reason.get("label") or gettext("Unterstützung")
+    label = reason.get("label") or pgettext("match reason", "Unterstützung")
     if reason.get("direction") == "target_offers":
         return gettext(
             "Sie suchen %(label)s – dieses Projekt bietet das an: „%(offer)s“."
