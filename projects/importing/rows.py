@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
+from django.utils import translation
 
 from kb.taxonomy import (
     District,
@@ -29,10 +30,13 @@ from .schema import (
 )
 from .vocabulary import Vocabulary
 
-STATUS_ALIASES = {
-    **{choice.value: choice.value for choice in ProjectStatus},
-    **{choice.label: choice.value for choice in ProjectStatus},
-}
+# The import schema is German whatever the UI language: the labels are read
+# once, as plain German strings (the choices are translatable).
+with translation.override("de"):
+    STATUS_ALIASES = {
+        **{choice.value: choice.value for choice in ProjectStatus},
+        **{str(choice.label): choice.value for choice in ProjectStatus},
+    }
 _EMAIL = EmailValidator()
 _URL = URLValidator(schemes=["http", "https"])
 

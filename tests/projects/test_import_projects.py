@@ -268,3 +268,16 @@ def test_rows_that_are_not_objects_are_reported(site_tree, tmp_path):
 
     assert "Zeile 1: Der Eintrag ist kein Objekt" in err
     assert ProjectPage.objects.filter(external_id="nds-003").exists()
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_german_status_words_import_whatever_the_ui_language(language):
+    from django.utils.translation import override
+
+    from projects.importing.rows import RowChecker
+
+    with override(language):
+        assert RowChecker._status("geplant") == "planned"
+        assert RowChecker._status("Laufend") == "active"
+        with pytest.raises(ValueError, match="kein gültiger Stand"):
+            RowChecker._status("planned-ish")
