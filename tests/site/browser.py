@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from django.conf import settings
+from django.db import connections
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -46,6 +47,12 @@ def chromium() -> Iterator:
             yield browser
         finally:
             browser.close()
+            # While Playwright's event loop runs in this thread, asgiref keeps
+            # Django's connections in a context variable instead of the
+            # thread's storage that the test teardown closes. Closed here, or
+            # one stays open and keeps the test database from being dropped
+            # at the end of the run.
+            connections.close_all()
 
 
 def serious_violations(page) -> list[dict]:
