@@ -212,6 +212,17 @@ def _wait_until_idle(app, timeout: float = 30.0) -> None:
     pytest.fail(f"Celery worker still busy after {timeout:.0f} s")
 
 
+@pytest.fixture(autouse=True)
+def _default_language_after_each_test():
+    """A request in English leaves English active in the thread (Django's
+    LocaleMiddleware activates, nothing deactivates); the next test must start
+    in the site's language, as every real request does."""
+    yield
+    from django.utils import translation
+
+    translation.deactivate()
+
+
 @pytest.fixture
 def site_tree(db):
     """Home page and project index, as ``load_demo`` builds them, without projects."""
