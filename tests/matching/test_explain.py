@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.translation import override
+
 from matching.explain import explain, in_place
 
 
@@ -75,3 +77,21 @@ def test_groups_tags_terms_and_statewide_are_named():
 
 def test_distance_alone_is_a_sentence():
     assert explain([{"type": "distance_km", "value": 40}]) == "40 km entfernt."
+
+
+def test_the_english_ui_reads_the_reasons_in_english():
+    with override("en"):
+        text = explain(
+            [
+                {"type": "shared_field", "label": "Sprachförderung"},
+                {"type": "shared_field", "label": "Arbeitsmarktintegration"},
+                {"type": "same_region", "label": "Lüneburg"},
+                {"type": "shared_tag", "label": "Patenschaft"},
+                {"type": "distance_km", "value": 1},
+            ]
+        )
+    assert text == (
+        "Both work in the fields of action Sprachförderung and "
+        "Arbeitsmarktintegration in the Lüneburg region. "
+        "Shared keywords: Patenschaft (very close by)."
+    )
