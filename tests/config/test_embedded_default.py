@@ -27,7 +27,8 @@ for page in Page.objects.live().filter(depth__gt=2).specific().order_by("path"):
     pages.setdefault(type(page).__name__, page.url)
 assert {"ProjectPage", "InitiativePage", "TopicPage", "EventPage"} <= set(pages)
 urls = ["/", "/admin/login/", "/suche/?q=Sprache", "/landkreis/03351/",
-        "/region/lueneburg/", "/statistik/", *pages.values()]
+        "/region/lueneburg/", "/region/lueneburg/?seite=2", "/statistik/",
+        "/suche/?q=Zzyzxwort", *pages.values()]
 for url in urls:
     status = client.get(url).status_code
     assert status == 200, (url, status)
@@ -36,6 +37,8 @@ assert client.get("/admin/").status_code == 200
 search = client.get("/suche/?q=Sprache")
 assert search.context["result"].backend == "database"
 assert search.context["result"].count > 0
+empty = client.get("/suche/?q=Zzyzxwort")
+assert empty.context["related_topics"], "an empty result suggests topics"
 print("embedded default ok")
 """
 
