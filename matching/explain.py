@@ -101,7 +101,7 @@ def explain(reasons: list[Reason]) -> str:
         sentences.append(_fields_sentence(fields, place))
     elif place:
         sentences.append(gettext("Beide sind %(place)s aktiv.") % {"place": place})
-    groups = [r for r in _of(reasons, "shared_target_group")]
+    groups = _of(reasons, "shared_target_group")
     plain_groups = [str(r["label"]) for r in groups if not r.get("different_fields")]
     other_way = [str(r["label"]) for r in groups if r.get("different_fields")]
     if plain_groups:

@@ -46,26 +46,22 @@ def _topic_rows(request: HttpRequest | None) -> list[tuple[str, str, str, str]]:
 
 
 def _stems(text: str) -> set[str]:
-    return {word.casefold()[:MIN_STEM] for word in fts.words(text)}
-
-
-def _shares_a_word(text: str, stems: set[str]) -> bool:
-    return bool(stems) and any(
-        len(word) >= MIN_STEM and word.casefold()[:MIN_STEM] in stems
-        for word in fts.words(text)
-    )
+    """The word beginnings of ``text`` that say something (``MIN_STEM`` letters)."""
+    return {
+        word.casefold()[:MIN_STEM] for word in fts.words(text) if len(word) >= MIN_STEM
+    }
 
 
 def related_topics(request: HttpRequest, query: SearchQuery) -> list[TopicLink]:
     """Up to ``MAX_TOPICS`` topic pages for an empty result, best first."""
     rows = request_value(request, "topic-rows", lambda: _topic_rows(request))
     filtered = set(query.filters.get("field", ()))
-    stems = {stem for stem in _stems(query.text) if len(stem) >= MIN_STEM}
+    stems = _stems(query.text)
     chosen = [row for row in rows if row[2] in filtered]
     chosen += [
         row
         for row in rows
-        if row not in chosen and _shares_a_word(f"{row[0]} {row[3]}", stems)
+        if row not in chosen and stems & _stems(f"{row[0]} {row[3]}")
     ]
     if not chosen:
         chosen = rows
