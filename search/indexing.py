@@ -6,7 +6,7 @@ import logging
 from datetime import UTC, datetime
 
 from django.apps import apps
-from elasticsearch import ConflictError, NotFoundError
+from elasticsearch import ApiError, ConflictError, NotFoundError
 
 from .client import get_client
 from .documents import DOCUMENTS, prepare_all
@@ -23,21 +23,33 @@ def document_for(app_label: str, model_name: str):
 
 
 def ensure_index(document_class) -> str:
-    """Create a physical index behind the document's alias unless one exists."""
+    """Create a physical index behind the document's alias unless one exists.
+
+    The alias comes with the index in one request, as its write index: when
+    two processes write their first document at once, Elasticsearch refuses
+    the second index (an alias has one write index), so the alias never ends
+    up pointing at two indices that nobody can write through."""
     client = get_client()
     alias = document_class._index._name
     if client.indices.exists_alias(name=alias):
         return alias
-    physical = create_physical_index(document_class)
-    client.indices.put_alias(index=physical, name=alias)
+    try:
+        create_physical_index(document_class, write_alias=alias)
+    except ApiError:
+        if not client.indices.exists_alias(name=alias):
+            raise
+        # Another process created it first; its index is the one to use.
     return alias
 
 
-def create_physical_index(document_class) -> str:
+def create_physical_index(document_class, write_alias: str | None = None) -> str:
     alias = document_class._index._name
     stamp = datetime.now(UTC).strftime("%Y%m%d%H%M%S%f")
     physical = f"{alias}-{stamp}"
-    document_class._index.clone(name=physical).create(using=get_client())
+    index = document_class._index.clone(name=physical)
+    if write_alias:
+        index.aliases(**{write_alias: {"is_write_index": True}})
+    index.create(using=get_client())
     return physical
 
 

@@ -138,7 +138,7 @@ def rebuild(
         client.indices.update_aliases(
             actions=[
                 *({"remove": {"index": name, "alias": alias}} for name in old),
-                {"add": {"index": physical, "alias": alias}},
+                {"add": {"index": physical, "alias": alias, "is_write_index": True}},
                 {"remove": {"index": physical, "alias": building}},
             ]
         )
