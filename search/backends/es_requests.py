@@ -244,10 +244,16 @@ def hits_body(query: SearchQuery, context: Context, fuzzy: bool = False) -> dict
 
     ``fuzzy`` adds typo tolerance and the "Meinten Sie" suggester, which the
     search asks for only when the exact words find too little."""
-    matching = _matching(query, context, fuzzy)
+    # No aggregations here, so the facet selections filter the query itself
+    # (not a post filter): only documents that pass them are scored.
+    matching = {
+        "bool": {
+            "must": [_matching(query, context, fuzzy)],
+            "filter": _facet_filters(query),
+        }
+    }
     body: dict = {
         "query": _staleness(matching),
-        "post_filter": {"bool": {"filter": _facet_filters(query)}},
         "sort": _sort(query, context),
         "from": query.offset,
         "size": query.page_size,
