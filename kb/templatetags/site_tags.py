@@ -16,6 +16,7 @@ from django.utils.safestring import SafeString
 from wagtail.signals import page_published, page_unpublished
 
 from ..models import StandardPage
+from ..route_cache import request_value
 from ..routing import cached_parent
 from ..taxonomy import District
 
@@ -103,17 +104,7 @@ def _facet_value(item: dict) -> tuple[str, int]:
     return str(value), int(count)
 
 
-@register.simple_tag
-def district_markers(result: Any) -> list[dict[str, Any]]:
-    """One marker per district of the search result's ``district`` facet.
-
-    The facet carries official keys (AGS) and counts; the seat coordinates come
-    from the vocabulary, so the map needs no request of its own."""
-    facets = getattr(result, "facets", None) or {}
-    counts = dict(_facet_value(item) for item in facets.get("district", []))
-    counts = {ags: count for ags, count in counts.items() if count > 0}
-    if not counts:
-        return []
+def _district_seats() -> list[dict[str, Any]]:
     seats = cache.get(SEATS_CACHE_KEY)
     if seats is None:
         seats = [
@@ -121,6 +112,22 @@ def district_markers(result: Any) -> list[dict[str, Any]]:
             for d in District.objects.order_by("name")
         ]
         cache.set(SEATS_CACHE_KEY, seats, SEATS_CACHE_SECONDS)
+    return seats
+
+
+@register.simple_tag(takes_context=True)
+def district_markers(context: template.Context, result: Any) -> list[dict[str, Any]]:
+    """One marker per district of the search result's ``district`` facet.
+
+    The facet carries official keys (AGS) and counts; the seat coordinates come
+    from the vocabulary, so the map needs no request of its own. The seats are
+    read once per content version (``kb.route_cache``), else from Redis."""
+    facets = getattr(result, "facets", None) or {}
+    counts = dict(_facet_value(item) for item in facets.get("district", []))
+    counts = {ags: count for ags, count in counts.items() if count > 0}
+    if not counts:
+        return []
+    seats = request_value(context.get("request"), "district-seats", _district_seats)
     return [
         {**seat, "count": counts[seat["ags"]]}
         for seat in seats
