@@ -7,7 +7,8 @@ module keeps those rows, and a few small site-wide values such as the footer
 links, the vocabularies and the project count of every region and district
 (``kb.listings``), in memory under the content version of ``kb.page_cache``,
 which any such change replaces, so the next request after a change reads them
-afresh. No rendered page and no page's own content is kept here.
+afresh. No page and no page's own content is kept here; the only markup is the
+site-wide header and footer (``kb.templatetags.fragment_tags``).
 
 ``RouteCacheMiddleware.process_view`` fills the attribute Wagtail reads first
 (``request._wagtail_site``) for every public GET, and for pages served by
