@@ -1,17 +1,28 @@
-"""The server-side part of the search map: positions of district markers in a
-plain SVG outline of Lower Saxony, so the map shows something without tiles
-and without JavaScript."""
+"""The server-side part of the search map: one marker per district of the
+result, placed in a plain SVG outline of Lower Saxony, so the map shows
+something without tiles and without JavaScript.
+
+The section is written in Python, like the facets and result cards: as a
+template include with its translations, static paths and loops it cost about
+a millisecond of every search."""
 
 from __future__ import annotations
 
 from html import escape
 from typing import Any
+from urllib.parse import quote_plus
 
 from django import template
 from django.conf import settings
+from django.core.cache import cache
 from django.http import QueryDict
-from django.utils.http import urlencode
+from django.templatetags.static import static
+from django.utils.html import json_script
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
+
+from ..route_cache import request_value
+from ..taxonomy import District
 
 register = template.Library()
 
@@ -20,12 +31,44 @@ WEST, EAST, SOUTH, NORTH = 6.6, 11.7, 51.25, 54.0
 SVG_WIDTH, SVG_HEIGHT = 400, 300
 
 
-@register.simple_tag
-def map_settings() -> dict[str, str]:
-    return {
-        "tile_url": settings.MAP_TILE_URL,
-        "attribution": settings.MAP_TILE_ATTRIBUTION,
-    }
+SEATS_CACHE_KEY = "npa:district-seats:v1"
+SEATS_CACHE_SECONDS = 3600
+
+
+def _district_seats() -> list[dict[str, Any]]:
+    seats = cache.get(SEATS_CACHE_KEY)
+    if seats is None:
+        seats = [
+            {"ags": d.ags, "name": str(d), "lat": d.lat, "lon": d.lon}
+            for d in District.objects.order_by("name")
+        ]
+        cache.set(SEATS_CACHE_KEY, seats, SEATS_CACHE_SECONDS)
+    return seats
+
+
+def _facet_value(item: dict) -> tuple[str, int]:
+    value = item.get("value", item.get("key", ""))
+    count = item.get("count", item.get("doc_count", 0))
+    return str(value), int(count)
+
+
+def district_markers(request, result: Any) -> list[dict[str, Any]]:
+    """One marker per district of the search result's ``district`` facet.
+
+    The facet carries official keys (AGS) and counts; the seat coordinates come
+    from the vocabulary, so the map needs no request of its own. The seats are
+    read once per content version (``kb.route_cache``), else from Redis."""
+    facets = getattr(result, "facets", None) or {}
+    counts = dict(_facet_value(item) for item in facets.get("district", []))
+    counts = {ags: count for ags, count in counts.items() if count > 0}
+    if not counts:
+        return []
+    seats = request_value(request, "district-seats", _district_seats)
+    return [
+        {**seat, "count": counts[seat["ags"]]}
+        for seat in seats
+        if seat["ags"] in counts
+    ]
 
 
 def svg_position(marker: dict[str, Any]) -> tuple[float, float, float]:
@@ -70,10 +113,56 @@ def marker_links(params: QueryDict, markers: list[dict[str, Any]]) -> SafeString
         around.append(encoded.urlencode())
 
     def link(marker: dict[str, Any]) -> str:
-        district = urlencode({"district": marker["ags"]})
+        district = "district=" + quote_plus(str(marker["ags"]))
         query = "&".join(p for p in (around[0], district, around[1]) if p)
         name, count = escape(str(marker["name"])), int(marker["count"])
         return f'<li><a href="?{escape(query)}">{name}</a> ({count})</li>'
 
     # The link and the name are escaped above, the count is a number.
     return mark_safe("\n".join(link(m) for m in markers))  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
+def search_map(context: template.Context, result: Any) -> SafeString:
+    """The map section of the search page, or nothing without district counts.
+
+    JavaScript (``js/search-map.js``) turns it into a Leaflet map after the
+    visitor agrees to load tiles; until then the SVG and the list show the
+    districts and counts."""
+    request = context.get("request")
+    markers = district_markers(request, result)
+    if not markers:
+        return mark_safe("")
+    consent = gettext(
+        "Die Karte lädt Kartenbilder von OpenStreetMap. Dabei wird Ihre "
+        "IP-Adresse an den Kartenserver übertragen."
+    )
+    svg_title = gettext(
+        "Treffer je Landkreis, schematisch; die Liste daneben nennt die Zahlen."
+    )
+    html = (
+        '<section class="search-map" aria-labelledby="map-heading" data-search-map'
+        f' data-tile-url="{escape(settings.MAP_TILE_URL)}"'
+        f' data-attribution="{escape(settings.MAP_TILE_ATTRIBUTION)}"'
+        f' data-leaflet-js="{escape(static("vendor/leaflet/leaflet.js"))}"'
+        f' data-leaflet-css="{escape(static("vendor/leaflet/leaflet.css"))}">\n'
+        f'<h2 id="map-heading">{escape(gettext("Karte der Treffer nach Landkreis"))}'
+        "</h2>\n"
+        '<div class="search-map__consent" data-map-consent hidden>\n'
+        f"<p>{escape(consent)}</p>\n"
+        '<button type="button" data-map-load>'
+        f"{escape(gettext('Karte mit OpenStreetMap laden'))}</button>\n</div>\n"
+        '<div class="search-map__canvas" data-map-canvas role="region"'
+        f' aria-label="{escape(gettext("Interaktive Karte"))}"></div>\n'
+        '<div class="search-map__fallback" data-map-fallback>\n'
+        '<svg class="search-map__svg" viewBox="0 0 400 300" role="img"'
+        ' aria-labelledby="map-svg-title">\n'
+        f'<title id="map-svg-title">{escape(svg_title)}</title>\n'
+        f"{marker_shapes(markers)}\n</svg>\n</div>\n"
+        '<ul class="inline-list search-map__list">\n'
+        f"{marker_links(request.GET if request else QueryDict(), markers)}\n</ul>\n"
+        f"{json_script(markers, 'search-map-markers')}\n</section>\n"
+        f'<script src="{escape(static("js/search-map.js"))}" defer></script>'
+    )
+    # Every interpolated value is escaped or already safe markup of this module.
+    return mark_safe(html)  # noqa: S308

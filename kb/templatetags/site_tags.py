@@ -1,5 +1,5 @@
-"""Template helpers of the public site: footer links, accessible form widgets,
-and the district data behind the search map."""
+"""Template helpers of the public site: footer links and accessible form
+widgets."""
 
 from __future__ import annotations
 
@@ -16,9 +16,7 @@ from django.utils.safestring import SafeString
 from wagtail.signals import page_published, page_unpublished
 
 from ..models import StandardPage
-from ..route_cache import request_value
 from ..routing import cached_parent
-from ..taxonomy import District
 
 register = template.Library()
 
@@ -92,47 +90,6 @@ def accessible(field: BoundField) -> SafeString:
     if field.field.required:
         attrs["aria-required"] = "true"
     return field.as_widget(attrs=attrs)
-
-
-SEATS_CACHE_KEY = "npa:district-seats:v1"
-SEATS_CACHE_SECONDS = 3600
-
-
-def _facet_value(item: dict) -> tuple[str, int]:
-    value = item.get("value", item.get("key", ""))
-    count = item.get("count", item.get("doc_count", 0))
-    return str(value), int(count)
-
-
-def _district_seats() -> list[dict[str, Any]]:
-    seats = cache.get(SEATS_CACHE_KEY)
-    if seats is None:
-        seats = [
-            {"ags": d.ags, "name": str(d), "lat": d.lat, "lon": d.lon}
-            for d in District.objects.order_by("name")
-        ]
-        cache.set(SEATS_CACHE_KEY, seats, SEATS_CACHE_SECONDS)
-    return seats
-
-
-@register.simple_tag(takes_context=True)
-def district_markers(context: template.Context, result: Any) -> list[dict[str, Any]]:
-    """One marker per district of the search result's ``district`` facet.
-
-    The facet carries official keys (AGS) and counts; the seat coordinates come
-    from the vocabulary, so the map needs no request of its own. The seats are
-    read once per content version (``kb.route_cache``), else from Redis."""
-    facets = getattr(result, "facets", None) or {}
-    counts = dict(_facet_value(item) for item in facets.get("district", []))
-    counts = {ags: count for ags, count in counts.items() if count > 0}
-    if not counts:
-        return []
-    seats = request_value(context.get("request"), "district-seats", _district_seats)
-    return [
-        {**seat, "count": counts[seat["ags"]]}
-        for seat in seats
-        if seat["ags"] in counts
-    ]
 
 
 @register.simple_tag

@@ -6,7 +6,7 @@ import json
 import re
 
 import pytest
-from django.template.loader import render_to_string
+from django.template import engines
 from django.utils import translation
 
 from search.backends import SearchResult
@@ -17,9 +17,10 @@ pytestmark = pytest.mark.django_db
 def _render(rf, facets, url="/suche/?q=x&page=2"):
     result = SearchResult(count=3, hits=[], backend="database", facets=facets)
     with translation.override("de"):
-        return render_to_string(
-            "includes/search_map.html", {"result": result, "request": rf.get(url)}
+        template = engines["django"].from_string(
+            "{% load map_tags %}{% search_map result %}"
         )
+        return template.render({"result": result, "request": rf.get(url)})
 
 
 def test_one_marker_per_district_with_counts_and_filter_links(rf, settings):
