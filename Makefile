@@ -70,3 +70,6 @@ frontend: $(FRONTEND_STAMP)
 browsers:
 	@test -x /usr/bin/chromium || { apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core; }
+	@# xgettext: the English UI test extracts the messages as makemessages does.
+	@command -v xgettext >/dev/null || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext; }

@@ -137,6 +137,9 @@ def search_map(context: template.Context, result: Any) -> SafeString:
         "Die Karte lädt Kartenbilder von OpenStreetMap. Dabei wird Ihre "
         "IP-Adresse an den Kartenserver übertragen."
     )
+    heading = gettext("Karte der Treffer nach Landkreis")
+    load = gettext("Karte mit OpenStreetMap laden")
+    canvas = gettext("Interaktive Karte")
     svg_title = gettext(
         "Treffer je Landkreis, schematisch; die Liste daneben nennt die Zahlen."
     )
@@ -146,14 +149,12 @@ def search_map(context: template.Context, result: Any) -> SafeString:
         f' data-attribution="{escape(settings.MAP_TILE_ATTRIBUTION)}"'
         f' data-leaflet-js="{escape(static("vendor/leaflet/leaflet.js"))}"'
         f' data-leaflet-css="{escape(static("vendor/leaflet/leaflet.css"))}">\n'
-        f'<h2 id="map-heading">{escape(gettext("Karte der Treffer nach Landkreis"))}'
-        "</h2>\n"
+        f'<h2 id="map-heading">{escape(heading)}</h2>\n'
         '<div class="search-map__consent" data-map-consent hidden>\n'
         f"<p>{escape(consent)}</p>\n"
-        '<button type="button" data-map-load>'
-        f"{escape(gettext('Karte mit OpenStreetMap laden'))}</button>\n</div>\n"
+        f'<button type="button" data-map-load>{escape(load)}</button>\n</div>\n'
         '<div class="search-map__canvas" data-map-canvas role="region"'
-        f' aria-label="{escape(gettext("Interaktive Karte"))}"></div>\n'
+        f' aria-label="{escape(canvas)}"></div>\n'
         '<div class="search-map__fallback" data-map-fallback>\n'
         '<svg class="search-map__svg" viewBox="0 0 400 300" role="img"'
         ' aria-labelledby="map-svg-title">\n'
