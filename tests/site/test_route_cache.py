@@ -14,13 +14,6 @@ from tests.site.content import without_tokens
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def routed(site_content, settings, services):
-    settings.ROUTE_CACHE = True
-    page_cache.clear_page_cache()
-    return site_content
-
-
 def _tables(client, url: str) -> list[str]:
     with CaptureQueriesContext(connection) as captured:
         assert client.get(url).status_code == 200

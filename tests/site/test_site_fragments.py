@@ -9,19 +9,10 @@ import re
 import pytest
 from django.test import Client
 
-from kb import page_cache
-
 pytestmark = pytest.mark.django_db
 
 NEXT = re.compile(r'<input name="next" type="hidden" value="([^"]*)">')
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-
-
-@pytest.fixture
-def routed(site_content, settings, services):
-    settings.ROUTE_CACHE = True
-    page_cache.clear_page_cache()
-    return site_content
 
 
 def test_each_language_gets_its_own_header_and_footer(routed):
