@@ -20,17 +20,21 @@ from django.db.models import Model, QuerySet
 from django.db.models.query import ModelIterable
 
 # Integer markers lie outside any primary key range; text markers contain a
-# character no slug or path has. No other parameter of a query equals them.
+# character no slug or path has; a list key (bound as one array parameter)
+# is marked by a list of one integer marker. No other parameter of a query
+# equals them.
 INT_MARKER = -7_316_028_411
 TEXT_MARKER = "\x00prepared-key-{}\x00"
 
 
-def _marker(kind: type, number: int) -> int | str:
+def _marker(kind: type, number: int) -> int | str | list[int]:
     if kind is int:
         return INT_MARKER - number
     if kind is str:
         return TEXT_MARKER.format(number)
-    raise TypeError(f"Keys are int or str, not {kind.__name__}.")
+    if kind is list:
+        return [INT_MARKER - number]
+    raise TypeError(f"Keys are int, str or list, not {kind.__name__}.")
 
 
 @dataclass(frozen=True)
