@@ -26,6 +26,7 @@ from .doc_fields import (
     facet,
     keyword_text,
     plain_text,
+    snippet,
     suggest,
 )
 from .doc_fields import text as _text
@@ -67,16 +68,14 @@ class ProjectDocument(Document):
         analyzer=autocomplete_index, search_analyzer=german_exact
     )
     title_sort = fields.KeywordField()
-    # Offsets in the postings let the highlighter find matches without
-    # re-analysing (and decompounding) the text of every hit.
-    teaser = _text(suggest=True, index_options="offsets")
-    description = _text(suggest=True, exact=False, index_options="offsets")
+    teaser = _text(suggest=True, snippet=True)
+    description = _text(suggest=True, exact=False, snippet=True)
     url = fields.KeywordField(index=False)
     slug = fields.KeywordField()
     tags = facet(multi=True)
     tags_text = _text(suggest=True, multi=True)
-    offers_text = _text(multi=True, exact=False, index_options="offsets")
-    needs_text = _text(multi=True, exact=False, index_options="offsets")
+    offers_text = _text(multi=True, exact=False, snippet=True)
+    needs_text = _text(multi=True, exact=False, snippet=True)
     offer_categories = facet(multi=True)
     need_categories = facet(multi=True)
     districts = facet(multi=True)
@@ -95,6 +94,7 @@ class ProjectDocument(Document):
     published_at = fields.DateField()
     last_confirmed = fields.DateField()
     all_text = all_text()
+    snippet = snippet()
     suggest = suggest()
 
     class Index:
@@ -191,6 +191,9 @@ class ProjectDocument(Document):
         return [t.name for t in _related(page, "target_groups")]
 
     def prepare_all_text(self, page: ProjectPage) -> None:
+        return None
+
+    def prepare_snippet(self, page: ProjectPage) -> None:
         return None
 
     def prepare_suggest(self, page: ProjectPage) -> None:

@@ -37,7 +37,8 @@ FILTER_FIELDS = {
     "organisation_type": "organisation_type",
     "tag": "tags",
 }
-HIGHLIGHT_FIELDS = ("teaser", "description", "offers_text", "needs_text")
+# Teaser, description, offers and needs, copied into one stored field.
+HIGHLIGHT_FIELD = "snippet"
 SOURCE = ["slug", "url", "title", "teaser", "organisation"]
 SOURCE += ["district_names", "field_names"]
 STALE_AFTER = "now-15M/d"
@@ -121,7 +122,7 @@ def highlight_query(text: str, alternatives: tuple[str, ...]) -> dict:
     return {
         "bool": {
             "should": [
-                {"multi_match": {"query": t, "fields": list(HIGHLIGHT_FIELDS)}}
+                {"match": {HIGHLIGHT_FIELD: {"query": t}}}
                 for t in (text, *alternatives)
             ]
         }
@@ -290,8 +291,7 @@ def hits_body(query: SearchQuery, context: Context, fuzzy: bool = False) -> dict
             "post_tags": [POST],
             "highlight_query": highlight_query(query.text, context.alternatives),
             "fields": {
-                name: {"fragment_size": 180, "number_of_fragments": 1}
-                for name in HIGHLIGHT_FIELDS
+                HIGHLIGHT_FIELD: {"fragment_size": 180, "number_of_fragments": 1}
             },
         }
     if query.text and fuzzy:
