@@ -17,20 +17,14 @@ INDEX_SETTINGS = {
 }
 ALL_TEXT = "all_text"
 SUGGEST = "suggest"
-SNIPPET = "snippet"
 
 
-def text(
-    *, suggest: bool = False, exact: bool = True, snippet: bool = False, **kwargs
-) -> fields.TextField:
+def text(*, suggest: bool = False, exact: bool = True, **kwargs) -> fields.TextField:
     """German text copied into the catch-all field that requires every query
     term somewhere; with an unstemmed ``.exact`` subfield for the fields whose
     exact matches the ranking boosts (each subfield is one more analysis of
-    the text at indexing time). ``snippet`` copies it into the one field
-    that result snippets are highlighted from."""
+    the text at indexing time)."""
     copy_to = [ALL_TEXT, SUGGEST] if suggest else [ALL_TEXT]
-    if snippet:
-        copy_to.append(SNIPPET)
     if exact:
         kwargs["fields"] = {"exact": fields.TextField(analyzer=german_exact)}
     return fields.TextField(
@@ -43,22 +37,6 @@ def text(
 
 def all_text() -> fields.TextField:
     return fields.TextField(analyzer=german_text, search_analyzer=german_query)
-
-
-def snippet() -> fields.TextField:
-    """The texts a result snippet may come from, in one stored field.
-
-    Highlighting one field instead of four took about a third of the
-    highlighting time (each field is a highlighter pass over every hit), and
-    the best passage of all four texts wins. Offsets in the postings let the
-    highlighter find matches without re-analysing (and decompounding) the
-    text; the text is stored because a ``copy_to`` target has no source."""
-    return fields.TextField(
-        analyzer=german_text,
-        search_analyzer=german_query,
-        index_options="offsets",
-        store=True,
-    )
 
 
 def suggest() -> fields.TextField:

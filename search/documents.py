@@ -26,7 +26,6 @@ from .doc_fields import (
     facet,
     keyword_text,
     plain_text,
-    snippet,
     suggest,
 )
 from .doc_fields import text as _text
@@ -68,14 +67,16 @@ class ProjectDocument(Document):
         analyzer=autocomplete_index, search_analyzer=german_exact
     )
     title_sort = fields.KeywordField()
-    teaser = _text(suggest=True, snippet=True)
-    description = _text(suggest=True, exact=False, snippet=True)
+    # Offsets in the postings let the highlighter find matches without
+    # re-analysing (and decompounding) the text of every hit.
+    teaser = _text(suggest=True, index_options="offsets")
+    description = _text(suggest=True, exact=False, index_options="offsets")
     url = fields.KeywordField(index=False)
     slug = fields.KeywordField()
     tags = facet(multi=True)
     tags_text = _text(suggest=True, multi=True)
-    offers_text = _text(multi=True, exact=False, snippet=True)
-    needs_text = _text(multi=True, exact=False, snippet=True)
+    offers_text = _text(multi=True, exact=False, index_options="offsets")
+    needs_text = _text(multi=True, exact=False, index_options="offsets")
     offer_categories = facet(multi=True)
     need_categories = facet(multi=True)
     districts = facet(multi=True)
@@ -94,7 +95,6 @@ class ProjectDocument(Document):
     published_at = fields.DateField()
     last_confirmed = fields.DateField()
     all_text = all_text()
-    snippet = snippet()
     suggest = suggest()
 
     class Index:
@@ -191,9 +191,6 @@ class ProjectDocument(Document):
         return [t.name for t in _related(page, "target_groups")]
 
     def prepare_all_text(self, page: ProjectPage) -> None:
-        return None
-
-    def prepare_snippet(self, page: ProjectPage) -> None:
         return None
 
     def prepare_suggest(self, page: ProjectPage) -> None:

@@ -9,7 +9,7 @@ from ..facets import build_facets
 from ..highlight import render_highlight
 from ..query import SearchQuery
 from . import Context, Hit, SearchResult
-from .es_requests import FEW_HITS, HIGHLIGHT_FIELD, facets_body, hits_body
+from .es_requests import FEW_HITS, HIGHLIGHT_FIELDS, facets_body, hits_body
 
 
 def suggestion_from(text: str, suggest: dict) -> str | None:
@@ -31,8 +31,12 @@ def suggestion_from(text: str, suggest: dict) -> str | None:
 
 def _hit(raw: dict) -> Hit:
     source = raw.get("_source", {})
-    fragments = raw.get("highlight", {}).get(HIGHLIGHT_FIELD)
-    highlight = render_highlight(fragments[0]) if fragments else ""
+    highlight = ""
+    for name in HIGHLIGHT_FIELDS:
+        fragments = raw.get("highlight", {}).get(name)
+        if fragments:
+            highlight = render_highlight(fragments[0])
+            break
     return Hit(
         id=int(raw["_id"]),
         slug=source.get("slug", ""),

@@ -37,8 +37,7 @@ FILTER_FIELDS = {
     "organisation_type": "organisation_type",
     "tag": "tags",
 }
-# Teaser, description, offers and needs, copied into one stored field.
-HIGHLIGHT_FIELD = "snippet"
+HIGHLIGHT_FIELDS = ("teaser", "description", "offers_text", "needs_text")
 SOURCE = ["slug", "url", "title", "teaser", "organisation"]
 SOURCE += ["district_names", "field_names"]
 STALE_AFTER = "now-15M/d"
@@ -122,7 +121,7 @@ def highlight_query(text: str, alternatives: tuple[str, ...]) -> dict:
     return {
         "bool": {
             "should": [
-                {"match": {HIGHLIGHT_FIELD: {"query": t}}}
+                {"multi_match": {"query": t, "fields": list(HIGHLIGHT_FIELDS)}}
                 for t in (text, *alternatives)
             ]
         }
@@ -291,7 +290,8 @@ def hits_body(query: SearchQuery, context: Context, fuzzy: bool = False) -> dict
             "post_tags": [POST],
             "highlight_query": highlight_query(query.text, context.alternatives),
             "fields": {
-                HIGHLIGHT_FIELD: {"fragment_size": 180, "number_of_fragments": 1}
+                name: {"fragment_size": 180, "number_of_fragments": 1}
+                for name in HIGHLIGHT_FIELDS
             },
         }
     if query.text and fuzzy:

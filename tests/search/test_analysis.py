@@ -123,19 +123,3 @@ def test_highlights_mark_matches_and_escape_the_rest(corpus, client):
     data = client.get(API, {"q": "Beschäftigung"}).json()
 
     assert "<mark>Beschäftigung</mark>" in data["results"][0]["highlight"]
-
-
-@pytest.mark.parametrize(
-    ("text", "slug", "marked"),
-    [
-        # Each only in one text: an offer, a need, the teaser.
-        ("Erfahrene", "patenschaft", "<mark>Erfahrene</mark> Sprachpaten"),
-        ("Nachmittag", "hausaufgaben", "Ein Raum am <mark>Nachmittag</mark>"),
-        ("Ämtern", "lotsen", "zu <mark>Ämtern</mark>"),
-    ],
-)
-def test_snippet_comes_from_the_text_that_matched(corpus, client, text, slug, marked):
-    data = client.get(API, {"q": text}).json()
-
-    hit = next(hit for hit in data["results"] if hit["slug"] == slug)
-    assert marked in hit["highlight"]
