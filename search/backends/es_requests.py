@@ -37,7 +37,11 @@ FILTER_FIELDS = {
     "organisation_type": "organisation_type",
     "tag": "tags",
 }
-HIGHLIGHT_FIELDS = ("teaser", "description", "offers_text", "needs_text")
+# Snippets come from the teaser or the description. Each highlighted field is
+# one more highlighter pass over every hit: four fields (with offers and
+# needs) took half of the hits request, and a match only in an offer or need
+# text now shows the teaser instead (docs/search.md).
+HIGHLIGHT_FIELDS = ("teaser", "description")
 SOURCE = ["slug", "url", "title", "teaser", "organisation"]
 SOURCE += ["district_names", "field_names"]
 STALE_AFTER = "now-15M/d"

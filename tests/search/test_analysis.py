@@ -123,3 +123,16 @@ def test_highlights_mark_matches_and_escape_the_rest(corpus, client):
     data = client.get(API, {"q": "Beschäftigung"}).json()
 
     assert "<mark>Beschäftigung</mark>" in data["results"][0]["highlight"]
+
+
+def test_snippet_marks_the_teaser_and_ignores_offer_texts(corpus, client):
+    """Snippets come from the teaser or the description; a match only in an
+    offer or need text finds the project and shows its teaser unmarked."""
+    data = client.get(API, {"q": "Ämtern"}).json()
+    (lotsen,) = [hit for hit in data["results"] if hit["slug"] == "lotsen"]
+    assert "zu <mark>Ämtern</mark>" in lotsen["highlight"]
+
+    data = client.get(API, {"q": "Erfahrene Sprachpaten"}).json()
+    (paten,) = [hit for hit in data["results"] if hit["slug"] == "patenschaft"]
+    assert paten["highlight"] == ""
+    assert paten["teaser"].startswith("Ehrenamtliche Paten")
