@@ -79,9 +79,11 @@ def test_list_keys_are_bound_as_one_parameter(corpus):
     from kb.prepared import PreparedQuery
 
     prepared = PreparedQuery(
-        lambda ids: ProjectPage.objects.filter(database._in_ids(ids))
-        .order_by("pk")
-        .values_list("pk"),
+        lambda ids: (
+            ProjectPage.objects.filter(database._in_ids(ids))
+            .order_by("pk")
+            .values_list("pk")
+        ),
         (list,),
     )
     ids = sorted(ProjectPage.objects.values_list("pk", flat=True))
