@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from .models.alliance import CallPage, Signature
 from .tasks import send_signature_confirmation
@@ -30,8 +31,11 @@ def register_signature(call: CallPage, form, request) -> None:
         confirm_url = request.build_absolute_uri(
             call.url + call.reverse_subpage("confirm", args=[signature.make_token()])
         )
+        language = get_language()
         transaction.on_commit(
-            lambda: send_signature_confirmation.delay(signature.pk, confirm_url)
+            lambda: send_signature_confirmation.delay(
+                signature.pk, confirm_url, language
+            )
         )
 
 

@@ -3,26 +3,37 @@
 from __future__ import annotations
 
 from celery import shared_task
+from django.conf import settings
 from django.core.mail import send_mail
+from django.utils.translation import gettext, override
 
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
-def send_signature_confirmation(signature_id: int, confirm_url: str) -> None:
+def send_signature_confirmation(
+    signature_id: int, confirm_url: str, language: str | None = None
+) -> None:
+    """The double opt-in mail, in the language the supporter signed in
+    (tasks queued before it was passed write German)."""
     from .models.alliance import Signature
 
     signature = Signature.objects.filter(pk=signature_id).first()
     if signature is None or signature.confirmed_at:
         return
-    send_mail(
-        "Bitte bestätigen Sie Ihre Unterschrift unter den Aufruf",
-        (
-            f"Guten Tag {signature.name},\n\n"
-            "vielen Dank, dass Sie den Aufruf „Niedersachsen packt an“ unterstützen.\n"
-            "Bitte bestätigen Sie Ihre Unterschrift innerhalb von sieben Tagen:\n\n"
-            f"{confirm_url}\n\n"
-            "Wenn Sie nicht unterschrieben haben, ignorieren Sie diese Nachricht; "
-            "dann wird nichts veröffentlicht.\n"
-        ),
-        None,
-        [signature.email],
-    )
+    with override(language or settings.LANGUAGE_CODE):
+        body = "\n\n".join(
+            [
+                gettext("Guten Tag %(name)s,") % {"name": signature.name},
+                gettext(
+                    "vielen Dank, dass Sie den Aufruf „Niedersachsen packt an“ "
+                    "unterstützen. Bitte bestätigen Sie Ihre Unterschrift "
+                    "innerhalb von sieben Tagen:"
+                ),
+                confirm_url,
+                gettext(
+                    "Wenn Sie nicht unterschrieben haben, ignorieren Sie diese "
+                    "Nachricht; dann wird nichts veröffentlicht."
+                ),
+            ]
+        )
+        subject = gettext("Bitte bestätigen Sie Ihre Unterschrift unter den Aufruf")
+    send_mail(subject, body + "\n", None, [signature.email])

@@ -15,7 +15,7 @@ from django.core import signing
 from django.core.cache import cache
 from django.core.mail import EmailMessage
 from django.urls import reverse
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext, gettext_noop, override
 
 logger = logging.getLogger(__name__)
 
@@ -88,67 +88,111 @@ def absolute(path: str) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
+SIGNATURE = gettext_noop("Niedersachsen packt an – Gute Praxis")
+
+
+def _body(*paragraphs: str) -> str:
+    """The paragraphs of a mail, then the signature, in the active language."""
+    return "\n\n".join([*(p for p in paragraphs if p), gettext(SIGNATURE)])
+
+
 def send_request(contact) -> None:
-    """The first message: to the project, without the sender's address."""
+    """The first message: to the project, without the sender's address.
+
+    Written in the site's default language: nothing tells which language the
+    project's contact person reads."""
+    with override(settings.LANGUAGE_CODE):
+        _send_request(contact)
+
+
+def _send_request(contact) -> None:
     target = contact.target
     link = absolute(reverse("matching:reply", args=[reply_token(contact.pk)]))
-    about = f" (über Ihr Projekt „{target.title}“)" if target else ""
-    source = (
-        f"\nGeschrieben auf der Seite von „{contact.source.title}“.\n"
-        if (contact.source)
-        else ""
-    )
-    body = (
-        f"Guten Tag,\n\n{contact.sender_name} möchte mit Ihnen Kontakt aufnehmen"
-        f"{about}:\n\n{contact.message}\n{source}\n"
-        f"Antworten: {link}\n\n"
-        "Die E-Mail-Adresse der absendenden Person geben wir erst weiter, wenn Sie "
-        "über diesen Link antworten.\n\nNiedersachsen packt an – Gute Praxis"
-    )
+    if target:
+        opening = gettext(
+            "%(name)s möchte mit Ihnen Kontakt aufnehmen (über Ihr Projekt "
+            "„%(project)s“):"
+        ) % {"name": contact.sender_name, "project": target.title}
+    else:
+        opening = gettext("%(name)s möchte mit Ihnen Kontakt aufnehmen:") % {
+            "name": contact.sender_name
+        }
+    source = ""
+    if contact.source:
+        source = gettext("Geschrieben auf der Seite von „%(project)s“.") % {
+            "project": contact.source.title
+        }
     EmailMessage(
-        subject="Kontaktanfrage über „Niedersachsen packt an“",
-        body=body,
+        subject=gettext("Kontaktanfrage über „Niedersachsen packt an“"),
+        body=_body(
+            gettext("Guten Tag,"),
+            opening,
+            contact.message,
+            source,
+            gettext("Antworten: %(link)s") % {"link": link},
+            gettext(
+                "Die E-Mail-Adresse der absendenden Person geben wir erst weiter, "
+                "wenn Sie über diesen Link antworten."
+            ),
+        ),
         to=[contact_address(target)],
     ).send()
 
 
-def send_reply(contact) -> None:
-    """The answer goes to the sender; the recipient now learns the address."""
+def _project_title(contact) -> str:
+    return contact.target.title if contact.target else gettext("dem Projekt")
+
+
+def send_reply(contact, replier_language: str | None = None) -> None:
+    """The answer goes to the sender, in the sender's language; the recipient
+    now learns the address, in the language they answered in."""
     recipient = contact_address(contact.target)
-    title = contact.target.title if contact.target else "dem Projekt"
-    EmailMessage(
-        subject=f"Antwort von „{title}“",
-        body=(
-            f"Guten Tag {contact.sender_name},\n\n„{title}“ hat auf Ihre Anfrage "
-            f"geantwortet:\n\n{contact.reply}\n\nSie erreichen das Projekt direkt "
-            f"unter {recipient}.\n\nNiedersachsen packt an – Gute Praxis"
-        ),
-        to=[contact.sender_email],
-        reply_to=[recipient] if recipient else None,
-    ).send()
-    EmailMessage(
-        subject="Ihre Antwort wurde weitergeleitet",
-        body=(
-            f"Guten Tag,\n\nIhre Antwort an {contact.sender_name} wurde "
-            f"weitergeleitet. Sie erreichen die Person jetzt direkt unter "
-            f"{contact.sender_email}.\n\nNiedersachsen packt an – Gute Praxis"
-        ),
-        to=[recipient],
-        reply_to=[contact.sender_email],
-    ).send()
+    with override(contact.language or settings.LANGUAGE_CODE):
+        title = _project_title(contact)
+        EmailMessage(
+            subject=gettext("Antwort von „%(project)s“") % {"project": title},
+            body=_body(
+                gettext("Guten Tag %(name)s,") % {"name": contact.sender_name},
+                gettext("„%(project)s“ hat auf Ihre Anfrage geantwortet:")
+                % {"project": title},
+                contact.reply,
+                gettext("Sie erreichen das Projekt direkt unter %(address)s.")
+                % {"address": recipient},
+            ),
+            to=[contact.sender_email],
+            reply_to=[recipient] if recipient else None,
+        ).send()
+    with override(replier_language or settings.LANGUAGE_CODE):
+        EmailMessage(
+            subject=gettext("Ihre Antwort wurde weitergeleitet"),
+            body=_body(
+                gettext("Guten Tag,"),
+                gettext(
+                    "Ihre Antwort an %(name)s wurde weitergeleitet. Sie erreichen "
+                    "die Person jetzt direkt unter %(address)s."
+                )
+                % {"name": contact.sender_name, "address": contact.sender_email},
+            ),
+            to=[recipient],
+            reply_to=[contact.sender_email],
+        ).send()
 
 
 def send_followup(contact) -> None:
     link = absolute(reverse("matching:outcome", args=[outcome_token(contact.pk)]))
-    title = contact.target.title if contact.target else "dem Projekt"
-    EmailMessage(
-        subject="Hat dieser Kontakt zu einer Zusammenarbeit geführt?",
-        body=(
-            f"Guten Tag {contact.sender_name},\n\nvor einiger Zeit haben Sie über "
-            f"unsere Plattform „{title}“ geschrieben. Hat dieser Kontakt zu einer "
-            f"Zusammenarbeit geführt? Ein Klick genügt (ja / nein / läuft noch):"
-            f"\n\n{link}\n\nDanke! Ihre Antwort zeigt uns, was Vernetzung bewirkt."
-            "\n\nNiedersachsen packt an – Gute Praxis"
-        ),
-        to=[contact.sender_email],
-    ).send()
+    with override(contact.language or settings.LANGUAGE_CODE):
+        EmailMessage(
+            subject=gettext("Hat dieser Kontakt zu einer Zusammenarbeit geführt?"),
+            body=_body(
+                gettext("Guten Tag %(name)s,") % {"name": contact.sender_name},
+                gettext(
+                    "vor einiger Zeit haben Sie über unsere Plattform „%(project)s“ "
+                    "geschrieben. Hat dieser Kontakt zu einer Zusammenarbeit "
+                    "geführt? Ein Klick genügt (ja / nein / läuft noch):"
+                )
+                % {"project": _project_title(contact)},
+                link,
+                gettext("Danke! Ihre Antwort zeigt uns, was Vernetzung bewirkt."),
+            ),
+            to=[contact.sender_email],
+        ).send()

@@ -105,6 +105,9 @@ class ContactRequest(models.Model):
     message = models.TextField("Nachricht", max_length=4000)
     consent_text = models.TextField("Einwilligungstext")
     consent_at = models.DateTimeField("Eingewilligt am")
+    # The sender's site language: the answer and the follow-up question are
+    # written in it.
+    language = models.CharField("Sprache", max_length=10, default="de", editable=False)
     created_at = models.DateTimeField(default=timezone.now)
     relayed_at = models.DateTimeField(null=True, blank=True)
     reply = models.TextField("Antwort", blank=True)

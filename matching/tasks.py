@@ -63,7 +63,9 @@ def relay_contact_request(request_id: int) -> bool:
 
 
 @shared_task
-def relay_contact_reply(request_id: int) -> bool:
+def relay_contact_reply(request_id: int, language: str | None = None) -> bool:
+    """``language``: the one the project answered in (tasks queued before it
+    was passed write German)."""
     from .contact import send_reply
     from .models import ContactRequest
 
@@ -71,7 +73,7 @@ def relay_contact_reply(request_id: int) -> bool:
     contact = contact.first()
     if contact is None or contact.target is None or not contact.reply:
         return False
-    send_reply(contact)
+    send_reply(contact, language)
     return True
 
 

@@ -6,7 +6,7 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from . import contact as relay
@@ -78,6 +78,7 @@ def contact(request: HttpRequest, match_id: int) -> HttpResponse:
             message=data["message"],
             consent_text=relay.CONSENT_TEXT,
             consent_at=now,
+            language=get_language(),
         )
         transaction.on_commit(lambda: relay_contact_request.delay(request_row.pk))
         return render(request, "matching/contact_sent.html", context)
@@ -105,7 +106,10 @@ def reply(request: HttpRequest, token: str) -> HttpResponse:
         contact_request.reply = form.cleaned_data["reply"]
         contact_request.replied_at = timezone.now()
         contact_request.save(update_fields=["reply", "replied_at"])
-        transaction.on_commit(lambda: relay_contact_reply.delay(contact_request.pk))
+        language = get_language()
+        transaction.on_commit(
+            lambda: relay_contact_reply.delay(contact_request.pk, language)
+        )
         return render(request, "matching/reply_done.html", context)
     status = 400 if request.method == "POST" else 200
     return render(request, "matching/reply.html", context, status=status)

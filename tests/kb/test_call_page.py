@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.core import mail
+from django.test import Client
 
 from kb import antispam
 from kb.models import CallPage, HomePage, Signature
@@ -66,6 +67,32 @@ def test_signing_sends_a_confirmation_and_counts_only_after_confirming(
     assert page.context["count_persons"] == 1
     assert page.context["count_institutions"] == 0
     assert "Hanna Meyer" in page.content.decode()
+
+
+def test_an_english_signer_gets_the_confirmation_in_english(
+    call, eager_tasks, django_capture_on_commit_callbacks
+):
+    english = Client(headers={"accept-language": "en"})
+    with django_capture_on_commit_callbacks(execute=True):
+        sign(english, call, email="jane@example.org", name="Jane Doe")
+
+    (message,) = mail.outbox
+    assert message.subject == "Please confirm your signature under the call"
+    assert message.body.startswith("Hello Jane Doe,")
+    assert "within seven days" in message.body
+    assert english.get(confirm_link(message)).status_code == 200
+    assert Signature.objects.get(email="jane@example.org").confirmed_at
+
+
+def test_a_german_signer_gets_the_confirmation_in_german(
+    client, call, eager_tasks, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        sign(client, call)
+
+    (message,) = mail.outbox
+    assert message.subject == "Bitte bestätigen Sie Ihre Unterschrift unter den Aufruf"
+    assert message.body.startswith("Guten Tag Hanna Meyer,")
 
 
 def test_confirm_link_works_once(

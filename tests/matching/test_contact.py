@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import re
 import uuid
+from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.test import Client
+from django.utils import timezone
 
 from matching.contact import CONSENT_TEXT, outcome_token
 from matching.models import ContactRequest, Match
+from matching.tasks import ask_for_outcomes
 from tests.waiting import wait_for
 
 from .builders import Spec, build
@@ -91,6 +95,9 @@ def test_answer_reaches_the_sender_and_only_then_reveals_the_address(
     assert "Gern, wir haben Dolmetscher" in to_sender.body
     assert to_recipient.to == ["pool@dolmetscher.example"]
     assert sender in to_recipient.body
+    # A German visitor and a German answer: both mails in German.
+    assert "hat auf Ihre Anfrage geantwortet" in to_sender.body
+    assert "wurde weitergeleitet" in to_recipient.body
 
 
 def test_missing_consent_is_a_400_with_the_form(client, match, sender):
@@ -127,3 +134,45 @@ def test_outcome_answer_is_recorded_and_counted(client, match, admin_client, sen
 
 def test_forged_reply_link_is_a_404(client, match):
     assert client.get("/kontakt/antwort/gefälscht/").status_code == 404
+
+
+def test_an_english_sender_gets_the_answer_and_the_question_in_english(
+    client, match, sender
+):
+    """The sender writes from the English site: the project still gets the
+    request in German, the sender gets the answer and the follow-up question
+    in English, and the project's confirmation is in the language it
+    answered in."""
+    english = Client(headers={"accept-language": "en"})
+    english.post(
+        f"/treffer/{match.pk}/kontakt/",
+        {
+            "sender_name": "Amira Haddad",
+            "sender_email": sender,
+            "message": "We are looking for interpreters for our language café.",
+            "consent": "on",
+        },
+        REMOTE_ADDR=fresh_ip(),
+    )
+    assert wait_for(lambda: len(mail.outbox) == 1)
+    assert ContactRequest.objects.get().language == "en"
+    to_project = mail.outbox[0]
+    assert to_project.subject == "Kontaktanfrage über „Niedersachsen packt an“"
+    assert "Amira Haddad möchte mit Ihnen Kontakt aufnehmen" in to_project.body
+
+    link = re.search(r"/kontakt/antwort/[^/\s]+/", to_project.body).group(0)
+    client.post(link, {"reply": "Gern, wir haben Dolmetscher für Arabisch."})
+    assert wait_for(lambda: len(mail.outbox) == 3)
+    to_sender, to_recipient = mail.outbox[1], mail.outbox[2]
+    assert to_sender.to == [sender]
+    assert to_sender.subject.startswith("Reply from “")
+    assert "has replied to your request" in to_sender.body
+    assert "Gern, wir haben Dolmetscher" in to_sender.body
+    assert to_recipient.subject == "Ihre Antwort wurde weitergeleitet"
+
+    ContactRequest.objects.update(relayed_at=timezone.now() - timedelta(days=30))
+    assert ask_for_outcomes() == 1
+    question = mail.outbox[3]
+    assert question.to == [sender]
+    assert question.subject == "Did this contact lead to a collaboration?"
+    assert "One click is enough" in question.body
