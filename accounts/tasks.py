@@ -8,8 +8,10 @@ from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop, override
 
 MAIL_RETRY = {"autoretry_for": (OSError,), "retry_backoff": True, "max_retries": 5}
+SITE_NAME = gettext_noop("Niedersachsen packt an – Gute Praxis")
 
 
 def one_line(value: str) -> str:
@@ -32,39 +34,62 @@ def member_emails(initiative_id: int) -> list[str]:
 
 
 @shared_task(**MAIL_RETRY)
-def send_verification(user_id: int, url: str) -> None:
+def send_verification(user_id: int, url: str, language: str | None = None) -> None:
+    """In the language of the sign-up form (tasks queued before it was passed
+    write German)."""
     user = get_user_model().objects.filter(pk=user_id, is_active=False).first()
     if user is None:
         return
-    send_mail(
-        "Bitte bestätigen Sie Ihre E-Mail-Adresse",
-        (
-            f"Guten Tag {one_line(user.first_name)},\n\n"
-            "vielen Dank für die Anmeldung Ihrer Initiative bei "
-            "„Niedersachsen packt an – Gute Praxis“.\n"
-            "Bitte bestätigen Sie Ihre E-Mail-Adresse innerhalb von drei Tagen:\n\n"
-            f"{url}\n\n"
-            "Wenn Sie sich nicht angemeldet haben, ignorieren Sie diese Nachricht.\n"
-        ),
-        None,
-        [user.email],
-    )
+    with override(language or settings.LANGUAGE_CODE):
+        subject = gettext("Bitte bestätigen Sie Ihre E-Mail-Adresse")
+        body = "\n\n".join(
+            [
+                gettext("Guten Tag %(name)s,") % {"name": one_line(user.first_name)},
+                gettext(
+                    "vielen Dank für die Anmeldung Ihrer Initiative bei „%(site)s“. "
+                    "Bitte bestätigen Sie Ihre E-Mail-Adresse innerhalb von drei "
+                    "Tagen:"
+                )
+                % {"site": gettext(SITE_NAME)},
+                url,
+                gettext(
+                    "Wenn Sie sich nicht angemeldet haben, ignorieren Sie diese "
+                    "Nachricht."
+                ),
+            ]
+        )
+    send_mail(subject, body + "\n", None, [user.email])
 
 
 @shared_task(**MAIL_RETRY)
-def send_invitation(email: str, initiative_title: str, inviter: str, url: str):
-    send_mail(
-        f"Einladung: {one_line(initiative_title)}",
-        (
-            "Guten Tag,\n\n"
-            f"{one_line(inviter)} lädt Sie ein, das Profil der Initiative "
-            f"„{one_line(initiative_title)}“ auf „Niedersachsen packt an – Gute "
-            "Praxis“ mitzupflegen. Der Link gilt sieben Tage:\n\n"
-            f"{url}\n"
-        ),
-        None,
-        [email],
-    )
+def send_invitation(
+    email: str,
+    initiative_title: str,
+    inviter: str,
+    url: str,
+    language: str | None = None,
+) -> None:
+    """In the inviting member's language: the invitee's is not known yet."""
+    title = one_line(initiative_title)
+    with override(language or settings.LANGUAGE_CODE):
+        subject = gettext("Einladung: %(initiative)s") % {"initiative": title}
+        body = "\n\n".join(
+            [
+                gettext("Guten Tag,"),
+                gettext(
+                    "%(inviter)s lädt Sie ein, das Profil der Initiative "
+                    "„%(initiative)s“ auf „%(site)s“ mitzupflegen. Der Link gilt "
+                    "sieben Tage:"
+                )
+                % {
+                    "inviter": one_line(inviter),
+                    "initiative": title,
+                    "site": gettext(SITE_NAME),
+                },
+                url,
+            ]
+        )
+    send_mail(subject, body + "\n", None, [email])
 
 
 @shared_task(**MAIL_RETRY)

@@ -11,7 +11,7 @@ from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
@@ -90,7 +90,8 @@ def _register(request: HttpRequest, data: dict) -> None:
             "accounts:verify", args=[tokens.verification_token(user.pk, user.email)]
         )
     )
-    transaction.on_commit(lambda: send_verification.delay(user.pk, url))
+    language = get_language()
+    transaction.on_commit(lambda: send_verification.delay(user.pk, url, language))
 
 
 def signup_done(request: HttpRequest) -> HttpResponse:
@@ -129,8 +130,9 @@ def invite(request: HttpRequest, pk: int) -> HttpResponse:
             url = request.build_absolute_uri(reverse("accounts:accept", args=[token]))
             inviter = request.user.first_name or request.user.email
             title = initiative.title
+            language = get_language()
             transaction.on_commit(
-                lambda: send_invitation.delay(email, title, inviter, url)
+                lambda: send_invitation.delay(email, title, inviter, url, language)
             )
             messages.success(
                 request,

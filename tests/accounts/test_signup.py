@@ -7,6 +7,7 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail, signing
+from django.test import Client
 
 from accounts.models import Consent, Membership
 from projects.models import InitiativeIndexPage, InitiativePage
@@ -183,3 +184,26 @@ def test_wagtail_admin_login_counts_failures_too(client, site_tree):
     )
 
     assert response.status_code == 429
+
+
+def test_an_english_sign_up_gets_the_verification_in_english(
+    site_tree, eager_tasks, django_capture_on_commit_callbacks
+):
+    english = Client(headers={"accept-language": "en"})
+    sign_up(english, django_capture_on_commit_callbacks)
+
+    (message,) = mail.outbox
+    assert message.subject == "Please confirm your e-mail address"
+    assert "Please confirm your e-mail address within three days" in message.body
+    assert english.get(verification_link()).status_code == 200
+    assert User.objects.get(email="anna@example.org").is_active
+
+
+def test_a_german_sign_up_gets_the_verification_in_german(
+    client, site_tree, eager_tasks, django_capture_on_commit_callbacks
+):
+    sign_up(client, django_capture_on_commit_callbacks)
+
+    (message,) = mail.outbox
+    assert message.subject == "Bitte bestätigen Sie Ihre E-Mail-Adresse"
+    assert "innerhalb von drei Tagen" in message.body

@@ -1,0 +1,73 @@
+"""Inviting a person to maintain an initiative's profile: the mail is in the
+inviting member's language, and its link leads to joining."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from django.core import mail
+from django.test import Client
+
+from accounts.models import Membership
+
+from .conftest import make_member
+
+pytestmark = pytest.mark.django_db
+
+
+def invite(client, initiative, email, callbacks):
+    with callbacks(execute=True):
+        return client.post(
+            f"/konto/initiative/{initiative.pk}/einladen/", {"email": email}
+        )
+
+
+def invitation_path(message) -> str:
+    return urlsplit(re.search(r"https?://\S+/\S+/", message.body)[0]).path
+
+
+@pytest.mark.parametrize(
+    ("language", "subject", "sentence"),
+    [
+        ("de", "Einladung: Sprachbrücke Celle", "lädt Sie ein, das Profil"),
+        ("en", "Invitation: Sprachbrücke Celle", "invites you to help maintain"),
+    ],
+)
+def test_invitation_mail_is_in_the_inviters_language_and_its_link_joins(
+    site_tree,
+    eager_tasks,
+    django_capture_on_commit_callbacks,
+    language,
+    subject,
+    sentence,
+):
+    user, initiative = make_member("owner@example.org", "Sprachbrücke Celle")
+    inviter = Client(headers={"accept-language": language})
+    inviter.force_login(user)
+
+    response = invite(
+        inviter, initiative, "new@example.org", django_capture_on_commit_callbacks
+    )
+
+    assert response.status_code == 302
+    (message,) = mail.outbox
+    assert message.to == ["new@example.org"]
+    assert message.subject == subject
+    assert sentence in message.body
+    invitee = Client()
+    joined = invitee.post(
+        invitation_path(message),
+        {
+            "name": "Neue Person",
+            "password1": "Lange-Passphrase-42",
+            "password2": "Lange-Passphrase-42",
+            "accept_terms": "on",
+            "accept_privacy": "on",
+        },
+    )
+    assert joined.status_code == 302
+    assert Membership.objects.filter(
+        initiative=initiative, user__email="new@example.org"
+    ).exists()
