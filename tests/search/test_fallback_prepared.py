@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from projects.models import ProjectPage
-from search.backends import database
+from search.backends import db_facets
 
 pytestmark = [pytest.mark.django_db, pytest.mark.services]
 
@@ -31,11 +31,11 @@ FILTERS = [
 def _fresh_filtered(ids: list[int], filters: dict) -> list[int]:
     if not filters:
         return ids
-    return sorted(pk for (pk,) in database._filtered_ids(ids, filters))
+    return sorted(pk for (pk,) in db_facets.filtered_ids(ids, filters))
 
 
 def _fresh_rows(ids: list[int], filtered: list[int], filters: dict) -> list:
-    union, tags = database._facet_union(ids, filtered, filters)
+    union, tags = db_facets.facet_union(ids, filtered, filters)
     return sorted([*union, *tags], key=repr)
 
 
@@ -44,9 +44,9 @@ def test_prepared_filter_and_facet_rows_equal_fresh_querysets(corpus):
     assert len(ids) >= 10
     seen = set()
     for filters in FILTERS:
-        filtered = sorted(database._apply_filters(ids, filters))
+        filtered = sorted(db_facets.apply_filters(ids, filters))
         assert filtered == _fresh_filtered(ids, filters), filters
-        rows = sorted(database._facet_rows(ids, filtered, filters), key=repr)
+        rows = sorted(db_facets.facet_rows(ids, filtered, filters), key=repr)
         assert rows == _fresh_rows(ids, filtered, filters), filters
         seen.add((len(filtered), len(rows)))
     # The filters select different sets, so a reused SQL with stale values
@@ -69,9 +69,9 @@ def test_every_facet_selected_reads_no_hit_set(corpus):
         "organisation_type": ("verein",),
         "tag": ("Deutsch",),
     }
-    assert database._id_keys(database._shape(filters)) == ("ids",)
-    filtered = database._apply_filters(ids, filters)
-    rows = sorted(database._facet_rows(ids, filtered, filters), key=repr)
+    assert db_facets.id_keys(db_facets.shape_of(filters)) == ("ids",)
+    filtered = db_facets.apply_filters(ids, filters)
+    rows = sorted(db_facets.facet_rows(ids, filtered, filters), key=repr)
     assert rows == _fresh_rows(ids, filtered, filters)
 
 
@@ -80,7 +80,7 @@ def test_list_keys_are_bound_as_one_parameter(corpus):
 
     prepared = PreparedQuery(
         lambda ids: (
-            ProjectPage.objects.filter(database._in_ids(ids))
+            ProjectPage.objects.filter(db_facets.in_ids(ids))
             .order_by("pk")
             .values_list("pk")
         ),
