@@ -51,11 +51,19 @@ class _Compiled:
 
 
 class PreparedQuery:
+    """``unused_keys``: a query whose SQL may leave some keys out by design
+    (the search fallback's facet query, where a shape decides which id sets
+    and values it reads); otherwise an unused key is refused as a bug."""
+
     def __init__(
-        self, build: Callable[..., QuerySet], kinds: tuple[type, ...] = (int,)
+        self,
+        build: Callable[..., QuerySet],
+        kinds: tuple[type, ...] = (int,),
+        unused_keys: bool = False,
     ):
         self.build = build
         self.kinds = kinds
+        self.unused_keys = unused_keys
         self._compiled: _Compiled | None = None
         self._lock = threading.Lock()
 
@@ -74,7 +82,8 @@ class PreparedQuery:
             for position, value in enumerate(params)
             if value in markers
         )
-        if {number for _, number in positions} != set(range(len(markers))):
+        used = {number for _, number in positions}
+        if not self.unused_keys and used != set(range(len(markers))):
             raise ValueError("The prepared query does not use all its keys.")
         expressions = [column[0] for column in compiler.select or ()]
         converters = compiler.get_converters(expressions) if expressions else {}

@@ -12,7 +12,6 @@ from __future__ import annotations
 from functools import lru_cache
 
 from django.conf import settings
-from django.db import connection
 from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Length, Substr
@@ -147,44 +146,21 @@ def _kinds(shape: Shape, *leading: type) -> tuple[type, ...]:
     return leading + (str,) * sum(n for _, n in shape)
 
 
-def id_keys(shape: Shape) -> tuple[str, ...]:
-    """Which id sets the facet query of a shape reads: the matches where a
-    facet is selected, the hits where one is not."""
-    keys = ("ids",) if shape else ()
-    return keys + (("filtered",) if len(shape) < len(FILTER_KEYS) else ())
-
-
-def _values_are_keys(shape: Shape) -> bool:
-    # With one facet selected, its values filter nothing in the facet query:
-    # its own counts ignore them and the other facets count the hits.
-    return len(shape) > 1
-
-
 @lru_cache(maxsize=256)
 def _prepared_facets(shape: Shape) -> PreparedQuery:
     """All facet counts of searches with this filter shape (which facets,
     how many values each) in one query, compiled once: building and
     compiling the nine grouped querysets took three times as long as
-    PostgreSQL took to answer them."""
-    sets_read = id_keys(shape)
+    PostgreSQL took to answer them. Some keys go unused by design: with no
+    selection the matches, with every facet selected the hits, and with one
+    selection its values (its own counts ignore them, the others count the
+    hits)."""
 
-    def build(*keys) -> QuerySet:
-        sets = dict(zip(sets_read, keys, strict=False))
-        values = keys[len(sets_read) :]
-        filters = (
-            _filters_of(shape, values)
-            if _values_are_keys(shape)
-            else {facet: ("",) * n for facet, n in shape}
-        )
-        union, tags = facet_union(
-            sets.get("ids", []), sets.get("filtered", []), filters
-        )
+    def build(ids: list[int], filtered: list[int], *values: str) -> QuerySet:
+        union, tags = facet_union(ids, filtered, _filters_of(shape, values))
         return union.union(tags, all=True)
 
-    kinds = (list,) * len(sets_read)
-    if _values_are_keys(shape):
-        kinds = _kinds(shape, *kinds)
-    return PreparedQuery(build, kinds)
+    return PreparedQuery(build, _kinds(shape, list, list), unused_keys=True)
 
 
 @lru_cache(maxsize=256)
@@ -197,10 +173,10 @@ def _prepared_filtered_ids(shape: Shape) -> PreparedQuery:
 
 def apply_filters(ids: list[int], filters: Filters) -> list[int]:
     """The matches that pass every facet selection."""
-    if not _conditions(filters):
+    shape = shape_of(filters)
+    if not shape:
         return ids
-    if connection.vendor == "postgresql":
-        shape = shape_of(filters)
+    if settings.IS_POSTGRES:
         rows = _prepared_filtered_ids(shape).rows(ids, *_values_of(shape, filters))
     else:
         rows = list(filtered_ids(ids, filters))
@@ -209,13 +185,10 @@ def apply_filters(ids: list[int], filters: Filters) -> list[int]:
 
 def facet_rows(ids: list[int], filtered: list[int], filters: Filters) -> list[tuple]:
     """(value, count, facet) rows of every facet."""
-    if connection.vendor == "postgresql":
+    if settings.IS_POSTGRES:
         shape = shape_of(filters)
-        sets = {"ids": ids, "filtered": filtered}
-        keys = [sets[key] for key in id_keys(shape)]
-        if _values_are_keys(shape):
-            keys += _values_of(shape, filters)
-        return _prepared_facets(shape).rows(*keys)
+        values = _values_of(shape, filters)
+        return _prepared_facets(shape).rows(ids, filtered, *values)
     # SQLite cannot cut one part of a UNION: two queries.
     union, tags = facet_union(ids, filtered, filters)
     return [*union, *tags]

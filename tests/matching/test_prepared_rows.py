@@ -35,6 +35,15 @@ def test_a_query_that_ignores_its_key_is_refused(db):
         prepared.rows(1)
 
 
+def test_a_query_may_leave_keys_out_when_it_says_so(db):
+    prepared = PreparedQuery(
+        lambda key, unused: Revision.objects.filter(object_id=key).values_list("pk"),
+        (str, str),
+        unused_keys=True,
+    )
+    assert prepared.rows("no such object", "ignored") == []
+
+
 def test_prepared_instances_equal_the_orms_instances(labelled):
     from projects.models import ProjectPage
 
