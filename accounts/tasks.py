@@ -8,10 +8,11 @@ from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext, gettext_noop, override
+from django.utils.translation import gettext, override
+
+from kb.mail_text import SITE_NAME, paragraphs
 
 MAIL_RETRY = {"autoretry_for": (OSError,), "retry_backoff": True, "max_retries": 5}
-SITE_NAME = gettext_noop("Niedersachsen packt an – Gute Praxis")
 
 
 def one_line(value: str) -> str:
@@ -42,21 +43,18 @@ def send_verification(user_id: int, url: str, language: str | None = None) -> No
         return
     with override(language or settings.LANGUAGE_CODE):
         subject = gettext("Bitte bestätigen Sie Ihre E-Mail-Adresse")
-        body = "\n\n".join(
-            [
-                gettext("Guten Tag %(name)s,") % {"name": one_line(user.first_name)},
-                gettext(
-                    "vielen Dank für die Anmeldung Ihrer Initiative bei „%(site)s“. "
-                    "Bitte bestätigen Sie Ihre E-Mail-Adresse innerhalb von drei "
-                    "Tagen:"
-                )
-                % {"site": gettext(SITE_NAME)},
-                url,
-                gettext(
-                    "Wenn Sie sich nicht angemeldet haben, ignorieren Sie diese "
-                    "Nachricht."
-                ),
-            ]
+        body = paragraphs(
+            gettext("Guten Tag %(name)s,") % {"name": one_line(user.first_name)},
+            gettext(
+                "vielen Dank für die Anmeldung Ihrer Initiative bei „%(site)s“. "
+                "Bitte bestätigen Sie Ihre E-Mail-Adresse innerhalb von drei "
+                "Tagen:"
+            )
+            % {"site": gettext(SITE_NAME)},
+            url,
+            gettext(
+                "Wenn Sie sich nicht angemeldet haben, ignorieren Sie diese Nachricht."
+            ),
         )
     send_mail(subject, body + "\n", None, [user.email])
 
@@ -73,21 +71,19 @@ def send_invitation(
     title = one_line(initiative_title)
     with override(language or settings.LANGUAGE_CODE):
         subject = gettext("Einladung: %(initiative)s") % {"initiative": title}
-        body = "\n\n".join(
-            [
-                gettext("Guten Tag,"),
-                gettext(
-                    "%(inviter)s lädt Sie ein, das Profil der Initiative "
-                    "„%(initiative)s“ auf „%(site)s“ mitzupflegen. Der Link gilt "
-                    "sieben Tage:"
-                )
-                % {
-                    "inviter": one_line(inviter),
-                    "initiative": title,
-                    "site": gettext(SITE_NAME),
-                },
-                url,
-            ]
+        body = paragraphs(
+            gettext("Guten Tag,"),
+            gettext(
+                "%(inviter)s lädt Sie ein, das Profil der Initiative "
+                "„%(initiative)s“ auf „%(site)s“ mitzupflegen. Der Link gilt "
+                "sieben Tage:"
+            )
+            % {
+                "inviter": one_line(inviter),
+                "initiative": title,
+                "site": gettext(SITE_NAME),
+            },
+            url,
         )
     send_mail(subject, body + "\n", None, [email])
 

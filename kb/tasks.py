@@ -7,6 +7,8 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.utils.translation import gettext, override
 
+from .mail_text import paragraphs
+
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
 def send_signature_confirmation(
@@ -20,20 +22,18 @@ def send_signature_confirmation(
     if signature is None or signature.confirmed_at:
         return
     with override(language or settings.LANGUAGE_CODE):
-        body = "\n\n".join(
-            [
-                gettext("Guten Tag %(name)s,") % {"name": signature.name},
-                gettext(
-                    "vielen Dank, dass Sie den Aufruf „Niedersachsen packt an“ "
-                    "unterstützen. Bitte bestätigen Sie Ihre Unterschrift "
-                    "innerhalb von sieben Tagen:"
-                ),
-                confirm_url,
-                gettext(
-                    "Wenn Sie nicht unterschrieben haben, ignorieren Sie diese "
-                    "Nachricht; dann wird nichts veröffentlicht."
-                ),
-            ]
+        body = paragraphs(
+            gettext("Guten Tag %(name)s,") % {"name": signature.name},
+            gettext(
+                "vielen Dank, dass Sie den Aufruf „Niedersachsen packt an“ "
+                "unterstützen. Bitte bestätigen Sie Ihre Unterschrift "
+                "innerhalb von sieben Tagen:"
+            ),
+            confirm_url,
+            gettext(
+                "Wenn Sie nicht unterschrieben haben, ignorieren Sie diese "
+                "Nachricht; dann wird nichts veröffentlicht."
+            ),
         )
         subject = gettext("Bitte bestätigen Sie Ihre Unterschrift unter den Aufruf")
     send_mail(subject, body + "\n", None, [signature.email])

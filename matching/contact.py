@@ -17,6 +17,8 @@ from django.core.mail import EmailMessage
 from django.urls import reverse
 from django.utils.translation import gettext, gettext_noop, override
 
+from kb.mail_text import SITE_NAME, paragraphs
+
 logger = logging.getLogger(__name__)
 
 REPLY_SALT = "matching.contact.reply"
@@ -88,12 +90,9 @@ def absolute(path: str) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
-SIGNATURE = gettext_noop("Niedersachsen packt an – Gute Praxis")
-
-
-def _body(*paragraphs: str) -> str:
+def _body(*parts: str) -> str:
     """The paragraphs of a mail, then the signature, in the active language."""
-    return "\n\n".join([*(p for p in paragraphs if p), gettext(SIGNATURE)])
+    return paragraphs(*parts, gettext(SITE_NAME))
 
 
 def send_request(contact) -> None:

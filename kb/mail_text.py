@@ -1,0 +1,13 @@
+"""Pieces of the plain-text e-mails every app sends."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_noop
+
+# The platform's name in mails, translated where it is used.
+SITE_NAME = gettext_noop("Niedersachsen packt an – Gute Praxis")
+
+
+def paragraphs(*parts: str) -> str:
+    """A mail body: the non-empty parts, separated by blank lines."""
+    return "\n\n".join(part for part in parts if part)
