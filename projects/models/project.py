@@ -68,6 +68,9 @@ class ProjectPage(Page):
     Initiatives fill it in, editors review it, award the "Gutes Beispiel" seal
     and feature it; publishing puts it into search and matching."""
 
+    # The teaser and the five text sections are read by the generated column
+    # ``search_vector`` (search migration 0006): changing one's type means
+    # dropping and re-adding that column.
     teaser = models.CharField(
         _("Kurzbeschreibung"),
         max_length=300,

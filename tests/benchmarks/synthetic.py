@@ -271,7 +271,7 @@ def settle_indexes() -> None:
         cursor.execute(
             "SELECT gin_clean_pending_list(indexrelid::regclass) FROM pg_index "
             "JOIN pg_class ON pg_class.oid = indexrelid "
-            "WHERE relname IN ('search_project_fts', 'search_page_title_fts')"
+            "WHERE relname IN ('search_project_vector', 'search_page_title_fts')"
         )
 
 
