@@ -107,6 +107,12 @@ if IS_POSTGRES and env_bool("DATABASE_PREPARED_STATEMENTS", True):
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"server_side_binding": True, "prepare_threshold": 2}
     )
+# PostgreSQL's JIT compiles a query whose estimated cost is high, such as the
+# search fallback's facet counts over thousands of matches: 136 of its 347 ms
+# went to compiling (docs/search.md). Page queries are short; the JIT never pays.
+# A PgBouncer in front needs ``ignore_startup_parameters = options``.
+if IS_POSTGRES and not env_bool("DATABASE_JIT", False):
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 
 _VALIDATORS = "django.contrib.auth.password_validation"
 AUTH_PASSWORD_VALIDATORS = [
