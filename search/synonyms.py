@@ -9,6 +9,8 @@ exactly the same way.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .memo import Memo
 from .models import SynonymGroup
 
@@ -19,8 +21,10 @@ MAX_SUFFIX = 3
 FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
 
 
+@lru_cache(maxsize=4096)
 def fold(word: str) -> str:
-    """Case and umlaut spelling folded: "Flüchtlinge" == "FLUECHTLINGE"."""
+    """Case and umlaut spelling folded: "Flüchtlinge" == "FLUECHTLINGE".
+    Cached: every search folds each word of every synonym term."""
     folded = word.casefold().translate(FOLD)
     for pair, vowel in (("ae", "a"), ("oe", "o"), ("ue", "u")):
         folded = folded.replace(pair, vowel)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import logging
 from dataclasses import asdict
+from functools import lru_cache
 from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_GET
 from elastic_transport import TransportError
 from elasticsearch import ApiError
@@ -24,12 +25,22 @@ AUTOCOMPLETE_MIN = 2
 AUTOCOMPLETE_MAX = 50
 
 
+@lru_cache(maxsize=16)
+def _labels(language: str) -> tuple[dict[str, str], dict[str, str]]:
+    """Facet titles and sort labels in the active language, translated once
+    per language instead of some twenty lazy translations per page."""
+    titles = {name: str(title) for name, title in FACET_TITLES.items()}
+    return titles, {key: str(label) for key, label in SORT_LABELS.items()}
+
+
 def _url(query: SearchQuery, page: int | None = None) -> str:
     params = query.params(page)
     return "?" + urlencode(params) if params else "?"
 
 
-def _chips(query: SearchQuery, facets: dict[str, list[dict]]) -> list[dict]:
+def _chips(
+    query: SearchQuery, facets: dict[str, list[dict]], titles: dict[str, str]
+) -> list[dict]:
     """Active filters, each with a link that removes it."""
     chips = []
     for key, values in query.filters.items():
@@ -37,7 +48,7 @@ def _chips(query: SearchQuery, facets: dict[str, list[dict]]) -> list[dict]:
         for value in values:
             chips.append(
                 {
-                    "label": f"{FACET_TITLES[key]}: {labels.get(value, value)}",
+                    "label": f"{titles[key]}: {labels.get(value, value)}",
                     "url": _url(query.without(key, value)),
                 }
             )
@@ -75,10 +86,11 @@ def search_page(request: HttpRequest) -> HttpResponse:
     except QueryError as error:
         context = {"query": SearchQuery(), "error": str(error)}
         return render(request, "search/search.html", context, status=400)
+    titles, sort_labels = _labels(get_language() or "")
     facets = [
         {
             "name": name,
-            "title": FACET_TITLES[name],
+            "title": titles[name],
             "items": [
                 {**item, "checked": item["value"] in query.filters.get(name, ())}
                 for item in items
@@ -91,11 +103,11 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "query": query,
         "result": result,
         "facets": facets,
-        "chips": _chips(query, result.facets),
+        "chips": _chips(query, result.facets, titles),
         "pages": _page_links(query, result.count),
         "sorts": [
             {"value": key, "label": label, "selected": key == query.sort}
-            for key, label in SORT_LABELS.items()
+            for key, label in sort_labels.items()
             if key != "distance" or query.near
         ],
         "suggestion_url": _url(SearchQuery(text=result.suggestion))

@@ -8,6 +8,7 @@ a millisecond of every search."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from html import escape
 from typing import Any
 from urllib.parse import quote_plus
@@ -19,7 +20,7 @@ from django.http import QueryDict
 from django.templatetags.static import static
 from django.utils.html import json_script
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from ..route_cache import request_value
 from ..taxonomy import District
@@ -71,12 +72,18 @@ def district_markers(request, result: Any) -> list[dict[str, Any]]:
     ]
 
 
+@lru_cache(maxsize=512)
+def _point(lat: float, lon: float) -> tuple[float, float]:
+    x = (lon - WEST) / (EAST - WEST) * SVG_WIDTH
+    y = (NORTH - lat) / (NORTH - SOUTH) * SVG_HEIGHT
+    return round(x, 1), round(y, 1)
+
+
 def svg_position(marker: dict[str, Any]) -> tuple[float, float, float]:
     """(x, y, radius) of a district marker in the SVG outline."""
-    x = (marker["lon"] - WEST) / (EAST - WEST) * SVG_WIDTH
-    y = (NORTH - marker["lat"]) / (NORTH - SOUTH) * SVG_HEIGHT
+    x, y = _point(marker["lat"], marker["lon"])
     radius = min(8 + marker["count"] ** 0.5 * 3, 24)
-    return round(x, 1), round(y, 1), round(radius, 1)
+    return x, y, round(radius, 1)
 
 
 @register.simple_tag
@@ -115,24 +122,24 @@ def marker_links(params: QueryDict, markers: list[dict[str, Any]]) -> SafeString
     def link(marker: dict[str, Any]) -> str:
         district = "district=" + quote_plus(str(marker["ags"]))
         query = "&".join(p for p in (around[0], district, around[1]) if p)
-        name, count = escape(str(marker["name"])), int(marker["count"])
+        name, count = _escaped(str(marker["name"])), int(marker["count"])
         return f'<li><a href="?{escape(query)}">{name}</a> ({count})</li>'
 
     # The link and the name are escaped above, the count is a number.
     return mark_safe("\n".join(link(m) for m in markers))  # noqa: S308
 
 
-@register.simple_tag(takes_context=True)
-def search_map(context: template.Context, result: Any) -> SafeString:
-    """The map section of the search page, or nothing without district counts.
+@lru_cache(maxsize=256)
+def _escaped(name: str) -> str:
+    return escape(name)
 
-    JavaScript (``js/search-map.js``) turns it into a Leaflet map after the
-    visitor agrees to load tiles; until then the SVG and the list show the
-    districts and counts."""
-    request = context.get("request")
-    markers = district_markers(request, result)
-    if not markers:
-        return mark_safe("")
+
+@lru_cache(maxsize=32)
+def _frame(language: str, *settings_key: str) -> tuple[str, str, str]:
+    """The section's fixed markup in one language, as (before the marker
+    shapes, between shapes and links, after the markers' JSON): five translations,
+    three static paths and their escaping, once per language and settings.
+    ``settings_key`` only keys the cache; the values are read here."""
     consent = gettext(
         "Die Karte lädt Kartenbilder von OpenStreetMap. Dabei wird Ihre "
         "IP-Adresse an den Kartenserver übertragen."
@@ -143,7 +150,7 @@ def search_map(context: template.Context, result: Any) -> SafeString:
     svg_title = gettext(
         "Treffer je Landkreis, schematisch; die Liste daneben nennt die Zahlen."
     )
-    html = (
+    before = (
         '<section class="search-map" aria-labelledby="map-heading" data-search-map'
         f' data-tile-url="{escape(settings.MAP_TILE_URL)}"'
         f' data-attribution="{escape(settings.MAP_TILE_ATTRIBUTION)}"'
@@ -159,11 +166,42 @@ def search_map(context: template.Context, result: Any) -> SafeString:
         '<svg class="search-map__svg" viewBox="0 0 400 300" role="img"'
         ' aria-labelledby="map-svg-title">\n'
         f'<title id="map-svg-title">{escape(svg_title)}</title>\n'
-        f"{marker_shapes(markers)}\n</svg>\n</div>\n"
-        '<ul class="inline-list search-map__list">\n'
-        f"{marker_links(request.GET if request else QueryDict(), markers)}\n</ul>\n"
-        f"{json_script(markers, 'search-map-markers')}\n</section>\n"
+    )
+    between = '\n</svg>\n</div>\n<ul class="inline-list search-map__list">\n'
+    end = (
+        "\n</section>\n"
         f'<script src="{escape(static("js/search-map.js"))}" defer></script>'
     )
-    # Every interpolated value is escaped or already safe markup of this module.
+    return before, between, end
+
+
+@register.simple_tag(takes_context=True)
+def search_map(context: template.Context, result: Any) -> SafeString:
+    """The map section of the search page, or nothing without district counts.
+
+    JavaScript (``js/search-map.js``) turns it into a Leaflet map after the
+    visitor agrees to load tiles; until then the SVG and the list show the
+    districts and counts."""
+    request = context.get("request")
+    markers = district_markers(request, result)
+    if not markers:
+        return mark_safe("")
+    before, between, end = _frame(
+        get_language() or "",
+        settings.MAP_TILE_URL,
+        settings.MAP_TILE_ATTRIBUTION,
+        settings.STATIC_URL or "",
+    )
+    params = request.GET if request else QueryDict()
+    html = (
+        before
+        + marker_shapes(markers)
+        + between
+        + marker_links(params, markers)
+        + "\n</ul>\n"
+        + json_script(markers, "search-map-markers")
+        + end
+    )
+    # The frame escapes every setting and translation; shapes, links and the
+    # JSON script are safe markup of this module and Django's json_script.
     return mark_safe(html)  # noqa: S308

@@ -490,3 +490,23 @@ def test_project_form_model_labels_are_english(english, member):
             "Kategorie",
         ],
     )
+
+
+def test_search_page_labels_follow_each_request_language(english, client, site_content):
+    # Facet titles, sort labels and the map's texts are translated once per
+    # language and kept: a German page in between must not leak into English.
+    for _round in range(2):
+        html = english_html(english, "/suche/?q=Sprachpatenschaften")
+        assert_english(
+            html,
+            [
+                "<legend>Field of action</legend>",
+                '<option value="relevance" selected>Relevance</option>',
+                '<h2 id="map-heading">Map of results by district</h2>',
+            ],
+            ["Handlungsfeld", "Relevanz", "Karte der Treffer"],
+        )
+        german = client.get("/suche/?q=Sprachpatenschaften").content.decode()
+        assert "<legend>Handlungsfeld</legend>" in german
+        assert '<option value="relevance" selected>Relevanz</option>' in german
+        assert '<h2 id="map-heading">Karte der Treffer nach Landkreis</h2>' in german
