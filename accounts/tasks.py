@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext, override
 
-from kb.mail_text import SITE_NAME, paragraphs
+from kb.mail_text import SITE_NAME, paragraphs, site_url
 
 MAIL_RETRY = {"autoretry_for": (OSError,), "retry_backoff": True, "max_retries": 5}
 
@@ -18,10 +18,6 @@ MAIL_RETRY = {"autoretry_for": (OSError,), "retry_backoff": True, "max_retries":
 def one_line(value: str) -> str:
     """Titles in subjects: never a CR or LF (header injection)."""
     return " ".join(str(value).split())[:150]
-
-
-def site_url(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def member_emails(initiative_id: int) -> list[str]:

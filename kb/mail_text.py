@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.utils.translation import gettext_noop
 
 # The platform's name in mails, translated where it is used.
@@ -11,3 +12,8 @@ SITE_NAME = gettext_noop("Niedersachsen packt an – Gute Praxis")
 def paragraphs(*parts: str) -> str:
     """A mail body: the non-empty parts, separated by blank lines."""
     return "\n\n".join(part for part in parts if part)
+
+
+def site_url(path: str) -> str:
+    """An absolute link to a path of the site, for a mail."""
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path

@@ -17,7 +17,7 @@ from django.core.mail import EmailMessage
 from django.urls import reverse
 from django.utils.translation import gettext, gettext_noop, override
 
-from kb.mail_text import SITE_NAME, paragraphs
+from kb.mail_text import SITE_NAME, paragraphs, site_url
 
 logger = logging.getLogger(__name__)
 
@@ -86,10 +86,6 @@ def read_token(token: str, salt: str) -> int | None:
         return None
 
 
-def absolute(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
 def _body(*parts: str) -> str:
     """The paragraphs of a mail, then the signature, in the active language."""
     return paragraphs(*parts, gettext(SITE_NAME))
@@ -106,7 +102,7 @@ def send_request(contact) -> None:
 
 def _send_request(contact) -> None:
     target = contact.target
-    link = absolute(reverse("matching:reply", args=[reply_token(contact.pk)]))
+    link = site_url(reverse("matching:reply", args=[reply_token(contact.pk)]))
     if target:
         opening = gettext(
             "%(name)s möchte mit Ihnen Kontakt aufnehmen (über Ihr Projekt "
@@ -178,7 +174,7 @@ def send_reply(contact, replier_language: str | None = None) -> None:
 
 
 def send_followup(contact) -> None:
-    link = absolute(reverse("matching:outcome", args=[outcome_token(contact.pk)]))
+    link = site_url(reverse("matching:outcome", args=[outcome_token(contact.pk)]))
     with override(contact.language or settings.LANGUAGE_CODE):
         EmailMessage(
             subject=gettext("Hat dieser Kontakt zu einer Zusammenarbeit geführt?"),
