@@ -90,3 +90,26 @@ class ReconfirmationReminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.page_id} {self.sent_at:%Y-%m-%d}"
+
+
+class MailLanguage(models.Model):
+    """The language a member last used on the site. Mails to members that no
+    visit triggers (the editors' decision, the yearly reminder) are written
+    in it; members without one get German (``LANGUAGE_CODE``)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="mail_language",
+        verbose_name="Person",
+    )
+    language = models.CharField("Sprache", max_length=8, choices=settings.LANGUAGES)
+    updated_at = models.DateTimeField("Geändert", auto_now=True)
+
+    class Meta:
+        verbose_name = "E-Mail-Sprache"
+        verbose_name_plural = "E-Mail-Sprachen"
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.language}"

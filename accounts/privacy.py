@@ -9,6 +9,7 @@ from wagtail.models import Revision
 
 from projects.models import InitiativePage, ProjectPage
 
+from .models import MailLanguage
 from .pagechanges import apply_without_review
 
 CONTACT_FIELDS = ("contact_name", "contact_email", "contact_phone")
@@ -26,6 +27,7 @@ def export_personal_data(user) -> dict:
             if user.last_login
             else None,
             "aktiv": user.is_active,
+            "sprache_der_e_mails": _mail_language(user),
         },
         "einwilligungen": [
             {
@@ -57,6 +59,11 @@ def export_personal_data(user) -> dict:
             .values_list("title", flat=True)
         ),
     }
+
+
+def _mail_language(user) -> str | None:
+    stored = MailLanguage.objects.filter(user=user).first()
+    return stored.language if stored else None
 
 
 def _pages_with_contact(user):

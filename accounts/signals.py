@@ -1,11 +1,14 @@
-"""Telling initiatives about the editors' decision, by e-mail through Celery."""
+"""Telling initiatives about the editors' decision, by e-mail through Celery,
+and remembering a member's language at login (``accounts.languages``)."""
 
 from __future__ import annotations
 
+from django.contrib.auth.signals import user_logged_in
 from django.db import transaction
 from wagtail.models import WorkflowState
 from wagtail.signals import task_approved, task_rejected
 
+from .languages import on_login
 from .tasks import send_moderation_result
 
 
@@ -30,3 +33,4 @@ def on_task_rejected(sender, instance, user=None, **kwargs) -> None:
 
 task_approved.connect(on_task_approved, dispatch_uid="accounts-task-approved")
 task_rejected.connect(on_task_rejected, dispatch_uid="accounts-task-rejected")
+user_logged_in.connect(on_login, dispatch_uid="accounts-remember-language")

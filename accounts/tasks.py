@@ -20,16 +20,6 @@ def one_line(value: str) -> str:
     return " ".join(str(value).split())[:150]
 
 
-def member_emails(initiative_id: int) -> list[str]:
-    from .models import Membership
-
-    return list(
-        Membership.objects.filter(
-            initiative_id=initiative_id, user__is_active=True
-        ).values_list("user__email", flat=True)
-    )
-
-
 @shared_task(**MAIL_RETRY)
 def send_verification(user_id: int, url: str, language: str | None = None) -> None:
     """In the language of the sign-up form (tasks queued before it was passed
@@ -86,7 +76,10 @@ def send_invitation(
 
 @shared_task(**MAIL_RETRY)
 def send_moderation_result(page_id: int, approved: bool, comment: str) -> None:
+    """To the initiative's members, each in the language they read."""
     from wagtail.models import Page
+
+    from .languages import recipients_by_language
 
     page = Page.objects.filter(pk=page_id).first()
     if page is None:
@@ -94,25 +87,31 @@ def send_moderation_result(page_id: int, approved: bool, comment: str) -> None:
     page = page.specific
     initiative = page if page.specific_class.__name__ == "InitiativePage" else None
     initiative = initiative or page.get_parent()
-    recipients = member_emails(initiative.pk)
-    if not recipients:
-        return
     title = one_line(page.draft_title or page.title)
+    for language, recipients in recipients_by_language(initiative.pk).items():
+        with override(language):
+            subject, body = _moderation_mail(title, approved, comment)
+        send_mail(subject, body, None, recipients)
+
+
+def _moderation_mail(title: str, approved: bool, comment: str) -> tuple[str, str]:
     if approved:
-        subject = f"Freigegeben: {title}"
-        body = (
-            f"Guten Tag,\n\ndie Redaktion hat „{title}“ geprüft und veröffentlicht.\n"
-        )
+        subject = gettext("Freigegeben: %(title)s") % {"title": title}
+        decision = gettext(
+            "die Redaktion hat „%(title)s“ geprüft und veröffentlicht."
+        ) % {"title": title}
     else:
-        subject = f"Bitte überarbeiten: {title}"
-        body = (
-            f"Guten Tag,\n\ndie Redaktion hat „{title}“ geprüft und bittet um "
-            "Überarbeitung, bevor es veröffentlicht wird.\n"
-        )
-    if comment:
-        body += f"\nAnmerkung der Redaktion:\n{comment}\n"
-    body += f"\nZu Ihren Seiten: {site_url(reverse('accounts:dashboard'))}\n"
-    send_mail(subject, body, None, recipients)
+        subject = gettext("Bitte überarbeiten: %(title)s") % {"title": title}
+        decision = gettext(
+            "die Redaktion hat „%(title)s“ geprüft und bittet um Überarbeitung, "
+            "bevor es veröffentlicht wird."
+        ) % {"title": title}
+    note = gettext("Anmerkung der Redaktion:") + "\n" + comment if comment else ""
+    dashboard = gettext("Zu Ihren Seiten: %(url)s") % {
+        "url": site_url(reverse("accounts:dashboard"))
+    }
+    body = paragraphs(gettext("Guten Tag,"), decision, note, dashboard)
+    return subject, body + "\n"
 
 
 @shared_task
@@ -126,6 +125,7 @@ def send_reconfirmation_reminders() -> int:
     from projects.models import ProjectPage
 
     from .freshness import due_before
+    from .languages import recipients_by_language
     from .models import ReconfirmationReminder
     from .tokens import reconfirm_token
 
@@ -144,27 +144,30 @@ def send_reconfirmation_reminders() -> int:
     )
     sent = 0
     for page in pages:
-        parent = page.get_parent()
-        recipients = member_emails(parent.pk)
-        if not recipients:
+        groups = recipients_by_language(page.get_parent().pk)
+        if not groups:
             continue
         confirmed = page.last_confirmed.isoformat() if page.last_confirmed else ""
         token = reconfirm_token(page.pk, confirmed)
         url = site_url(reverse("accounts:reconfirm", args=[token]))
-        send_mail(
-            f"Ist „{one_line(page.title)}“ noch aktuell?",
-            (
-                "Guten Tag,\n\n"
-                "seit über einem Jahr hat niemand das Projekt "
-                f"„{one_line(page.title)}“ bestätigt. Wenn die Angaben noch "
-                "stimmen, genügt ein Klick (der Link gilt 30 Tage):\n\n"
-                f"{url}\n\n"
-                "Wenn sich etwas geändert hat, bearbeiten Sie das Projekt bitte in "
-                f"Ihrem Bereich: {site_url(reverse('accounts:dashboard'))}\n"
-            ),
-            None,
-            recipients,
-        )
+        for language, recipients in groups.items():
+            with override(language):
+                subject, body = _reminder_mail(one_line(page.title), url)
+            send_mail(subject, body, None, recipients)
         ReconfirmationReminder.objects.create(page=page)
         sent += 1
     return sent
+
+
+def _reminder_mail(title: str, url: str) -> tuple[str, str]:
+    subject = gettext("Ist „%(title)s“ noch aktuell?") % {"title": title}
+    question = gettext(
+        "seit über einem Jahr hat niemand das Projekt „%(title)s“ bestätigt. "
+        "Wenn die Angaben noch stimmen, genügt ein Klick (der Link gilt 30 Tage):"
+    ) % {"title": title}
+    edit = gettext(
+        "Wenn sich etwas geändert hat, bearbeiten Sie das Projekt bitte in "
+        "Ihrem Bereich: %(url)s"
+    ) % {"url": site_url(reverse("accounts:dashboard"))}
+    body = paragraphs(gettext("Guten Tag,"), question, url, edit)
+    return subject, body + "\n"

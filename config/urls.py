@@ -4,12 +4,15 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts.views.language import set_language
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
     path("", include("search.urls")),
     path("konto/", include("accounts.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # Django's language switch, which also remembers a member's language.
+    path("i18n/setlang/", set_language, name="set_language"),
     path("", include("kb.urls")),
     path("", include("projects.open_data_urls")),
     path("", include("matching.urls")),

@@ -20,6 +20,7 @@ from kb.antispam import is_rate_limited, rate_limited_response
 from .. import services, tokens
 from ..access import initiative_for
 from ..forms.people import AcceptInvitationForm, InvitationForm, SignupForm
+from ..languages import remember_language
 from ..models import Membership
 from ..tasks import send_invitation, send_verification
 
@@ -91,6 +92,7 @@ def _register(request: HttpRequest, data: dict) -> None:
         )
     )
     language = get_language()
+    remember_language(user, language)
     transaction.on_commit(lambda: send_verification.delay(user.pk, url, language))
 
 

@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from wagtail.models import Revision
 
-from accounts.models import Consent, Membership
+from accounts.models import Consent, MailLanguage, Membership
 from projects.models import InitiativePage
 
 from .conftest import make_member
@@ -27,12 +27,15 @@ def member(site_tree, client):
 
 
 def test_export_contains_account_consents_and_memberships(client, member):
+    MailLanguage.objects.create(user=member[0], language="en")
+
     response = client.get("/konto/meine-daten/")
 
     assert response.status_code == 200
     assert "attachment" in response["Content-Disposition"]
     data = json.loads(response.content)
     assert data["konto"]["e_mail"] == "a@example.org"
+    assert data["konto"]["sprache_der_e_mails"] == "en"
     assert {c["dokument"] for c in data["einwilligungen"]} == {"terms", "privacy"}
     assert data["mitgliedschaften"][0]["initiative"] == "Initiative A"
     assert data["kontaktangaben_auf_seiten"][0]["e_mail"] == "a@example.org"
@@ -48,6 +51,7 @@ def test_deletion_erases_person_and_keeps_pages_for_editors(
     client, member, django_capture_on_commit_callbacks
 ):
     user, initiative = member
+    MailLanguage.objects.create(user=user, language="en")
 
     response = client.post(
         "/konto/konto-loeschen/", {"password": "Lange-Passphrase-42"}
@@ -57,6 +61,7 @@ def test_deletion_erases_person_and_keeps_pages_for_editors(
     assert not User.objects.filter(pk=user.pk).exists()
     assert not Membership.objects.exists()
     assert not Consent.objects.exists()
+    assert not MailLanguage.objects.exists()
     page = InitiativePage.objects.get(pk=initiative.pk)
     assert page.live
     assert page.contact_email == "" and page.contact_name == ""
