@@ -53,6 +53,29 @@ def make_member(email: str, organisation: str):
     return get_user_model().objects.get(pk=user.pk), initiative
 
 
+def add_stale_project(initiative, title: str = "Sprachcafé"):
+    """A live project of the initiative, last confirmed 400 days ago."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from kb.taxonomy import District, FieldOfAction
+    from projects.models import ProjectPage
+
+    project = ProjectPage(
+        title=title,
+        teaser="Treff",
+        live=False,
+        last_confirmed=timezone.localdate() - timedelta(days=400),
+    )
+    initiative.add_child(instance=project)
+    project.fields_of_action.set(FieldOfAction.objects.filter(slug="sprache"))
+    project.districts.set(District.objects.filter(ags="03351"))
+    project.save_revision().publish()
+    project.refresh_from_db()
+    return project
+
+
 def project_data(**overrides) -> dict:
     from kb.taxonomy import District, FieldOfAction
 

@@ -16,29 +16,16 @@ from accounts.tasks import send_reconfirmation_reminders
 from projects.models import ProjectPage
 from search.models import OutboxEntry
 
-from .conftest import make_member
+from .conftest import add_stale_project, make_member
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def live_project(site_tree):
-    from kb.taxonomy import District, FieldOfAction
-
-    user, initiative = make_member("a@example.org", "Initiative A")
+    _user, initiative = make_member("a@example.org", "Initiative A")
     initiative.save_revision().publish()
-    project = ProjectPage(
-        title="Sprachcafé",
-        teaser="Treff",
-        live=False,
-        last_confirmed=timezone.localdate() - timedelta(days=400),
-    )
-    initiative.add_child(instance=project)
-    project.fields_of_action.set(FieldOfAction.objects.filter(slug="sprache"))
-    project.districts.set(District.objects.filter(ags="03351"))
-    project.save_revision().publish()
-    project.refresh_from_db()
-    return project
+    return add_stale_project(initiative)
 
 
 def confirm_link() -> str:

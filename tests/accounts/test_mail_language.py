@@ -4,18 +4,14 @@ and the language switch; German for members without one."""
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import pytest
 from django.core import mail
 from django.test import Client
-from django.utils import timezone
 
 from accounts.models import MailLanguage, Membership
 from accounts.tasks import send_moderation_result, send_reconfirmation_reminders
-from projects.models import ProjectPage
 
-from .conftest import make_member, signup_data
+from .conftest import add_stale_project, make_member, signup_data
 
 pytestmark = [pytest.mark.django_db, pytest.mark.services]
 PASSWORD = "Lange-Passphrase-42"
@@ -100,14 +96,7 @@ def test_the_yearly_reminder_reaches_each_member_in_their_language(
     initiative_of_two,
 ):
     initiative_of_two.save_revision().publish()
-    project = ProjectPage(
-        title="Sprachcafé",
-        teaser="Treff",
-        live=False,
-        last_confirmed=timezone.localdate() - timedelta(days=400),
-    )
-    initiative_of_two.add_child(instance=project)
-    project.save_revision().publish()
+    add_stale_project(initiative_of_two)
     mail.outbox.clear()
 
     assert send_reconfirmation_reminders() == 1
