@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from celery import shared_task
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext, override
+from django.utils.translation import gettext
 
-from kb.mail_text import SITE_NAME, paragraphs, site_url
+from kb.mail_text import SITE_NAME, paragraphs, site_url, written_in
 
 MAIL_RETRY = {"autoretry_for": (OSError,), "retry_backoff": True, "max_retries": 5}
 
@@ -27,7 +26,7 @@ def send_verification(user_id: int, url: str, language: str | None = None) -> No
     user = get_user_model().objects.filter(pk=user_id, is_active=False).first()
     if user is None:
         return
-    with override(language or settings.LANGUAGE_CODE):
+    with written_in(language):
         subject = gettext("Bitte bestätigen Sie Ihre E-Mail-Adresse")
         body = paragraphs(
             gettext("Guten Tag %(name)s,") % {"name": one_line(user.first_name)},
@@ -55,7 +54,7 @@ def send_invitation(
 ) -> None:
     """In the inviting member's language: the invitee's is not known yet."""
     title = one_line(initiative_title)
-    with override(language or settings.LANGUAGE_CODE):
+    with written_in(language):
         subject = gettext("Einladung: %(initiative)s") % {"initiative": title}
         body = paragraphs(
             gettext("Guten Tag,"),
@@ -89,7 +88,7 @@ def send_moderation_result(page_id: int, approved: bool, comment: str) -> None:
     initiative = initiative or page.get_parent()
     title = one_line(page.draft_title or page.title)
     for language, recipients in recipients_by_language(initiative.pk).items():
-        with override(language):
+        with written_in(language):
             subject, body = _moderation_mail(title, approved, comment)
         send_mail(subject, body, None, recipients)
 
@@ -151,7 +150,7 @@ def send_reconfirmation_reminders() -> int:
         token = reconfirm_token(page.pk, confirmed)
         url = site_url(reverse("accounts:reconfirm", args=[token]))
         for language, recipients in groups.items():
-            with override(language):
+            with written_in(language):
                 subject, body = _reminder_mail(one_line(page.title), url)
             send_mail(subject, body, None, recipients)
         ReconfirmationReminder.objects.create(page=page)

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, override
 
 # The platform's name in mails, translated where it is used.
 SITE_NAME = gettext_noop("Niedersachsen packt an – Gute Praxis")
+
+
+def written_in(language: str | None = None) -> override:
+    """Translation for a mail: the reader's language, else the site's default
+    (tasks queued before a language was passed, readers nobody knows)."""
+    return override(language or settings.LANGUAGE_CODE)
 
 
 def paragraphs(*parts: str) -> str:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from celery import shared_task
-from django.conf import settings
 from django.core.mail import send_mail
-from django.utils.translation import gettext, override
+from django.utils.translation import gettext
 
-from .mail_text import paragraphs
+from .mail_text import paragraphs, written_in
 
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
@@ -21,7 +20,7 @@ def send_signature_confirmation(
     signature = Signature.objects.filter(pk=signature_id).first()
     if signature is None or signature.confirmed_at:
         return
-    with override(language or settings.LANGUAGE_CODE):
+    with written_in(language):
         body = paragraphs(
             gettext("Guten Tag %(name)s,") % {"name": signature.name},
             gettext(

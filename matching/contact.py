@@ -10,14 +10,13 @@ from __future__ import annotations
 import hashlib
 import logging
 
-from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 from django.core.mail import EmailMessage
 from django.urls import reverse
-from django.utils.translation import gettext, gettext_noop, override
+from django.utils.translation import gettext, gettext_noop
 
-from kb.mail_text import SITE_NAME, paragraphs, site_url
+from kb.mail_text import SITE_NAME, paragraphs, site_url, written_in
 
 logger = logging.getLogger(__name__)
 
@@ -96,7 +95,7 @@ def send_request(contact) -> None:
 
     Written in the site's default language: nothing tells which language the
     project's contact person reads."""
-    with override(settings.LANGUAGE_CODE):
+    with written_in():
         _send_request(contact)
 
 
@@ -142,7 +141,7 @@ def send_reply(contact, replier_language: str | None = None) -> None:
     """The answer goes to the sender, in the sender's language; the recipient
     now learns the address, in the language they answered in."""
     recipient = contact_address(contact.target)
-    with override(contact.language or settings.LANGUAGE_CODE):
+    with written_in(contact.language):
         title = _project_title(contact)
         EmailMessage(
             subject=gettext("Antwort von „%(project)s“") % {"project": title},
@@ -157,7 +156,7 @@ def send_reply(contact, replier_language: str | None = None) -> None:
             to=[contact.sender_email],
             reply_to=[recipient] if recipient else None,
         ).send()
-    with override(replier_language or settings.LANGUAGE_CODE):
+    with written_in(replier_language):
         EmailMessage(
             subject=gettext("Ihre Antwort wurde weitergeleitet"),
             body=_body(
@@ -175,7 +174,7 @@ def send_reply(contact, replier_language: str | None = None) -> None:
 
 def send_followup(contact) -> None:
     link = site_url(reverse("matching:outcome", args=[outcome_token(contact.pk)]))
-    with override(contact.language or settings.LANGUAGE_CODE):
+    with written_in(contact.language):
         EmailMessage(
             subject=gettext("Hat dieser Kontakt zu einer Zusammenarbeit geführt?"),
             body=_body(
