@@ -135,11 +135,13 @@ def _escaped(name: str) -> str:
 
 
 @lru_cache(maxsize=32)
-def _frame(language: str, *settings_key: str) -> tuple[str, str, str]:
+def _frame(
+    language: str, tile_url: str, attribution: str, static_url: str
+) -> tuple[str, str, str]:
     """The section's fixed markup in one language, as (before the marker
     shapes, between shapes and links, after the markers' JSON): five translations,
-    three static paths and their escaping, once per language and settings.
-    ``settings_key`` only keys the cache; the values are read here."""
+    three static paths and their escaping, once per language and settings
+    (``static_url`` keys the cache for the paths ``static`` builds)."""
     consent = gettext(
         "Die Karte lädt Kartenbilder von OpenStreetMap. Dabei wird Ihre "
         "IP-Adresse an den Kartenserver übertragen."
@@ -152,8 +154,8 @@ def _frame(language: str, *settings_key: str) -> tuple[str, str, str]:
     )
     before = (
         '<section class="search-map" aria-labelledby="map-heading" data-search-map'
-        f' data-tile-url="{escape(settings.MAP_TILE_URL)}"'
-        f' data-attribution="{escape(settings.MAP_TILE_ATTRIBUTION)}"'
+        f' data-tile-url="{escape(tile_url)}"'
+        f' data-attribution="{escape(attribution)}"'
         f' data-leaflet-js="{escape(static("vendor/leaflet/leaflet.js"))}"'
         f' data-leaflet-css="{escape(static("vendor/leaflet/leaflet.css"))}">\n'
         f'<h2 id="map-heading">{escape(heading)}</h2>\n'
