@@ -11,14 +11,14 @@ from __future__ import annotations
 from functools import lru_cache
 from html import escape
 from typing import Any
-from urllib.parse import quote_plus
+from urllib.parse import quote_plus, urlencode
 
+import orjson
 from django import template
 from django.conf import settings
 from django.core.cache import cache
 from django.http import QueryDict
 from django.templatetags.static import static
-from django.utils.html import json_script
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext
 
@@ -30,6 +30,8 @@ register = template.Library()
 # Bounding box of Lower Saxony (with Bremen) in degrees.
 WEST, EAST, SOUTH, NORTH = 6.6, 11.7, 51.25, 54.0
 SVG_WIDTH, SVG_HEIGHT = 400, 300
+# What Django's json_script escapes, so the JSON cannot end the script element.
+SCRIPT_ESCAPES = (("<", "\\u003C"), (">", "\\u003E"), ("&", "\\u0026"))
 
 
 SEATS_CACHE_KEY = "npa:district-seats:v1"
@@ -79,25 +81,28 @@ def _point(lat: float, lon: float) -> tuple[float, float]:
     return round(x, 1), round(y, 1)
 
 
-def svg_position(marker: dict[str, Any]) -> tuple[float, float, float]:
+def svg_position(lat: float, lon: float, count: int) -> tuple[float, float, float]:
     """(x, y, radius) of a district marker in the SVG outline."""
-    x, y = _point(marker["lat"], marker["lon"])
-    radius = min(8 + marker["count"] ** 0.5 * 3, 24)
+    x, y = _point(lat, lon)
+    radius = min(8 + count**0.5 * 3, 24)
     return x, y, round(radius, 1)
+
+
+@lru_cache(maxsize=4096)
+def _shape(lat: float, lon: float, count: int) -> str:
+    x, y, radius = svg_position(lat, lon, count)
+    return (
+        f'<circle cx="{x}" cy="{y}" r="{radius}"></circle>\n<text x="{x}" '
+        f'y="{y}" text-anchor="middle" dominant-baseline="central">{count}</text>'
+    )
 
 
 @register.simple_tag
 def marker_shapes(markers: list[dict[str, Any]]) -> SafeString:
     """A circle with the hit count per district (written in Python: a
-    template loop over some fifty markers cost more than the search)."""
-    shapes = []
-    for marker in markers:
-        x, y, radius = svg_position(marker)
-        count = int(marker["count"])
-        shapes.append(
-            f'<circle cx="{x}" cy="{y}" r="{radius}"></circle>\n<text x="{x}" '
-            f'y="{y}" text-anchor="middle" dominant-baseline="central">{count}</text>'
-        )
+    template loop over some fifty markers cost more than the search; each
+    district and count is drawn once per process)."""
+    shapes = [_shape(m["lat"], m["lon"], int(m["count"])) for m in markers]
     # Only numbers: nothing to escape.
     return mark_safe("\n".join(shapes))  # noqa: S308
 
@@ -106,32 +111,44 @@ def marker_shapes(markers: list[dict[str, Any]]) -> SafeString:
 def marker_links(params: QueryDict, markers: list[dict[str, Any]]) -> SafeString:
     """A link per district that narrows the current search to it (page reset).
 
-    The query string around the district is encoded once, not per marker."""
-    narrowed = params.copy()
-    narrowed.pop("page", None)
-    narrowed.setlist("district", [""])
-    keys = list(narrowed.keys())
+    The query string around the district is encoded once, not per marker;
+    ``district`` keeps its place among the parameters, or comes last."""
+    keys = [key for key in params if key != "page"]
+    if "district" not in keys:
+        keys.append("district")
     position = keys.index("district")
-    around = []
-    for part in (keys[:position], keys[position + 1 :]):
-        encoded = QueryDict(mutable=True)
-        for key in part:
-            encoded.setlist(key, narrowed.getlist(key))
-        around.append(encoded.urlencode())
+    around = [
+        urlencode([(key, value) for key in part for value in params.getlist(key)])
+        for part in (keys[:position], keys[position + 1 :])
+    ]
+
+    # Escaping a query string is escaping its parts and the "&" between them.
+    before = escape(around[0]) + "&amp;" if around[0] else ""
+    after = "&amp;" + escape(around[1]) if around[1] else ""
 
     def link(marker: dict[str, Any]) -> str:
-        district = "district=" + quote_plus(str(marker["ags"]))
-        query = "&".join(p for p in (around[0], district, around[1]) if p)
-        name, count = _escaped(str(marker["name"])), int(marker["count"])
-        return f'<li><a href="?{escape(query)}">{name}</a> ({count})</li>'
+        district, name = _district_link(str(marker["ags"]), str(marker["name"]))
+        count = int(marker["count"])
+        return f'<li><a href="?{before}{district}{after}">{name}</a> ({count})</li>'
 
-    # The link and the name are escaped above, the count is a number.
+    # The query string and the name are escaped, the count is a number.
     return mark_safe("\n".join(link(m) for m in markers))  # noqa: S308
 
 
 @lru_cache(maxsize=256)
-def _escaped(name: str) -> str:
-    return escape(name)
+def _district_link(ags: str, name: str) -> tuple[str, str]:
+    """The escaped ``district=`` parameter and the escaped name."""
+    return escape("district=" + quote_plus(ags)), escape(name)
+
+
+def _markers_script(markers: list[dict[str, Any]]) -> str:
+    """The markers for ``js/search-map.js``, escaped as Django's
+    ``json_script`` escapes, serialised with orjson instead of ``json``."""
+    data = orjson.dumps(markers).decode()
+    # Three replaces: ``str.translate`` is slow on text that is not ASCII.
+    for character, escaped in SCRIPT_ESCAPES:
+        data = data.replace(character, escaped)
+    return f'<script id="search-map-markers" type="application/json">{data}</script>'
 
 
 @lru_cache(maxsize=32)
@@ -201,9 +218,9 @@ def search_map(context: template.Context, result: Any) -> SafeString:
         + between
         + marker_links(params, markers)
         + "\n</ul>\n"
-        + json_script(markers, "search-map-markers")
+        + _markers_script(markers)
         + end
     )
     # The frame escapes every setting and translation; shapes, links and the
-    # JSON script are safe markup of this module and Django's json_script.
+    # JSON script are safe markup of this module.
     return mark_safe(html)  # noqa: S308

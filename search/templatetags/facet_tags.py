@@ -7,6 +7,7 @@ and the markup is the same as the template's was."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from html import escape
 
 from django import template
@@ -15,13 +16,18 @@ from django.utils.safestring import SafeString, mark_safe
 register = template.Library()
 
 
+# Values and labels come from the vocabulary and the tags: the same few
+# hundred strings on every page.
+_escaped = lru_cache(maxsize=2048)(escape)
+
+
 def _checkbox(name: str, number: int, item: dict) -> str:
     element_id = f"f-{name}-{number}"
     checked = " checked" if item["checked"] else ""
     return (
         f'<p>\n<input type="checkbox" id="{element_id}" name="{name}" '
-        f'value="{escape(str(item["value"]))}"{checked}>\n'
-        f'<label for="{element_id}">{escape(str(item["label"]))} '
+        f'value="{_escaped(str(item["value"]))}"{checked}>\n'
+        f'<label for="{element_id}">{_escaped(str(item["label"]))} '
         f"({int(item['count'])})</label>\n</p>"
     )
 

@@ -4,10 +4,12 @@ services)."""
 
 from __future__ import annotations
 
+import json
+
 from django.http import QueryDict
 from django.utils.translation import override
 
-from kb.templatetags.map_tags import marker_links, marker_shapes
+from kb.templatetags.map_tags import _markers_script, marker_links, marker_shapes
 from search.backends import Hit
 from search.highlight import POST, PRE, render_highlight
 from search.templatetags.facet_tags import facet_fieldsets
@@ -63,6 +65,25 @@ def test_marker_links_keep_the_search_and_reset_the_page():
     assert params.getlist("district") == ["03351"]
     shapes = marker_shapes(markers)
     assert shapes.count("<circle") == 1 and ">4</text>" in shapes
+
+
+def test_marker_json_cannot_end_its_script_element():
+    markers = [
+        {
+            "ags": "03352",
+            "name": "</script><b>A & B",
+            "count": 4,
+            "lat": 53.8,
+            "lon": 8.7,
+        }
+    ]
+    html = _markers_script(markers)
+    assert html.startswith('<script id="search-map-markers" type="application/json">')
+    data = html.removeprefix(
+        '<script id="search-map-markers" type="application/json">'
+    ).removesuffix("</script>")
+    assert "<" not in data and ">" not in data and "&" not in data
+    assert json.loads(data) == markers
 
 
 def _hit(**values) -> Hit:
