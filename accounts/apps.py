@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AccountsConfig(AppConfig):
     name = "accounts"
-    verbose_name = "Konten der Initiativen"
+    verbose_name = _("Konten der Initiativen")
 
     def ready(self) -> None:
         from django.conf import settings

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Membership(models.Model):
@@ -16,19 +17,19 @@ class Membership(models.Model):
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
         related_name="memberships",
-        verbose_name="Person",
+        verbose_name=_("Person"),
     )
     initiative = models.ForeignKey(
         "projects.InitiativePage",
         on_delete=models.CASCADE,
         related_name="memberships",
-        verbose_name="Initiative",
+        verbose_name=_("Initiative"),
     )
-    created_at = models.DateTimeField("Mitglied seit", auto_now_add=True)
+    created_at = models.DateTimeField(_("Mitglied seit"), auto_now_add=True)
 
     class Meta:
-        verbose_name = "Mitgliedschaft"
-        verbose_name_plural = "Mitgliedschaften"
+        verbose_name = _("Mitgliedschaft")
+        verbose_name_plural = _("Mitgliedschaften")
         constraints = [
             models.UniqueConstraint(
                 fields=["user", "initiative"], name="one_membership_per_initiative"
@@ -46,16 +47,16 @@ class Consent(models.Model):
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
         related_name="consents",
-        verbose_name="Person",
+        verbose_name=_("Person"),
     )
-    document = models.CharField("Dokument", max_length=40)
-    version = models.CharField("Fassung", max_length=20)
-    text = models.TextField("Wortlaut")
-    accepted_at = models.DateTimeField("Zugestimmt am")
+    document = models.CharField(_("Dokument"), max_length=40)
+    version = models.CharField(_("Fassung"), max_length=20)
+    text = models.TextField(_("Wortlaut"))
+    accepted_at = models.DateTimeField(_("Zugestimmt am"))
 
     class Meta:
-        verbose_name = "Einwilligung"
-        verbose_name_plural = "Einwilligungen"
+        verbose_name = _("Einwilligung")
+        verbose_name_plural = _("Einwilligungen")
 
     def __str__(self) -> str:
         return f"{self.document} {self.version}"
@@ -102,14 +103,14 @@ class MailLanguage(models.Model):
         on_delete=models.CASCADE,
         primary_key=True,
         related_name="mail_language",
-        verbose_name="Person",
+        verbose_name=_("Person"),
     )
-    language = models.CharField("Sprache", max_length=8, choices=settings.LANGUAGES)
-    updated_at = models.DateTimeField("Geändert", auto_now=True)
+    language = models.CharField(_("Sprache"), max_length=8, choices=settings.LANGUAGES)
+    updated_at = models.DateTimeField(_("Geändert"), auto_now=True)
 
     class Meta:
-        verbose_name = "E-Mail-Sprache"
-        verbose_name_plural = "E-Mail-Sprachen"
+        verbose_name = _("E-Mail-Sprache")
+        verbose_name_plural = _("E-Mail-Sprachen")
 
     def __str__(self) -> str:
         return f"{self.user} – {self.language}"

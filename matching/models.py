@@ -27,28 +27,30 @@ class Match(models.Model):
         "projects.ProjectPage",
         on_delete=models.CASCADE,
         related_name="matches_out",
-        verbose_name="Projekt",
+        verbose_name=_("Projekt"),
     )
     target = models.ForeignKey(
         "projects.ProjectPage",
         on_delete=models.CASCADE,
         related_name="matches_in",
-        verbose_name="Vorgeschlagenes Projekt",
+        verbose_name=_("Vorgeschlagenes Projekt"),
     )
-    kind = models.CharField("Art", max_length=16, choices=Kind.choices)
+    kind = models.CharField(_("Art"), max_length=16, choices=Kind.choices)
     score = models.FloatField(
         "Wert", validators=[MinValueValidator(0.0), MaxValueValidator(1.0)]
     )
-    reasons = models.JSONField("Gründe", default=list, blank=True)
-    computed_at = models.DateTimeField("Berechnet am", default=timezone.now)
+    reasons = models.JSONField(_("Gründe"), default=list, blank=True)
+    computed_at = models.DateTimeField(_("Berechnet am"), default=timezone.now)
     state = models.CharField(
         "Status", max_length=12, choices=State.choices, default=State.SUGGESTED
     )
-    state_changed_at = models.DateTimeField("Status geändert am", null=True, blank=True)
+    state_changed_at = models.DateTimeField(
+        _("Status geändert am"), null=True, blank=True
+    )
 
     class Meta:
-        verbose_name = "Treffer"
-        verbose_name_plural = "Treffer"
+        verbose_name = _("Treffer")
+        verbose_name_plural = _("Treffer")
         constraints = [
             models.UniqueConstraint(
                 fields=["source", "target", "kind"], name="match_unique_pair_kind"
@@ -91,26 +93,28 @@ class ContactRequest(models.Model):
         on_delete=models.SET_NULL,
         null=True,
         related_name="+",
-        verbose_name="Von Projektseite",
+        verbose_name=_("Von Projektseite"),
     )
     target = models.ForeignKey(
         "projects.ProjectPage",
         on_delete=models.SET_NULL,
         null=True,
         related_name="contact_requests",
-        verbose_name="An Projekt",
+        verbose_name=_("An Projekt"),
     )
-    sender_name = models.CharField("Name", max_length=120)
-    sender_email = models.EmailField("E-Mail")
-    message = models.TextField("Nachricht", max_length=4000)
-    consent_text = models.TextField("Einwilligungstext")
-    consent_at = models.DateTimeField("Eingewilligt am")
+    sender_name = models.CharField(_("Name"), max_length=120)
+    sender_email = models.EmailField(_("E-Mail"))
+    message = models.TextField(_("Nachricht"), max_length=4000)
+    consent_text = models.TextField(_("Einwilligungstext"))
+    consent_at = models.DateTimeField(_("Eingewilligt am"))
     # The sender's site language: the answer and the follow-up question are
     # written in it.
-    language = models.CharField("Sprache", max_length=10, default="de", editable=False)
+    language = models.CharField(
+        _("Sprache"), max_length=10, default="de", editable=False
+    )
     created_at = models.DateTimeField(default=timezone.now)
     relayed_at = models.DateTimeField(null=True, blank=True)
-    reply = models.TextField("Antwort", blank=True)
+    reply = models.TextField(_("Antwort"), blank=True)
     replied_at = models.DateTimeField(null=True, blank=True)
     followup_sent_at = models.DateTimeField(null=True, blank=True)
     outcome = models.CharField(
@@ -119,8 +123,8 @@ class ContactRequest(models.Model):
     outcome_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        verbose_name = "Kontaktanfrage"
-        verbose_name_plural = "Kontaktanfragen"
+        verbose_name = _("Kontaktanfrage")
+        verbose_name_plural = _("Kontaktanfragen")
         ordering = ["-created_at"]
 
     def __str__(self) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class OutboxEntry(models.Model):
@@ -21,8 +22,8 @@ class OutboxEntry(models.Model):
     class Meta:
         ordering = ["id"]
         indexes = [models.Index(fields=["app_label", "model_name", "object_id"])]
-        verbose_name = "Suchindex-Auftrag"
-        verbose_name_plural = "Suchindex-Aufträge"
+        verbose_name = _("Suchindex-Auftrag")
+        verbose_name_plural = _("Suchindex-Aufträge")
 
     def __str__(self) -> str:
         return f"{self.app_label}.{self.model_name} #{self.object_id}"
@@ -35,16 +36,18 @@ class SynonymGroup(models.Model):
     the next search at once, without rebuilding the index."""
 
     terms = models.TextField(
-        "Begriffe",
-        help_text="Gleichbedeutende Begriffe, durch Komma getrennt, "
-        "z. B. „Deutschkurs, Sprachkurs“.",
+        _("Begriffe"),
+        help_text=_(
+            "Gleichbedeutende Begriffe, durch Komma getrennt, "
+            "z. B. „Deutschkurs, Sprachkurs“."
+        ),
     )
-    active = models.BooleanField("aktiv", default=True)
+    active = models.BooleanField(_("aktiv"), default=True)
 
     class Meta:
         ordering = ["terms"]
-        verbose_name = "Synonymgruppe"
-        verbose_name_plural = "Synonymgruppen"
+        verbose_name = _("Synonymgruppe")
+        verbose_name_plural = _("Synonymgruppen")
 
     def __str__(self) -> str:
         return ", ".join(self.term_list())

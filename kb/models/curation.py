@@ -22,7 +22,7 @@ class GoodExampleCollection(ClusterableModel):
     panels = [
         FieldPanel("title"),
         FieldPanel("intro"),
-        InlinePanel("items", label="Projekt", heading="Projekte"),
+        InlinePanel("items", label=_("Projekt"), heading=_("Projekte")),
     ]
 
     class Meta:

@@ -98,7 +98,7 @@ class EventPage(RoutablePageMixin, Page):
                 FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
                 FieldPanel("venue"),
             ],
-            heading="Wann und wo",
+            heading=_("Wann und wo"),
         ),
         FieldPanel("region"),
         FieldPanel("teaser"),

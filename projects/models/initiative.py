@@ -89,7 +89,9 @@ class InitiativePage(Page):
         FieldPanel("organisation_type"),
         FieldPanel("description"),
         FieldPanel("logo"),
-        MultiFieldPanel([FieldPanel("place"), FieldPanel("district")], heading="Ort"),
+        MultiFieldPanel(
+            [FieldPanel("place"), FieldPanel("district")], heading=_("Ort")
+        ),
         FieldPanel("website"),
         MultiFieldPanel(
             [
@@ -98,10 +100,10 @@ class InitiativePage(Page):
                 FieldPanel("contact_phone"),
                 FieldPanel("contact_public"),
             ],
-            heading="Kontakt",
+            heading=_("Kontakt"),
         ),
         MultiFieldPanel(
-            [FieldPanel("is_partner"), FieldPanel("is_supporter")], heading="Bündnis"
+            [FieldPanel("is_partner"), FieldPanel("is_supporter")], heading=_("Bündnis")
         ),
     ]
     search_fields = [

@@ -168,7 +168,7 @@ class ProjectPage(Page):
                 FieldPanel("target_groups"),
                 FieldPanel("tags"),
             ],
-            heading="Einordnung",
+            heading=_("Einordnung"),
         ),
         MultiFieldPanel(
             [
@@ -177,14 +177,14 @@ class ProjectPage(Page):
                 FieldPanel("place"),
                 FieldRowPanel([FieldPanel("lat"), FieldPanel("lon")]),
             ],
-            heading="Wo?",
+            heading=_("Wo?"),
         ),
         MultiFieldPanel(
             [
                 FieldPanel("status"),
                 FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
             ],
-            heading="Stand und Laufzeit",
+            heading=_("Stand und Laufzeit"),
         ),
         MultiFieldPanel(
             [
@@ -195,7 +195,7 @@ class ProjectPage(Page):
                 FieldRowPanel([FieldPanel("people_reached"), FieldPanel("volunteers")]),
                 FieldPanel("obstacles"),
             ],
-            heading="Praxisbeschreibung",
+            heading=_("Praxisbeschreibung"),
         ),
         MultiFieldPanel(
             [
@@ -205,12 +205,12 @@ class ProjectPage(Page):
                 FieldPanel("required_partners"),
                 FieldPanel("lead_time"),
             ],
-            heading="Übertragbarkeit",
+            heading=_("Übertragbarkeit"),
         ),
         FieldPanel("partners"),
-        InlinePanel("offers", label="Angebot", heading="Wir bieten"),
-        InlinePanel("needs", label="Bedarf", heading="Wir suchen"),
-        InlinePanel("gallery_images", label="Bild", heading="Bildergalerie"),
+        InlinePanel("offers", label=_("Angebot"), heading=_("Wir bieten")),
+        InlinePanel("needs", label=_("Bedarf"), heading=_("Wir suchen")),
+        InlinePanel("gallery_images", label=_("Bild"), heading=_("Bildergalerie")),
         MultiFieldPanel(
             [
                 FieldPanel("contact_name"),
@@ -218,7 +218,7 @@ class ProjectPage(Page):
                 FieldPanel("contact_phone"),
                 FieldPanel("website"),
             ],
-            heading="Kontakt",
+            heading=_("Kontakt"),
         ),
     ]
     promote_panels = [
@@ -231,7 +231,7 @@ class ProjectPage(Page):
                 FieldPanel("last_confirmed"),
                 FieldPanel("source_url"),
             ],
-            heading="Redaktion",
+            heading=_("Redaktion"),
         ),
     ]
     search_fields = [
