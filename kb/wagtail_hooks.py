@@ -1,5 +1,6 @@
 """Admin registrations: free tags become editable snippets."""
 
+from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
@@ -11,7 +12,7 @@ class TagViewSet(SnippetViewSet):
 
     model = Tag
     icon = "tag"
-    menu_label = "Schlagwörter"
+    menu_label = _("Schlagwörter")
     add_to_admin_menu = False
     list_display = ["name", "slug"]
     search_fields = ["name"]

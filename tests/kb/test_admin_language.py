@@ -24,10 +24,13 @@ class AdminLanguageTest(WagtailPageTestCase):
         self.assertEqual(response.status_code, 200)
         return response.content.decode()
 
-    def test_project_form_in_english(self) -> None:
+    def _prefer_english(self) -> None:
         profile = UserProfile.get_for_user(self.user)
         profile.preferred_language = "en"
         profile.save()
+
+    def test_project_form_in_english(self) -> None:
+        self._prefer_english()
         html = self._new_project_form()
         for english in ("Classification", "Practice description", "We offer"):
             self.assertIn(english, html)
@@ -38,3 +41,9 @@ class AdminLanguageTest(WagtailPageTestCase):
         html = self._new_project_form()
         for german in ("Einordnung", "Praxisbeschreibung", "Wir bieten"):
             self.assertIn(german, html)
+
+    def test_snippet_names_in_english(self) -> None:
+        self._prefer_english()
+        html = self.client.get(reverse("wagtailsnippets:index")).content.decode()
+        self.assertIn("Synonym groups", html)
+        self.assertNotIn("Synonymgruppen", html)
