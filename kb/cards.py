@@ -37,21 +37,29 @@ def _project_model():
     return apps.get_model("projects", "ProjectPage")
 
 
-def private_q(request: HttpRequest | None = None) -> Q:
-    """Wagtail's ``private_q`` (pages below a view restriction), with the
-    restricted paths of the content version, which every page or restriction
-    change replaces: from the process's copy (``kb.route_cache``) when the
-    request has one, else one Redis read, instead of a query per ``.public()``
-    list."""
+def restricted_paths(request: HttpRequest | None = None) -> tuple[str, ...]:
+    """Tree paths of the pages with a view restriction, from the content
+    version (which every page or restriction change replaces): the process's
+    copy (``kb.route_cache``) when the request has one, else one Redis read."""
     snapshot = getattr(request, "route_snapshot", None)
     if snapshot is not None:
-        paths = snapshot.restricted_paths()
-    else:
-        paths = _cached_restricted_paths()
+        return tuple(snapshot.restricted_paths())
+    return tuple(_cached_restricted_paths())
+
+
+def below_paths(paths: tuple[str, ...]) -> Q:
+    """The pages at or below any of ``paths``."""
     condition = Q()
     for path in paths:
         condition |= Q(path__startswith=path)
     return condition
+
+
+def private_q(request: HttpRequest | None = None) -> Q:
+    """Wagtail's ``private_q`` (pages below a view restriction), with the
+    restricted paths of the content version instead of a query per
+    ``.public()`` list."""
+    return below_paths(restricted_paths(request))
 
 
 def _cached_restricted_paths() -> list[str]:

@@ -13,13 +13,18 @@ counts its own rows.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from django.apps import apps
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 from wagtail.models import Page
 
-from .cards import private_q
+from .cards import below_paths, private_q, restricted_paths
+from .prepared import PreparedQuery
+
+# The link column a listing's scope filters on.
+SCOPES = {"region": "district__region_id", "district": "district_id"}
 
 
 def _links():
@@ -27,13 +32,14 @@ def _links():
     return apps.get_model("projects", "ProjectPage").districts.through.objects
 
 
-def live_projects(request: HttpRequest, **district_filter) -> QuerySet:
-    """Live public projects linked to the districts matching the filter, as
-    plain page rows (the project table adds nothing to an id-and-date sort)."""
-    links = _links().filter(**district_filter)
+def live_projects(paths: tuple[str, ...], scope: str, pk: int) -> QuerySet:
+    """Live projects of the region or district ``pk``, none at or below the
+    restricted ``paths``, as plain page rows (the project table adds nothing
+    to an id-and-date sort)."""
+    links = _links().filter(**{SCOPES[scope]: pk})
     return (
         Page.objects.live()
-        .exclude(private_q(request))
+        .exclude(below_paths(paths))
         .filter(pk__in=links.values("projectpage_id"))
     )
 
@@ -50,34 +56,48 @@ def listing_counts(request: HttpRequest) -> dict[str, dict[int, int]]:
     return {"region": per("district__region_id"), "district": per("district_id")}
 
 
+@lru_cache(maxsize=256)
+def _page_query(
+    scope: str, paths: tuple[str, ...], start: int, stop: int
+) -> PreparedQuery:
+    """The ids of one listing page, compiled once per scope, restricted paths
+    and page position: compiling the queryset took longer than running it."""
+
+    def build(pk: int) -> QuerySet:
+        ordered = live_projects(paths, scope, pk).order_by("-first_published_at", "-pk")
+        return ordered.values_list("pk", flat=True)[start:stop]
+
+    return PreparedQuery(build)
+
+
 class ProjectListing:
     """Newest-first project ids for ``django.core.paginator.Paginator``: its
     count from the content version's snapshot when there is one, its pages
     from one ``LIMIT`` query each."""
 
-    def __init__(self, queryset: QuerySet, count: Callable[[], int]):
-        self._ids = queryset.order_by("-first_published_at", "-pk").values_list(
-            "pk", flat=True
-        )
+    def __init__(
+        self, scope: str, pk: int, paths: tuple[str, ...], count: Callable[[], int]
+    ):
+        self.scope, self.pk, self.paths = scope, pk, paths
         self._count = count
 
     def count(self) -> int:
         return self._count()
 
     def __getitem__(self, index: slice) -> list[int]:
-        return list(self._ids[index])
+        query = _page_query(self.scope, self.paths, index.start, index.stop)
+        return [pk for (pk,) in query.rows(self.pk)]
 
 
 def project_listing(request: HttpRequest, scope: str, pk: int) -> ProjectListing:
     """The listing of the region (``scope="region"``) or district with ``pk``."""
-    lookup = "district__region_id" if scope == "region" else "district_id"
-    queryset = live_projects(request, **{lookup: pk})
+    paths = restricted_paths(request)
     snapshot = getattr(request, "route_snapshot", None)
 
     def count() -> int:
         if snapshot is None:
-            return queryset.count()
+            return live_projects(paths, scope, pk).count()
         counts = snapshot.value("listing-counts", lambda: listing_counts(request))
         return counts[scope].get(pk, 0)
 
-    return ProjectListing(queryset, count)
+    return ProjectListing(scope, pk, paths, count)

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from kb import page_cache
+from kb.models import EventIndexPage, EventPage
+from kb.taxonomy import Region
 from tests.site.content import add_project, without_tokens
 
 pytestmark = pytest.mark.django_db
@@ -128,3 +132,40 @@ def test_pages_of_a_listing_are_the_same_with_and_without_the_snapshot(
     assert "Projekt 29" in first and "Projekt 05" not in first
     assert "Projekt 05" in second and "Sprachpatenschaften in Celle" in second
     assert last == second and invalid == first
+
+
+def _event(site_content, title: str, days: int, region: str) -> EventPage:
+    index = EventIndexPage.objects.get()
+    start = timezone.now() + dt.timedelta(days=days)
+    event = EventPage(
+        title=title,
+        kind="regional_conference",
+        start=start,
+        end=start + dt.timedelta(hours=2),
+        venue="Rathaus",
+        region=Region.objects.get(slug=region),
+        teaser="Termin.",
+    )
+    index.add_child(instance=event)
+    return event
+
+
+@pytest.mark.parametrize("route_cache", [True, False])
+def test_only_the_regions_upcoming_public_events_are_listed(
+    client, snapshot_on, settings, route_cache
+):
+    settings.ROUTE_CACHE = route_cache
+    _event(snapshot_on, "Vergangenes Treffen", -2, "lueneburg")
+    _event(snapshot_on, "Treffen in Braunschweig", 5, "braunschweig")
+    hidden = _event(snapshot_on, "Internes Treffen", 3, "lueneburg")
+    PageViewRestriction.objects.create(
+        page=hidden, restriction_type=PageViewRestriction.LOGIN
+    )
+    soon = _event(snapshot_on, "Stammtisch Celle", 1, "lueneburg")
+    for url in ("/region/lueneburg/", "/landkreis/03351/"):
+        html = _main(client.get(url).content.decode())
+        # Soonest first; the region links to its own page.
+        assert html.index(soon.title) < html.index("Regionalkonferenz Lüneburg")
+        assert 'href="/region/lueneburg/">Region Lüneburg</a>' in html
+        for title in ("Vergangenes", "Braunschweig", "Internes"):
+            assert title not in html
