@@ -8,7 +8,7 @@ projects it shows."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django.apps import apps
@@ -75,12 +75,15 @@ def _cached_restricted_paths() -> list[str]:
     return paths
 
 
-def cards_of(queryset: QuerySet, request: HttpRequest | None = None) -> list[Card]:
-    """Cards without term lists straight from a sliced page queryset (1 query)."""
+def cards_of(
+    rows: Iterable[tuple[str, str, str]], request: HttpRequest | None = None
+) -> list[Card]:
+    """Cards without term lists from (title, teaser, url_path) rows
+    (``kb.page_lists``)."""
     roots = site_root_paths(request)
     return [
         Card(url=page_url(path, roots, request), title=title, teaser=teaser)
-        for title, teaser, path in queryset.values_list("title", "teaser", "url_path")
+        for title, teaser, path in rows
     ]
 
 

@@ -85,6 +85,8 @@ class ProjectListing:
         return self._count()
 
     def __getitem__(self, index: slice) -> list[int]:
+        if index.stop <= index.start:
+            return []  # the empty first page of an empty listing
         query = _page_query(self.scope, self.paths, index.start, index.stop)
         return [pk for (pk,) in query.rows(self.pk)]
 

@@ -13,7 +13,6 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from .. import page_cache  # noqa: F401  (connects its signals in every process)
-from .curation import GoodExampleItem
 
 COUNTERS_CACHE_KEY = "npa:home-counters:v1"
 COUNTERS_CACHE_SECONDS = 60
@@ -75,34 +74,26 @@ class HomePage(Page):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from ..cards import cards_by_id, cards_of, private_q
+        from .. import page_lists
+        from ..cards import below_paths, cards_by_id, cards_of, restricted_paths
 
-        # Looked up by name: kb sits below projects in the dependency order.
-        project_model = apps.get_model("projects", "ProjectPage")
         context = super().get_context(request, *args, **kwargs)
-        # One restriction lookup and one cached aggregate keep the page within
-        # its query budget and time however many projects there are; counters
-        # a minute old are fine.
-        private = private_q(request)
+        # One restriction lookup, lists compiled once (``kb.page_lists``) and
+        # one cached aggregate keep the page within its query budget and time
+        # however many projects there are; counters a minute old are fine.
+        paths = restricted_paths(request)
         context["counters"] = cache.get(COUNTERS_CACHE_KEY)
         if context["counters"] is None:
-            context["counters"] = self._counters(private)
+            context["counters"] = self._counters(below_paths(paths))
             cache.set(COUNTERS_CACHE_KEY, context["counters"], COUNTERS_CACHE_SECONDS)
-        live = project_model.objects.live().exclude(private)
         context["featured_cards"] = cards_of(
-            live.filter(featured=True).order_by("title")[:6], request
+            page_lists.featured_projects(paths).rows(), request
         )
         context["newest_cards"] = cards_of(
-            live.order_by("-first_published_at", "-pk")[:6], request
+            page_lists.newest_projects(paths).rows(), request
         )
         items = (
-            list(
-                GoodExampleItem.objects.filter(
-                    collection_id=self.good_examples_id, project__live=True
-                )
-                .order_by("sort_order")
-                .values_list("project_id", "collection__title", "collection__intro")
-            )
+            page_lists.GOOD_EXAMPLES.rows(self.good_examples_id)
             if self.good_examples_id
             else []
         )

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from django.apps import apps
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from ..taxonomy import FieldOfAction
+from ..taxonomy import FieldOfAction, Region
 
 
 class TopicPage(Page):
@@ -49,54 +48,36 @@ class TopicPage(Page):
         verbose_name_plural = _("Themenseiten")
 
     def get_context(self, request, *args, **kwargs):
-        from ..cards import cards_by_id, cards_of, private_q
-        from .articles import ArticlePage
-        from .curation import GoodExampleItem
-        from .events import EventPage
+        from .. import page_lists
+        from ..cards import cards_by_id, cards_of, restricted_paths
+        from ..route_cache import request_value
 
-        project_model = apps.get_model("projects", "ProjectPage")
         context = super().get_context(request, *args, **kwargs)
         field = context["field"] = self._field(request)
-        # One cached restriction lookup for all lists, not one per .public().
-        private = private_q(request)
+        # One cached restriction lookup for all lists, each compiled once
+        # (``kb.page_lists``).
+        paths = restricted_paths(request)
         context["cards"] = cards_of(
-            project_model.objects.live()
-            .exclude(private)
-            .filter(fields_of_action=field)
-            .order_by("-first_published_at", "-pk")[:12],
-            request,
+            page_lists.field_projects(paths).rows(field.pk), request
         )
         items = (
-            list(
-                GoodExampleItem.objects.filter(
-                    collection_id=self.good_examples_id, project__live=True
-                )
-                .order_by("sort_order")
-                .values_list("project_id", "collection__title")
-            )
+            page_lists.GOOD_EXAMPLES.rows(self.good_examples_id)
             if self.good_examples_id
             else []
         )
-        good = [project_id for project_id, _title in items]
+        good = [project_id for project_id, _title, _intro in items]
         cards = cards_by_id(good, request, terms=False)
         context["good_example_cards"] = [cards[pk] for pk in good if pk in cards]
         context["good_examples"] = {"title": items[0][1]} if items else None
-        context["articles"] = (
-            ArticlePage.objects.live()
-            .exclude(private)
-            .filter(fields_of_action=field)
-            .only("id", "title", "url_path")[:6]
-        )
-        linked = EventPage.linked_projects.through.objects.filter(
-            projectpage__fields_of_action=field
-        ).values("eventpage_id")
-        context["events"] = (
-            EventPage.objects.live()
-            .exclude(private)
-            .filter(pk__in=linked)
-            .select_related("region")
-            .order_by("-start")[:6]
-        )
+        context["articles"] = page_lists.field_articles(paths).instances(field.pk)
+        events = page_lists.field_events(paths).instances(field.pk)
+        if events:
+            regions = request_value(
+                request, "regions", lambda: Region.objects.in_bulk()
+            )
+            for event in events:
+                event.region = regions.get(event.region_id)
+        context["events"] = events
         return context
 
     def _field(self, request):

@@ -85,3 +85,32 @@ def test_topic_page_lists_events_linked_to_its_projects_once(client, site_conten
     topic = site_content.pages()["topic"]
     html = client.get(topic.url).content.decode()
     assert html.count(event.title) == 1
+
+
+@pytest.mark.parametrize("route_cache", [True, False])
+def test_topic_page_lists_the_fields_articles_and_events_but_no_restricted_ones(
+    client, site_content, settings, services, route_cache
+):
+    from wagtail.models import PageViewRestriction
+
+    from kb.taxonomy import FieldOfAction
+
+    settings.ROUTE_CACHE = route_cache
+    pages = site_content.pages()
+    topic, article, event = pages["topic"], pages["article"], pages["event"]
+    article.fields_of_action.set(
+        [FieldOfAction.objects.get(pk=topic.field_of_action_id)]
+    )
+    article.save_revision().publish()
+    event.linked_projects.set([site_content.project])
+    event.save_revision().publish()
+    html = client.get(topic.url).content.decode()
+    assert f'<a href="{article.url}">{article.title}</a>' in html
+    assert event.title in html
+    assert 'href="/region/lueneburg/">Region Lüneburg</a>' in html
+    for page in (article, event):
+        PageViewRestriction.objects.create(
+            page=page, restriction_type=PageViewRestriction.LOGIN
+        )
+    html = client.get(topic.url).content.decode()
+    assert article.title not in html and event.title not in html
