@@ -1,5 +1,5 @@
-"""The short lists of the home and topic pages, as queries compiled once
-(``kb.prepared``) per set of restricted paths.
+"""The short lists of the home, topic, region and district pages, as
+queries compiled once (``kb.prepared``) per set of restricted paths.
 
 Compiling these querysets took longer than PostgreSQL took to answer them; a
 page now only binds its keys. The restricted paths (``kb.cards``) are part of
@@ -12,22 +12,24 @@ from functools import lru_cache
 
 from django.apps import apps
 from django.db.models import QuerySet
+from django.db.models.functions import Now
 
 from .cards import below_paths
+from .models.articles import ArticlePage
+from .models.curation import GoodExampleItem
+from .models.events import EventPage
 from .prepared import PreparedQuery
 
 CARD_COLUMNS = ("title", "teaser", "url_path")
 
 
-def _model(name: str):
-    # Looked up by name: kb sits below projects in the dependency order, and
-    # the page models import this module.
-    app_label = "projects" if name == "ProjectPage" else "kb"
-    return apps.get_model(app_label, name)
+def _live(model, paths: tuple[str, ...]) -> QuerySet:
+    return model.objects.live().exclude(below_paths(paths))
 
 
-def _live(name: str, paths: tuple[str, ...]) -> QuerySet:
-    return _model(name).objects.live().exclude(below_paths(paths))
+def _projects(paths: tuple[str, ...]) -> QuerySet:
+    # Looked up by name: kb sits below projects in the dependency order.
+    return _live(apps.get_model("projects", "ProjectPage"), paths)
 
 
 @lru_cache(maxsize=64)
@@ -35,7 +37,7 @@ def featured_projects(paths: tuple[str, ...]) -> PreparedQuery:
     """(title, teaser, url_path) of six featured projects, by title."""
 
     def build() -> QuerySet:
-        featured = _live("ProjectPage", paths).filter(featured=True).order_by("title")
+        featured = _projects(paths).filter(featured=True).order_by("title")
         return featured.values_list(*CARD_COLUMNS)[:6]
 
     return PreparedQuery(build, kinds=())
@@ -46,7 +48,7 @@ def newest_projects(paths: tuple[str, ...]) -> PreparedQuery:
     """(title, teaser, url_path) of the six newest projects."""
 
     def build() -> QuerySet:
-        newest = _live("ProjectPage", paths).order_by("-first_published_at", "-pk")
+        newest = _projects(paths).order_by("-first_published_at", "-pk")
         return newest.values_list(*CARD_COLUMNS)[:6]
 
     return PreparedQuery(build, kinds=())
@@ -58,7 +60,7 @@ def field_projects(paths: tuple[str, ...]) -> PreparedQuery:
     action."""
 
     def build(field_id: int) -> QuerySet:
-        projects = _live("ProjectPage", paths).filter(fields_of_action=field_id)
+        projects = _projects(paths).filter(fields_of_action=field_id)
         newest = projects.order_by("-first_published_at", "-pk")
         return newest.values_list(*CARD_COLUMNS)[:12]
 
@@ -70,7 +72,7 @@ def field_articles(paths: tuple[str, ...]) -> PreparedQuery:
     """Six articles of a field of action, as pages with id, title and path."""
 
     def build(field_id: int) -> QuerySet:
-        articles = _live("ArticlePage", paths).filter(fields_of_action=field_id)
+        articles = _live(ArticlePage, paths).filter(fields_of_action=field_id)
         return articles.only("id", "title", "url_path")[:6]
 
     return PreparedQuery(build)
@@ -81,18 +83,29 @@ def field_events(paths: tuple[str, ...]) -> PreparedQuery:
     """The six latest events linked to projects of a field of action."""
 
     def build(field_id: int) -> QuerySet:
-        event_model = _model("EventPage")
-        linked = event_model.linked_projects.through.objects.filter(
+        linked = EventPage.linked_projects.through.objects.filter(
             projectpage__fields_of_action=field_id
         ).values("eventpage_id")
-        events = _live("EventPage", paths).filter(pk__in=linked)
+        events = _live(EventPage, paths).filter(pk__in=linked)
         return events.order_by("-start")[:6]
 
     return PreparedQuery(build)
 
 
+@lru_cache(maxsize=64)
+def region_events(paths: tuple[str, ...]) -> PreparedQuery:
+    """A region's next ten events; upcoming means ``start`` is not before the
+    database's ``now()``."""
+
+    def build(region_id: int) -> QuerySet:
+        events = _live(EventPage, paths).filter(region_id=region_id, start__gte=Now())
+        return events.order_by("start")[:10]
+
+    return PreparedQuery(build)
+
+
 def _good_examples(collection_id: int) -> QuerySet:
-    items = _model("GoodExampleItem").objects.filter(
+    items = GoodExampleItem.objects.filter(
         collection_id=collection_id, project__live=True
     )
     return items.order_by("sort_order").values_list(

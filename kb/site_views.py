@@ -3,12 +3,8 @@ the statistics page and robots.txt."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import QuerySet
-from django.db.models.functions import Now
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -16,11 +12,10 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 
-from . import stats
-from .cards import Card, below_paths, project_cards, restricted_paths
+from . import page_lists, stats
+from .cards import Card, project_cards, restricted_paths
 from .listings import ProjectListing, project_listing
 from .models.events import EventPage
-from .prepared import PreparedQuery
 from .route_cache import request_value
 from .taxonomy import District, Region
 
@@ -36,24 +31,8 @@ def _cards_page(
     return page, project_cards(list(page.object_list), request)
 
 
-@lru_cache(maxsize=64)
-def _upcoming_query(paths: tuple[str, ...]) -> PreparedQuery:
-    """A region's next ten events, compiled once per set of restricted paths
-    (compiling the page model's queryset took longer than running it)."""
-
-    def build(region_id: int) -> QuerySet:
-        return (
-            EventPage.objects.live()
-            .exclude(below_paths(paths))
-            .filter(region_id=region_id, start__gte=Now())
-            .order_by("start")[:10]
-        )
-
-    return PreparedQuery(build)
-
-
 def _events(request: HttpRequest, region: Region) -> list[EventPage]:
-    events = _upcoming_query(restricted_paths(request)).instances(region.pk)
+    events = page_lists.region_events(restricted_paths(request)).instances(region.pk)
     for event in events:
         event.region = region  # the page's own region: no query for it
     return events
