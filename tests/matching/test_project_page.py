@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from matching.models import Match
 from matching.queries import grouped
@@ -50,3 +51,23 @@ def test_both_lists_come_from_one_query(labelled):
 
     assert titles
     assert len(queries) <= 2
+
+
+def test_reasons_are_explained_in_each_visitors_language(labelled):
+    page = labelled["sprachcafe-celle"]
+    recompute_for(page.pk)
+    explanations = {}
+    for language in ("de", "en", "de"):
+        with translation.override(language):
+            groups = grouped(page.pk)
+        explanations.setdefault(language, []).append(
+            [shown.explanation for kind in groups.values() for shown in kind]
+        )
+    german, english = explanations["de"][0], explanations["en"][0]
+    assert explanations["de"][1] == german
+    assert any("Beide arbeiten" in text for text in german)
+    assert not any("Beide arbeiten" in text for text in english)
+    assert any("Both" in text for text in english)
+    # The reasons themselves still reach the API as data.
+    shown = next(s for kind in groups.values() for s in kind)
+    assert isinstance(shown.reasons, list) and shown.reasons[0]["type"]
