@@ -76,7 +76,7 @@ def project_rows(projects: list[ProjectPage], request: HttpRequest) -> list[dict
     initiatives = _initiatives(projects)
     rows = []
     for page in projects:
-        row = project_row(page, initiatives.get(page.path[: -ProjectPage.steplen]))
+        row = project_row(page, initiatives)
         row["external_id"] = page.external_id or f"npa-{page.pk}"
         row["url"] = page.get_full_url(request)
         rows.append(row)

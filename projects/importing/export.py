@@ -39,12 +39,18 @@ def _initiative_of(page: ProjectPage) -> InitiativePage | None:
     return parent if isinstance(parent, InitiativePage) else None
 
 
-def project_row(page: ProjectPage, initiative: InitiativePage | None = None) -> dict:
-    """The import-schema record of a page; pass ``initiative`` when the caller
-    has already loaded the parents of many pages."""
+def project_row(
+    page: ProjectPage, initiatives: dict[str, InitiativePage] | None = None
+) -> dict:
+    """The import-schema record of a page. A caller that has loaded the
+    initiatives above many pages passes them by path: a page whose parent is
+    not among them (a project right below the project index) has none, with
+    no query to find that out."""
     project = _content(page)
-    if initiative is None:
+    if initiatives is None:
         initiative = _initiative_of(page)
+    else:
+        initiative = initiatives.get(page.path[: -ProjectPage.steplen])
     row = {
         "external_id": page.external_id,
         "title": project.title,

@@ -7,6 +7,8 @@ import io
 import json
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from projects.exports import COLUMNS, neutralise
 from tests.site.content import add_project
@@ -70,3 +72,23 @@ def test_json_export_keeps_lists_and_offer_categories(client, site_content):
 def test_export_with_bad_parameters_is_a_400(client, site_content):
     assert client.get("/suche/export.csv?sort=zufall").status_code == 400
     assert client.get("/suche/export.json?sort=zufall").status_code == 400
+
+
+def _queries(client, url: str) -> int:
+    client.get(url)  # warm the per-process caches (site root paths)
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured.captured_queries)
+
+
+def test_export_queries_do_not_grow_with_the_rows(client, site_content):
+    # Projects right below the project index have no initiative; finding that
+    # out must not cost a query per row.
+    add_project(site_content.project_index, "Fahrradwerkstatt 0", ("03101",))
+    few = _queries(client, "/suche/export.csv?q=Fahrradwerkstatt")
+    for number in range(1, 25):
+        add_project(site_content.project_index, f"Fahrradwerkstatt {number}")
+    many = _queries(client, "/suche/export.csv?q=Fahrradwerkstatt")
+    rows = _csv_rows(client.get("/suche/export.csv?q=Fahrradwerkstatt"))
+    assert len(rows) == 25 and all(row["organisation"] == "" for row in rows)
+    assert many == few
