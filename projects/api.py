@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import NinjaAPI, Router, Schema
@@ -87,6 +87,16 @@ def _projects():
     )
 
 
+def _linked(relation: str, **condition) -> QuerySet:
+    """Ids of the projects with a ``relation`` link matching ``condition``.
+
+    A subquery rather than a join: a project in two districts of a region
+    stays one row, with no DISTINCT over whole page rows, which took 60 ms for
+    the count and 70 ms for the page at 10k projects."""
+    links = getattr(ProjectPage, relation).through.objects
+    return links.filter(**condition).values("projectpage_id")
+
+
 def project_out(page: ProjectPage, request: HttpRequest) -> dict:
     return {
         "id": page.pk,
@@ -128,16 +138,20 @@ def list_projects(
     and status (planned, active, completed)."""
     projects = _projects()
     if field:
-        projects = projects.filter(fields_of_action__slug=field)
+        projects = projects.filter(
+            pk__in=_linked("fields_of_action", fieldofaction__slug=field)
+        )
     if region:
-        projects = projects.filter(districts__region__slug=region)
+        projects = projects.filter(
+            pk__in=_linked("districts", district__region__slug=region)
+        )
     if district:
-        projects = projects.filter(districts__ags=district)
+        projects = projects.filter(pk__in=_linked("districts", district__ags=district))
     if status:
         if status not in ProjectStatus.values:
             raise HttpError(400, "Diesen Stand gibt es nicht.")
         projects = projects.filter(status=status)
-    ordered = projects.distinct().order_by("-first_published_at", "-id")
+    ordered = projects.order_by("-first_published_at", "-id")
     count, rows = paginate(ordered, page, page_size)
     return {
         "count": count,

@@ -42,6 +42,15 @@ def test_projects_filter_by_field_region_district_and_status(client, site_conten
     assert titles("field=arbeit&status=planned") == ["Geplant"]
 
 
+def test_a_project_in_two_districts_of_a_region_is_listed_once(client, site_content):
+    # Celle and Lüneburg both lie in the region Lüneburg.
+    add_project(site_content.project_index, "Zwei Landkreise", ("03351", "03355"))
+    data = client.get("/api/v1/projects?region=lueneburg&field=sprache").json()
+    titles = [item["title"] for item in data["results"]]
+    assert sorted(titles) == ["Sprachpatenschaften in Celle", "Zwei Landkreise"]
+    assert data["count"] == 2
+
+
 def test_projects_are_paginated(client, site_content):
     for number in range(4):
         add_project(site_content.project_index, f"Projekt {number}")
