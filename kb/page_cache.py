@@ -1,8 +1,8 @@
 """Whole-page cache of the public site for anonymous visitors.
 
-Every anonymous GET of an HTML page is stored for ``PAGE_CACHE_SECONDS`` under
-a key made of a *content version*, the host, the active language and the full
-path with its query string. Any publish, unpublish, move or delete of a page,
+Every anonymous GET of an HTML page (and of the sitemap and the feeds) is
+stored for ``PAGE_CACHE_SECONDS`` under a key made of a *content version*, the
+host, the active language and the full path with its query string. Any publish, unpublish, move or delete of a page,
 any save or delete of a taxonomy term, snippet, tag or match, and any search or
 matching task that changed something replaces the version, so the next request
 renders afresh: the cache never has to find out which pages a change touches.
@@ -48,6 +48,14 @@ CSRF_FIELD = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 CSRF_PLACEHOLDER = b"__npa_csrf_token__"
 SIGNED_FORM_MARKER = b'name="form_ts"'
 HEADER = "X-Page-Cache"
+# Pages, and the sitemap and feeds, which list the same content (the sitemap
+# took a second to render at 10k projects).
+STORED_TYPES = (
+    "text/html",
+    "application/xml",
+    "application/rss+xml",
+    "application/atom+xml",
+)
 
 
 def cache_seconds() -> int:
@@ -106,7 +114,7 @@ def _eligible(request: HttpRequest) -> bool:
 def _storable(response: HttpResponse) -> bool:
     if response.status_code != 200 or response.streaming or response.cookies:
         return False
-    if not response.get("Content-Type", "").startswith("text/html"):
+    if not response.get("Content-Type", "").startswith(STORED_TYPES):
         return False
     control = response.get("Cache-Control", "")
     if any(word in control for word in ("private", "no-store", "no-cache")):

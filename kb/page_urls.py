@@ -37,3 +37,14 @@ def page_url(url_path: str, roots: list, request: HttpRequest | None = None) -> 
     if len(matching) == 1:
         return "/" + quote(url_path[len(matching[0].root_path) :], safe=_SAFE)
     return Page(url_path=url_path).get_url(request) or ""
+
+
+def full_page_url(
+    url_path: str, roots: list, request: HttpRequest | None = None
+) -> str:
+    """The page's absolute URL as ``get_full_url`` gives it."""
+    matching = [root for root in roots if url_path.startswith(root.root_path)]
+    if len(matching) == 1:
+        relative = quote(url_path[len(matching[0].root_path) :], safe=_SAFE)
+        return matching[0].root_url + "/" + relative
+    return Page(url_path=url_path).get_full_url(request) or ""

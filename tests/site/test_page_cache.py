@@ -184,3 +184,14 @@ def test_project_made_private_leaves_the_cached_listings(client, cached):
     assert "Sprachpatenschaften in Celle" not in (
         _get(client, "/landkreis/03351/").content.decode()
     )
+
+
+def test_sitemap_and_feed_are_cached_and_follow_publishing(client, cached):
+    for url in ("/sitemap.xml", "/feeds/projekte/"):
+        assert _get(client, url)[page_cache.HEADER] == "miss"
+        assert _get(client, url)[page_cache.HEADER] == "hit"
+    project = add_project(cached.project_index, "Nähcafé Celle")
+    sitemap = _get(client, "/sitemap.xml")
+    assert sitemap[page_cache.HEADER] == "miss"
+    assert project.url in sitemap.content.decode()
+    assert "Nähcafé Celle" in _get(client, "/feeds/projekte/").content.decode()
