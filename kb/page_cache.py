@@ -2,12 +2,13 @@
 
 Every anonymous GET of an HTML page (and of the sitemap and the feeds) is
 stored for ``PAGE_CACHE_SECONDS`` under a key made of a *content version*, the
-host, the active language and the full path with its query string. Any publish, unpublish, move or delete of a page,
-any save or delete of a taxonomy term, snippet, tag or match, and any search or
-matching task that changed something replaces the version, so the next request
-renders afresh: the cache never has to find out which pages a change touches.
-Pages changed without any of these signals (bulk updates in management
-commands) are at most ``PAGE_CACHE_SECONDS`` old.
+host, the active language and the full path with its query string. Any
+publish, unpublish, move or delete of a page, any save or delete of a taxonomy
+term, snippet, tag or match, and any search or matching task that changed
+something replaces the version, so the next request renders afresh: the cache
+never has to find out which pages a change touches. Pages changed without any
+of these signals (bulk updates in management commands) are at most
+``PAGE_CACHE_SECONDS`` old.
 
 Never cached: requests with a session or messages cookie (logged-in users,
 visitors with pending messages), anything but GET, admin and account URLs,
