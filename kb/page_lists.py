@@ -1,5 +1,5 @@
-"""The short lists of the home, topic, region and district pages, as
-queries compiled once (``kb.prepared``) per set of restricted paths.
+"""The lists of the home, topic, region and district pages and of the
+project index, as queries compiled once (``kb.prepared``) per set of restricted paths.
 
 Compiling these querysets took longer than PostgreSQL took to answer them; a
 page now only binds its keys. The restricted paths (``kb.cards``) are part of
@@ -44,12 +44,12 @@ def featured_projects(paths: tuple[str, ...]) -> PreparedQuery:
 
 
 @lru_cache(maxsize=64)
-def newest_projects(paths: tuple[str, ...]) -> PreparedQuery:
-    """(title, teaser, url_path) of the six newest projects."""
+def newest_projects(paths: tuple[str, ...], size: int) -> PreparedQuery:
+    """(title, teaser, url_path) of the ``size`` newest projects."""
 
     def build() -> QuerySet:
         newest = _projects(paths).order_by("-first_published_at", "-pk")
-        return newest.values_list(*CARD_COLUMNS)[:6]
+        return newest.values_list(*CARD_COLUMNS)[:size]
 
     return PreparedQuery(build, kinds=())
 

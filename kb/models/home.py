@@ -90,7 +90,7 @@ class HomePage(Page):
             page_lists.featured_projects(paths).rows(), request
         )
         context["newest_cards"] = cards_of(
-            page_lists.newest_projects(paths).rows(), request
+            page_lists.newest_projects(paths, 6).rows(), request
         )
         items = (
             page_lists.GOOD_EXAMPLES.rows(self.good_examples_id)

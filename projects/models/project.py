@@ -48,10 +48,12 @@ class ProjectIndexPage(Page):
         verbose_name = _("Projektübersicht")
 
     def get_context(self, request, *args, **kwargs):
+        from kb import page_lists
+        from kb.cards import cards_of, restricted_paths
+
         context = super().get_context(request, *args, **kwargs)
-        context["projects"] = (
-            ProjectPage.objects.live().public().order_by("-first_published_at")[:50]
-        )
+        newest = page_lists.newest_projects(restricted_paths(request), 50)
+        context["cards"] = cards_of(newest.rows(), request)
         return context
 
 

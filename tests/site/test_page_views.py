@@ -114,3 +114,25 @@ def test_topic_page_lists_the_fields_articles_and_events_but_no_restricted_ones(
         )
     html = client.get(topic.url).content.decode()
     assert article.title not in html and event.title not in html
+
+
+@pytest.mark.parametrize("route_cache", [True, False])
+def test_project_index_lists_the_newest_public_projects_first(
+    client, site_content, settings, services, route_cache
+):
+    from wagtail.models import PageViewRestriction
+
+    from tests.site.content import add_project
+
+    settings.ROUTE_CACHE = route_cache
+    older = add_project(site_content.project_index, "Lesepaten Uelzen")
+    newer = add_project(site_content.project_index, "Nähcafé Celle")
+    hidden = add_project(site_content.project_index, "Nur intern")
+    PageViewRestriction.objects.create(
+        page=hidden, restriction_type=PageViewRestriction.LOGIN
+    )
+    html = client.get(site_content.project_index.url).content.decode()
+    assert f'<h2><a href="{newer.url}">Nähcafé Celle</a></h2>' in html
+    assert html.index("Nähcafé Celle") < html.index(older.title)
+    assert html.index(older.title) < html.index(site_content.project.title)
+    assert "Nur intern" not in html
