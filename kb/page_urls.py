@@ -31,11 +31,21 @@ def site_root_paths(request: HttpRequest | None = None) -> list:
     return Site.get_site_root_paths()
 
 
+def _below_one_root(url_path: str, roots: list) -> tuple | None:
+    """(site root, the quoted rest of the path) when exactly one site root
+    holds the page; None when Wagtail has to decide."""
+    matching = [root for root in roots if url_path.startswith(root.root_path)]
+    if len(matching) != 1:
+        return None
+    root = matching[0]
+    return root, quote(url_path[len(root.root_path) :], safe=_SAFE)
+
+
 def page_url(url_path: str, roots: list, request: HttpRequest | None = None) -> str:
     """The page's URL as ``pageurl`` gives it."""
-    matching = [root for root in roots if url_path.startswith(root.root_path)]
-    if len(matching) == 1:
-        return "/" + quote(url_path[len(matching[0].root_path) :], safe=_SAFE)
+    found = _below_one_root(url_path, roots)
+    if found is not None:
+        return "/" + found[1]
     return Page(url_path=url_path).get_url(request) or ""
 
 
@@ -43,8 +53,8 @@ def full_page_url(
     url_path: str, roots: list, request: HttpRequest | None = None
 ) -> str:
     """The page's absolute URL as ``get_full_url`` gives it."""
-    matching = [root for root in roots if url_path.startswith(root.root_path)]
-    if len(matching) == 1:
-        relative = quote(url_path[len(matching[0].root_path) :], safe=_SAFE)
-        return matching[0].root_url + "/" + relative
+    found = _below_one_root(url_path, roots)
+    if found is not None:
+        root, rest = found
+        return root.root_url + "/" + rest
     return Page(url_path=url_path).get_full_url(request) or ""
