@@ -39,14 +39,27 @@ def _initiative_of(page: ProjectPage) -> InitiativePage | None:
     return parent if isinstance(parent, InitiativePage) else None
 
 
+def _listed(project: ProjectPage, name: str, related: dict | None) -> list:
+    """A relation's objects, from ``related`` when the caller loaded it."""
+    if related is None:
+        return list(getattr(project, name).all())
+    return related[name].get(project.pk, [])
+
+
 def project_row(
-    page: ProjectPage, initiatives: dict[str, InitiativePage] | None = None
+    page: ProjectPage,
+    initiatives: dict[str, InitiativePage] | None = None,
+    related: dict[str, dict[int, list]] | None = None,
 ) -> dict:
     """The import-schema record of a page. A caller that has loaded the
     initiatives above many pages passes them by path: a page whose parent is
     not among them (a project right below the project index) has none, with
-    no query to find that out."""
+    no query to find that out. ``related`` is what
+    ``search.relations.load_relations`` loaded for many live pages (a draft's
+    relations live in its revision)."""
     project = _content(page)
+    if related is not None and not page.live:
+        raise ValueError("Loaded relations are a live page's, not a draft's.")
     if initiatives is None:
         initiative = _initiative_of(page)
     else:
@@ -63,15 +76,17 @@ def project_row(
             else ""
         ),
         "place": project.place,
-        "districts": sorted(d.ags for d in project.districts.all()),
+        "districts": sorted(d.ags for d in _listed(project, "districts", related)),
         "statewide": project.statewide,
         "lat": project.lat,
         "lon": project.lon,
-        "fields": sorted(f.slug for f in project.fields_of_action.all()),
-        "target_groups": sorted(t.slug for t in project.target_groups.all()),
-        "offers": _offer_needs(project.offers.all()),
-        "needs": _offer_needs(project.needs.all()),
-        "tags": sorted(tag.name for tag in project.tags.all()),
+        "fields": sorted(f.slug for f in _listed(project, "fields_of_action", related)),
+        "target_groups": sorted(
+            t.slug for t in _listed(project, "target_groups", related)
+        ),
+        "offers": _offer_needs(_listed(project, "offers", related)),
+        "needs": _offer_needs(_listed(project, "needs", related)),
+        "tags": sorted(tag.name for tag in _listed(project, "tags", related)),
         "status": project.status,
         "start_date": project.start_date.isoformat() if project.start_date else "",
         "end_date": project.end_date.isoformat() if project.end_date else "",

@@ -10,7 +10,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from projects.exports import COLUMNS, neutralise
+from projects.exports import COLUMNS, neutralise, project_rows
+from projects.importing.export import project_row
+from projects.models import ProjectPage
 from tests.site.content import add_project
 
 pytestmark = pytest.mark.django_db
@@ -92,3 +94,26 @@ def test_export_queries_do_not_grow_with_the_rows(client, site_content):
     rows = _csv_rows(client.get("/suche/export.csv?q=Fahrradwerkstatt"))
     assert len(rows) == 25 and all(row["organisation"] == "" for row in rows)
     assert many == few
+
+
+def test_export_rows_from_loaded_relations_equal_the_managers(rf, site_content):
+    # The download loads relations per batch; the import-schema record must
+    # be the one the managers give (the export command's path).
+    add_project(site_content.project_index, "Jobpaten", ("03101", "03241"), ("arbeit",))
+    projects = list(ProjectPage.objects.live().public().order_by("pk"))
+    rows = project_rows(projects, rf.get("/suche/export.csv"))
+    assert len(rows) == len(projects) >= 2
+    for page, row in zip(projects, rows, strict=True):
+        expected = project_row(page, None)
+        expected["external_id"] = page.external_id or f"npa-{page.pk}"
+        assert {k: v for k, v in row.items() if k != "url"} == expected
+        assert row["url"] == page.get_full_url()
+    assert any(row["offers"] or row["needs"] for row in rows)
+    assert any(len(row["districts"]) == 2 for row in rows)
+
+
+def test_loaded_relations_are_refused_for_a_draft(site_content):
+    draft = ProjectPage.objects.live().first()
+    draft.live = False
+    with pytest.raises(ValueError):
+        project_row(draft, {}, {"districts": {}})
