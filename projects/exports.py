@@ -15,7 +15,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.views.decorators.http import require_GET
 
 from kb.page_urls import full_page_url, site_root_paths
-from search.backends import run_search
+from search.backends import result_ids
 from search.query import MAX_PAGE_SIZE, QueryError, parse_query
 from search.relations import load_relations
 
@@ -74,18 +74,12 @@ def project_rows(projects: list[ProjectPage], request: HttpRequest) -> list[dict
 
 
 def _result_ids(params: QueryDict) -> list[int]:
+    """The result's first ``MAX_ROWS`` ids in the order of its pages of the
+    largest size, whatever page or size the link carries."""
     params = params.copy()
     params["size"] = str(MAX_PAGE_SIZE)
-    ids: list[int] = []
-    page = 1
-    while len(ids) < MAX_ROWS:
-        params["page"] = str(page)
-        result = run_search(parse_query(params))
-        ids.extend(hit.id for hit in result.hits)
-        if not result.hits or page * MAX_PAGE_SIZE >= result.count:
-            break
-        page += 1
-    return ids[:MAX_ROWS]
+    params["page"] = "1"
+    return result_ids(parse_query(params), MAX_ROWS)
 
 
 def _csv_cell(value: object) -> str | float | int:

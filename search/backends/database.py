@@ -171,6 +171,17 @@ def search(query: SearchQuery, context: Context) -> SearchResult:
     )
 
 
+def result_ids(query: SearchQuery, context: Context, limit: int) -> list[int]:
+    """The first ``limit`` ids in the order of ``search``'s pages."""
+    base, nearby = _base(query, context)
+    ids = list(base.order_by().values_list("pk", flat=True))
+    if not ids or limit <= 0:
+        return []
+    filtered = apply_filters(ids, query.filters)
+    queryset = _ordered(filtered, query, context, nearby)
+    return list(queryset.values_list("pk", flat=True)[:limit])
+
+
 def autocomplete(text: str, size: int = 8) -> list[dict]:
     live = ProjectPage.objects.live().public()
     found = list(live.filter(title__istartswith=text).order_by("title")[:size])

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from elasticsearch import ApiError
 
 from ..client import get_client, index_alias
 from ..facets import build_facets
 from ..highlight import render_highlight
-from ..query import SearchQuery
+from ..query import MAX_RESULT_WINDOW, SearchQuery
 from . import Context, Hit, SearchResult
 from .es_requests import FEW_HITS, HIGHLIGHT_FIELDS, facets_body, hits_body
 
@@ -51,37 +53,74 @@ def _hit(raw: dict) -> Hit:
     )
 
 
-def send(query: SearchQuery, context: Context, fuzzy: bool) -> tuple[dict, dict]:
-    """(hits response, counts response), one ``_msearch`` round trip."""
+def _msearch(*bodies: dict) -> list[dict]:
+    """The responses of one ``_msearch`` round trip, in the bodies' order."""
     header = {"index": index_alias("projects")}
-    response = get_client().msearch(
-        searches=[
-            header,
-            hits_body(query, context, fuzzy),
-            header,
-            facets_body(query, context, fuzzy),
-        ]
-    )
-    hits, counts = response["responses"]
-    for part in (hits, counts):
+    searches: list[dict] = []
+    for body in bodies:
+        searches += [header, body]
+    response = get_client().msearch(searches=searches)
+    parts = response["responses"]
+    for part in parts:
         if "error" in part:
             raise ApiError(
                 message=str(part["error"].get("reason", "search failed")),
                 meta=response.meta,
                 body=part,
             )
+    return parts
+
+
+def send(query: SearchQuery, context: Context, fuzzy: bool) -> tuple[dict, dict]:
+    """(hits response, counts response), one ``_msearch`` round trip."""
+    hits, counts = _msearch(
+        hits_body(query, context, fuzzy), facets_body(query, context, fuzzy)
+    )
     return hits, counts
 
 
-def _run(query: SearchQuery, context: Context) -> tuple[dict, dict]:
-    """The exact words first; typo tolerance and suggestions only when they
-    find fewer than ``FEW_HITS``. Fuzzy expansion over the catch-all field was
-    the largest cost of a search, and correctly spelled queries never need it.
+def _run(query: SearchQuery, context: Context) -> tuple[dict, dict, bool]:
+    """(hits, counts, fuzzy): the exact words first; typo tolerance and
+    suggestions only when they find fewer than ``FEW_HITS``. Fuzzy expansion
+    over the catch-all field was the largest cost of a search, and correctly
+    spelled queries never need it.
     """
     hits, counts = send(query, context, fuzzy=False)
     if query.text and counts["hits"]["total"]["value"] < FEW_HITS:
         hits, counts = send(query, context, fuzzy=True)
-    return hits, counts
+        return hits, counts, True
+    return hits, counts, False
+
+
+def _page_ids(query: SearchQuery, context: Context, fuzzy: bool) -> list[int]:
+    """One page's ids, ranked as ``search`` ranks it; nothing loaded,
+    highlighted or counted."""
+    body = hits_body(query, context, fuzzy)
+    for name in ("highlight", "suggest"):
+        body.pop(name, None)
+    body["_source"] = False
+    (part,) = _msearch(body)
+    return [int(raw["_id"]) for raw in part["hits"]["hits"]]
+
+
+def result_ids(query: SearchQuery, context: Context, limit: int) -> list[int]:
+    """The first ``limit`` ids, page after page as the search pages rank them
+    (each page's rescore window depends on its position). The first page
+    decides the count and typo tolerance, as it does for every page."""
+    if limit <= 0:
+        return []
+    first = replace(query, page=1)
+    hits, counts, fuzzy = _run(first, context)
+    ids = [int(raw["_id"]) for raw in hits["hits"]["hits"]]
+    wanted = min(limit, counts["hits"]["total"]["value"], MAX_RESULT_WINDOW)
+    page = 2
+    while len(ids) < wanted:
+        found = _page_ids(replace(first, page=page), context, fuzzy)
+        if not found:
+            break
+        ids += found
+        page += 1
+    return ids[:limit]
 
 
 def _buckets(agg: dict) -> dict[str, int]:
@@ -90,7 +129,7 @@ def _buckets(agg: dict) -> dict[str, int]:
 
 
 def search(query: SearchQuery, context: Context) -> SearchResult:
-    response, totals = _run(query, context)
+    response, totals, _fuzzy = _run(query, context)
     counts = {facet: _buckets(agg) for facet, agg in totals["aggregations"].items()}
     count = totals["hits"]["total"]["value"]
     suggestion = None
