@@ -71,3 +71,21 @@ def test_reasons_are_explained_in_each_visitors_language(labelled):
     # The reasons themselves still reach the API as data.
     shown = next(s for kind in groups.values() for s in kind)
     assert isinstance(shown.reasons, list) and shown.reasons[0]["type"]
+
+
+def test_match_lists_escape_titles_and_link_the_contact_form(labelled, client):
+    page = labelled["sprachcafe-celle"]
+    recompute_for(page.pk)
+    match = Match.objects.filter(source=page, kind="complementary").first()
+    target = match.target
+    target.title = 'Café <script>alert("x")</script> & Co'
+    target.save_revision().publish()
+    recompute_for(page.pk)
+    match = Match.objects.get(source=page, target=target)
+
+    html = client.get(page.url).content.decode()
+
+    assert "<script>alert" not in html
+    assert "Café &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co" in html
+    assert f'href="/treffer/{match.pk}/kontakt/">Kontakt aufnehmen</a>' in html
+    assert html.count('<section class="matches matches--') == 2
