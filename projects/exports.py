@@ -11,9 +11,12 @@ import io
 import json
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 
+from kb.antispam import is_rate_limited
 from kb.page_urls import full_page_url, site_root_paths
 from search.backends import result_ids
 from search.query import MAX_PAGE_SIZE, QueryError, parse_query
@@ -104,19 +107,50 @@ def write_csv(rows: Iterable[dict]) -> str:
     return buffer.getvalue()
 
 
-def _rows_or_error(request: HttpRequest) -> list[dict] | HttpResponse:
+class _Refused(Exception):
+    """An export that is not made: the status and the message for the user."""
+
+    def __init__(self, status: int, message: str):
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+def _rows(request: HttpRequest) -> list[dict]:
+    # An export runs a search per page and loads up to 1,000 projects: per
+    # address, a few dozen an hour are plenty for people and scripts alike.
+    if is_rate_limited(request, "export", per_ip=settings.EXPORT_RATE_LIMIT):
+        raise _Refused(
+            429,
+            gettext(
+                "Von Ihrem Anschluss kamen in kurzer Zeit zu viele Exporte. "
+                "Bitte versuchen Sie es in einer Stunde erneut."
+            ),
+        )
     try:
         ids = _result_ids(request.GET)
     except QueryError as error:
-        return HttpResponse(str(error), status=400, content_type="text/plain")
+        raise _Refused(400, str(error)) from error
     return project_rows(_projects(ids), request)
+
+
+def _with_retry(response: HttpResponse, refused: _Refused) -> HttpResponse:
+    if refused.status == 429:
+        response["Retry-After"] = "3600"
+    return response
 
 
 @require_GET
 def export_csv(request: HttpRequest) -> HttpResponse:
-    rows = _rows_or_error(request)
-    if isinstance(rows, HttpResponse):
-        return rows
+    try:
+        rows = _rows(request)
+    except _Refused as refused:
+        response = HttpResponse(
+            refused.message,
+            status=refused.status,
+            content_type="text/plain; charset=utf-8",
+        )
+        return _with_retry(response, refused)
     # The byte order mark makes spreadsheet programs read UTF-8 correctly.
     response = HttpResponse(
         "\ufeff" + write_csv(rows), content_type="text/csv; charset=utf-8"
@@ -127,9 +161,11 @@ def export_csv(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def export_json(request: HttpRequest) -> HttpResponse:
-    rows = _rows_or_error(request)
-    if isinstance(rows, HttpResponse):
-        return JsonResponse({"error": rows.content.decode()}, status=400)
+    try:
+        rows = _rows(request)
+    except _Refused as refused:
+        response = JsonResponse({"error": refused.message}, status=refused.status)
+        return _with_retry(response, refused)
     response = HttpResponse(
         json.dumps(rows, ensure_ascii=False, indent=1),
         content_type="application/json; charset=utf-8",

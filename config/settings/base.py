@@ -285,6 +285,8 @@ ACCOUNTS_VERIFY_MAX_AGE = 3 * 24 * 3600
 ACCOUNTS_MAX_IMAGE_BYTES = 10 * 1024 * 1024
 ACCOUNTS_MAX_IMAGE_PIXELS = 40_000_000
 ANTISPAM_RATE_LIMITS = {"ip": 20, "email": 5}
+# Search-result exports (CSV/JSON) per address and hour (projects.exports).
+EXPORT_RATE_LIMIT = 60
 CELERY_BEAT_SCHEDULE["remind-unconfirmed-projects"] = {
     "task": "accounts.tasks.send_reconfirmation_reminders",
     "schedule": 24 * 3600,

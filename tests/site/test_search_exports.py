@@ -117,3 +117,21 @@ def test_loaded_relations_are_refused_for_a_draft(site_content):
     draft.live = False
     with pytest.raises(ValueError):
         project_row(draft, {}, {"districts": {}})
+
+
+@pytest.mark.parametrize("suffix", ["csv", "json"])
+def test_exports_are_rate_limited_per_address(
+    client, site_content, settings, clean_rate_limits, suffix
+):
+    settings.EXPORT_RATE_LIMIT = 2
+    url = f"/suche/export.{suffix}?field=sprache"
+    assert [client.get(url).status_code for _ in range(2)] == [200, 200]
+
+    refused = client.get(url)
+
+    assert refused.status_code == 429
+    assert refused["Retry-After"] == "3600"
+    text = refused.json()["error"] if suffix == "json" else refused.content.decode()
+    assert "zu viele Exporte" in text
+    # Another address still gets its export.
+    assert client.get(url, REMOTE_ADDR="192.0.2.7").status_code == 200
