@@ -2,8 +2,13 @@
 
 A search shows up to about 130 checkboxes; as template loops (and even with
 ``format_html`` per checkbox) they took more time than the search itself. Every
-value is escaped with ``html.escape``, which is what Django's ``escape`` does,
-and the markup is the same as the template's was."""
+value is escaped with ``html.escape``, which is what Django's ``escape`` does.
+
+Each facet is a disclosure (``<details>``), closed unless one of its values is
+selected: open, the nine lists pushed the results below a screen or two of
+checkboxes, on a phone and at 10k projects on the desktop too. It opens and
+closes without JavaScript, by keyboard (Enter or Space on the summary) and for
+screen readers, and the fieldset's legend still names the group."""
 
 from __future__ import annotations
 
@@ -34,17 +39,21 @@ def _checkbox(name: str, number: int, item: dict) -> str:
 
 @register.simple_tag
 def facet_fieldsets(facets: list[dict]) -> SafeString:
-    """One fieldset with a legend per facet, a labelled checkbox per value."""
+    """One disclosure per facet, open when a value is selected, holding a
+    fieldset with a legend and a labelled checkbox per value."""
     parts = []
     for facet in facets:
         name = escape(str(facet["name"]))
+        title = escape(str(facet["title"]))
+        items = facet["items"]
         boxes = "\n".join(
-            _checkbox(name, number, item)
-            for number, item in enumerate(facet["items"], start=1)
+            _checkbox(name, number, item) for number, item in enumerate(items, start=1)
         )
+        is_open = " open" if any(item["checked"] for item in items) else ""
         parts.append(
-            f'<fieldset class="facet">\n<legend>{escape(str(facet["title"]))}'
-            f"</legend>\n{boxes}\n</fieldset>"
+            f'<details class="facet"{is_open}>\n<summary>{title}</summary>\n'
+            f'<fieldset>\n<legend class="visually-hidden">{title}</legend>\n'
+            f"{boxes}\n</fieldset>\n</details>"
         )
     # Every interpolated value above is escaped.
     return mark_safe("\n".join(parts))  # noqa: S308

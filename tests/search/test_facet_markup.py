@@ -43,7 +43,20 @@ def test_facet_labels_and_values_are_escaped_and_labelled():
     assert 'value="&quot;&gt;&lt;b&gt;" checked>' in html
     assert '<input type="checkbox" id="f-tag-2" name="tag" value="sprache">' in html
     assert '<label for="f-tag-2">Sprache (1)</label>' in html
-    assert html.count("<fieldset") == 1 and "<legend>Schlagwort</legend>" in html
+    assert html.count("<fieldset") == 1
+    assert '<legend class="visually-hidden">Schlagwort</legend>' in html
+    # A selected value opens its facet's disclosure.
+    opened = '<details class="facet" open>\n<summary>Schlagwort</summary>'
+    assert html.startswith(opened)
+
+
+def test_a_facet_without_a_selection_is_closed():
+    item = {"value": "sprache", "label": "Sprache", "count": 2, "checked": False}
+    html = facet_fieldsets(
+        [{"name": "field", "title": "Handlungsfeld", "items": [item]}]
+    )
+    assert html.startswith('<details class="facet">\n<summary>Handlungsfeld</summary>')
+    assert html.endswith("</fieldset>\n</details>")
 
 
 def test_marker_links_keep_the_search_and_reset_the_page():

@@ -19,7 +19,10 @@ def test_page_shows_facets_chips_and_sort_as_a_get_form(corpus, client):
 
     assert html.count("<h1") == 1
     assert '<form role="search" method="get"' in html
-    assert "<legend>Region</legend>" in html
+    assert "<summary>Region</summary>" in html
+    # A facet with a selection is open; the others stay closed.
+    assert '<details class="facet" open>\n<summary>Region</summary>' in html
+    assert '<details class="facet">\n<summary>Handlungsfeld</summary>' in html
     assert 'name="region" value="lueneburg" checked' in html
     assert "Region: Lüneburg" in html  # removable chip
     assert 'href="?q=Deutsch"' in html

@@ -92,6 +92,19 @@ def test_search_with_filters_works_by_keyboard_alone(browser, live_server, live_
     page.goto(live_server.url + "/suche/?q=")
     checkbox = page.locator("input[type=checkbox][name=field][value=arbeit]")
     assert checkbox.count() == 1
+    # The facets are closed disclosures: find the field facet's summary, open it.
+    assert not checkbox.is_visible()
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(
+            "() => [document.activeElement.tagName, document.activeElement.textContent]"
+        )
+        if focused == ["SUMMARY", "Handlungsfeld"]:
+            break
+    else:
+        pytest.fail("the summary of the field facet is not reachable by Tab")
+    page.keyboard.press("Enter")
+    assert checkbox.is_visible()
     for _ in range(80):
         page.keyboard.press("Tab")
         focused = page.evaluate(

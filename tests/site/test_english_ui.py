@@ -500,13 +500,13 @@ def test_search_page_labels_follow_each_request_language(english, client, site_c
         assert_english(
             html,
             [
-                "<legend>Field of action</legend>",
+                "<summary>Field of action</summary>",
                 '<option value="relevance" selected>Relevance</option>',
                 '<h2 id="map-heading">Map of results by district</h2>',
             ],
             ["Handlungsfeld", "Relevanz", "Karte der Treffer"],
         )
         german = client.get("/suche/?q=Sprachpatenschaften").content.decode()
-        assert "<legend>Handlungsfeld</legend>" in german
+        assert "<summary>Handlungsfeld</summary>" in german
         assert '<option value="relevance" selected>Relevanz</option>' in german
         assert '<h2 id="map-heading">Karte der Treffer nach Landkreis</h2>' in german
