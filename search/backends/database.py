@@ -173,9 +173,11 @@ def search(query: SearchQuery, context: Context) -> SearchResult:
 
 def result_ids(query: SearchQuery, context: Context, limit: int) -> list[int]:
     """The first ``limit`` ids in the order of ``search``'s pages."""
+    if limit <= 0:
+        return []
     base, nearby = _base(query, context)
     ids = list(base.order_by().values_list("pk", flat=True))
-    if not ids or limit <= 0:
+    if not ids:
         return []
     filtered = apply_filters(ids, query.filters)
     queryset = _ordered(filtered, query, context, nearby)
