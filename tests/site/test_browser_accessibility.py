@@ -87,6 +87,15 @@ def test_no_request_leaves_our_origin_on_first_load(browser, live_server, live_s
     assert requested and foreign == []
 
 
+def _tab_until(page, script: str, wanted: list[str], what: str) -> None:
+    """Press Tab until ``script`` says the focused element is ``wanted``."""
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate(script) == wanted:
+            return
+    pytest.fail(f"{what} is not reachable by Tab")
+
+
 def test_search_with_filters_works_by_keyboard_alone(browser, live_server, live_site):
     page = german_page(browser)
     page.goto(live_server.url + "/suche/?q=")
@@ -94,26 +103,12 @@ def test_search_with_filters_works_by_keyboard_alone(browser, live_server, live_
     assert checkbox.count() == 1
     # The facets are closed disclosures: find the field facet's summary, open it.
     assert not checkbox.is_visible()
-    for _ in range(40):
-        page.keyboard.press("Tab")
-        focused = page.evaluate(
-            "() => [document.activeElement.tagName, document.activeElement.textContent]"
-        )
-        if focused == ["SUMMARY", "Handlungsfeld"]:
-            break
-    else:
-        pytest.fail("the summary of the field facet is not reachable by Tab")
+    summary = "() => [document.activeElement.tagName, document.activeElement.innerText]"
+    _tab_until(page, summary, ["SUMMARY", "Handlungsfeld"], "the field facet")
     page.keyboard.press("Enter")
     assert checkbox.is_visible()
-    for _ in range(80):
-        page.keyboard.press("Tab")
-        focused = page.evaluate(
-            "() => [document.activeElement.name, document.activeElement.value]"
-        )
-        if focused == ["field", "arbeit"]:
-            break
-    else:
-        pytest.fail("the facet checkbox for 'arbeit' is not reachable by Tab")
+    field = "() => [document.activeElement.name, document.activeElement.value]"
+    _tab_until(page, field, ["field", "arbeit"], "the checkbox for 'arbeit'")
     page.keyboard.press("Space")
     assert checkbox.is_checked()
     with page.expect_navigation():
