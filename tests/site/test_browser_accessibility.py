@@ -1,5 +1,5 @@
-"""axe-core in headless Chromium over every page type, a keyboard-only search,
-and no request leaving our origin on first load."""
+"""axe-core in headless Chromium over every page type, reflow at 320 px, a
+keyboard-only search, and no request leaving our origin on first load."""
 
 from __future__ import annotations
 
@@ -62,6 +62,30 @@ def test_no_page_type_has_serious_or_critical_axe_violations(
         violations = serious_violations(page)
         if violations:
             failures[name] = violations
+    assert failures == {}
+
+
+# Elements wider than their box (a long German compound in a heading, a table
+# that does not scroll by itself); scrolling containers are fine.
+OVERFLOWING = """() => [...document.querySelectorAll('body *')]
+  .filter(e => e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1
+    && getComputedStyle(e).overflowX === 'visible')
+  .map(e => e.tagName.toLowerCase() + ': ' + e.textContent.trim().slice(0, 40))"""
+
+
+def test_every_page_type_reflows_at_320_px(browser, live_server, live_site):
+    # WCAG 1.4.10: no scrolling sideways at 320 CSS px (a phone at 400 % zoom
+    # of a 1280 px screen).
+    page = browser.new_page(locale="de-DE", viewport={"width": 320, "height": 640})
+    failures = {}
+    for name, url in _urls(live_site).items():
+        page.goto(live_server.url + url)
+        sideways = page.evaluate(
+            "() => document.documentElement.scrollWidth - window.innerWidth"
+        )
+        overflowing = page.evaluate(OVERFLOWING)
+        if sideways > 0 or overflowing:
+            failures[name] = (sideways, overflowing[:3])
     assert failures == {}
 
 
