@@ -72,19 +72,36 @@ def footer_links(context: template.Context) -> list[tuple[str, str]]:
 
 
 @register.filter
+def description_ids(field: BoundField) -> str:
+    """The ids of a field's help text and error messages ("" without)."""
+    ids = []
+    if field.help_text:
+        ids.append(f"{field.auto_id}-help")
+    if field.errors:
+        ids.append(f"{field.auto_id}-error")
+    return " ".join(ids)
+
+
+@register.filter
+def is_choice_group(field: BoundField) -> bool:
+    """Radio buttons or several checkboxes: a fieldset with a legend, each
+    choice labelled on its own (not one label around them all)."""
+    widget = field.field.widget
+    kind = getattr(widget, "input_type", None)
+    multiple = getattr(widget, "allow_multiple_selected", False)
+    return kind == "radio" or (kind == "checkbox" and multiple)
+
+
+@register.filter
 def accessible(field: BoundField) -> SafeString:
     """Render a form field's widget tied to its help text and errors.
 
     Screen readers announce the error next to the field only when the input
     points at it with ``aria-describedby``; ``aria-invalid`` marks it wrong."""
-    described_by = []
-    if field.help_text:
-        described_by.append(f"{field.auto_id}-help")
-    if field.errors:
-        described_by.append(f"{field.auto_id}-error")
     attrs: dict[str, Any] = {}
+    described_by = description_ids(field)
     if described_by:
-        attrs["aria-describedby"] = " ".join(described_by)
+        attrs["aria-describedby"] = described_by
     if field.errors:
         attrs["aria-invalid"] = "true"
     if field.field.required:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from kb import antispam
 from tests.site.browser import (
     chromium,
     german_page,
@@ -166,3 +167,81 @@ def test_map_tiles_load_only_after_consent_which_is_remembered(
     assert not page.get_by_role(
         "button", name="Karte mit OpenStreetMap laden"
     ).is_visible()
+
+
+def _member_session(browser, live_server, user):
+    """A browser page logged in as ``user`` (Django's session cookie)."""
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    context = browser.new_context(locale="de-DE")
+    name = settings.SESSION_COOKIE_NAME
+    cookie = {"name": name, "value": client.cookies[name].value}
+    context.add_cookies([{**cookie, "url": live_server.url}])
+    return context.new_page()
+
+
+def _check(page, url: str, failures: dict, name: str, submit: bool = False) -> None:
+    """axe and reflow on ``url``; with ``submit`` after sending its main form
+    empty (past the browser's own checks), so the errors are shown."""
+    response = page.goto(url)
+    assert response.status == 200, (name, response.status)
+    if submit:
+        if page.locator(f"input[name={antispam.TIMESTAMP_FIELD}]").count():
+            # Sooner is treated as a bot: thanked, and nothing checked.
+            page.wait_for_timeout(antispam.MIN_SECONDS * 1000 + 200)
+        with page.expect_navigation():
+            page.evaluate("() => document.querySelector('main form').submit()")
+        assert page.locator("[aria-invalid=true], .error").count() > 0, name
+    problems = serious_violations(page)
+    if page.evaluate(OVERFLOWING):
+        problems.append({"id": "reflow", "nodes": page.evaluate(OVERFLOWING)[:3]})
+    if problems:
+        failures[name] = problems
+
+
+def test_forms_and_the_members_area_have_no_serious_axe_violations(
+    browser, live_server, live_site, clean_rate_limits
+):
+    from matching.models import Match
+    from tests.accounts.conftest import make_member
+
+    target = add_project(live_site.project_index, "Elterncafé Celle", ("03351",))
+    target.contact_email = "elterncafe@example.org"
+    target.save_revision().publish()
+    match = Match.objects.create(
+        source=live_site.project, target=target, kind="complementary", score=0.5
+    )
+    user, initiative = make_member("anna@example.org", "Sprachbrücke Test e. V.")
+    failures: dict = {}
+    base = live_server.url
+    page = german_page(browser)
+    page.set_viewport_size({"width": 320, "height": 640})
+    for name, path in {
+        "login": "/konto/anmelden/",
+        "signup": "/konto/registrieren/",
+        "contact": f"/treffer/{match.pk}/kontakt/",
+    }.items():
+        _check(page, base + path, failures, name)
+        _check(page, base + path, failures, f"{name} with errors", submit=True)
+    member = _member_session(browser, live_server, user)
+    member.set_viewport_size({"width": 320, "height": 640})
+    for name, path in {
+        "dashboard": "/konto/",
+        "initiative": f"/konto/initiative/{initiative.pk}/",
+        "images": f"/konto/initiative/{initiative.pk}/bilder/",
+        "invite": f"/konto/initiative/{initiative.pk}/einladen/",
+        "new project": f"/konto/initiative/{initiative.pk}/projekt-neu/",
+        "delete account": "/konto/konto-loeschen/",
+    }.items():
+        _check(member, base + path, failures, name)
+    _check(
+        member,
+        base + f"/konto/initiative/{initiative.pk}/projekt-neu/",
+        failures,
+        "new project with errors",
+        submit=True,
+    )
+    assert failures == {}, failures
