@@ -223,6 +223,7 @@ def test_forms_and_the_members_area_have_no_serious_axe_violations(
         "login": "/konto/anmelden/",
         "signup": "/konto/registrieren/",
         "contact": f"/treffer/{match.pk}/kontakt/",
+        "call": live_site.call.url,
     }.items():
         _check(page, base + path, failures, name)
         _check(page, base + path, failures, f"{name} with errors", submit=True)
