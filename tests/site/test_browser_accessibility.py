@@ -74,19 +74,33 @@ OVERFLOWING = """() => [...document.querySelectorAll('body *')]
   .map(e => e.tagName.toLowerCase() + ': ' + e.textContent.trim().slice(0, 40))"""
 
 
-def test_every_page_type_reflows_at_320_px(browser, live_server, live_site):
+# WCAG 1.4.12: text spacing a reader may set must lose nothing.
+TEXT_SPACING = (
+    "* { line-height: 1.5 !important; letter-spacing: .12em !important;"
+    " word-spacing: .16em !important; } p { margin-block-end: 2em !important; }"
+)
+
+
+def test_every_page_type_reflows_at_320_px_and_takes_text_spacing(
+    browser, live_server, live_site
+):
     # WCAG 1.4.10: no scrolling sideways at 320 CSS px (a phone at 400 % zoom
-    # of a 1280 px screen).
-    page = browser.new_page(locale="de-DE", viewport={"width": 320, "height": 640})
+    # of a 1280 px screen); 1.4.12 at both widths.
     failures = {}
-    for name, url in _urls(live_site).items():
-        page.goto(live_server.url + url)
-        sideways = page.evaluate(
-            "() => document.documentElement.scrollWidth - window.innerWidth"
-        )
-        overflowing = page.evaluate(OVERFLOWING)
-        if sideways > 0 or overflowing:
-            failures[name] = (sideways, overflowing[:3])
+    for width, spacing in [(320, False), (320, True), (1280, True)]:
+        viewport = {"width": width, "height": 640}
+        page = browser.new_page(locale="de-DE", viewport=viewport)
+        for name, url in _urls(live_site).items():
+            page.goto(live_server.url + url)
+            if spacing:
+                page.add_style_tag(content=TEXT_SPACING)
+            sideways = page.evaluate(
+                "() => document.documentElement.scrollWidth - window.innerWidth"
+            )
+            overflowing = page.evaluate(OVERFLOWING)
+            if sideways > 0 or overflowing:
+                key = f"{name} at {width} px{' with text spacing' if spacing else ''}"
+                failures[key] = (sideways, overflowing[:3])
     assert failures == {}
 
 
