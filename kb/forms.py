@@ -35,6 +35,9 @@ class SignatureForm(AntispamFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.consent_text = consent_text
         self.fields["consent"].help_text = consent_text
+        # Two radio buttons, neither chosen in advance: without this the model
+        # field's blank choice showed as a third, pre-selected "---------".
+        self.fields["kind"].choices = Signature.Kind.choices
 
     def clean(self):
         cleaned = super().clean()

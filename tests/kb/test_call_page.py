@@ -161,3 +161,23 @@ def test_missing_consent_is_a_400_with_a_german_message(client, call):
     assert response.status_code == 400
     assert "Ohne Ihre Einwilligung" in response.content.decode()
     assert not Signature.objects.exists()
+
+
+def test_the_two_ways_of_signing_are_offered_with_none_chosen(client, call):
+    html = client.get(call.url).content.decode()
+
+    radios = re.findall(r'<input type="radio" name="kind"[^>]*>', html)
+    assert [re.search(r'value="(\w*)"', r).group(1) for r in radios] == [
+        "person",
+        "institution",
+    ]
+    assert not any("checked" in radio for radio in radios)
+    assert "---------" not in html
+
+
+def test_signing_without_choosing_how_is_a_400_with_a_german_message(client, call):
+    response = sign(client, call, kind="")
+
+    assert response.status_code == 400
+    assert "Bitte wählen Sie, wie Sie unterzeichnen." in response.content.decode()
+    assert not Signature.objects.exists()
