@@ -221,14 +221,18 @@ def test_forms_and_the_members_area_have_no_serious_axe_violations(
 ):
     from matching.models import Match
     from tests.accounts.conftest import make_member
+    from tests.conftest import wait_for_shared_worker
 
+    user, initiative = make_member("anna@example.org", "Sprachbrücke Test e. V.")
     target = add_project(live_site.project_index, "Elterncafé Celle", ("03351",))
     target.contact_email = "elterncafe@example.org"
     target.save_revision().publish()
+    # In a full run the shared worker recomputes the matches of a published
+    # project (replacing them); the match below must come after that.
+    wait_for_shared_worker()
     match = Match.objects.create(
         source=live_site.project, target=target, kind="complementary", score=0.5
     )
-    user, initiative = make_member("anna@example.org", "Sprachbrücke Test e. V.")
     failures: dict = {}
     base = live_server.url
     page = german_page(browser)
