@@ -127,19 +127,30 @@ def _ordered(
     return queryset.order_by(*SORTS[query.sort])
 
 
-def search(query: SearchQuery, context: Context) -> SearchResult:
+def _matches(
+    query: SearchQuery, context: Context
+) -> tuple[list[int], list[int], QuerySet] | None:
+    """(matching ids, those passing the facet selections, the latter in the
+    query's order), or None when nothing matches. The text search runs once;
+    everything after works on its id set."""
     base, nearby = _base(query, context)
-    # The text search runs once; everything after works on its id set.
     ids = list(base.order_by().values_list("pk", flat=True))
     if not ids:
+        return None
+    filtered = apply_filters(ids, query.filters)
+    return ids, filtered, _ordered(filtered, query, context, nearby)
+
+
+def search(query: SearchQuery, context: Context) -> SearchResult:
+    found = _matches(query, context)
+    if found is None:
         return SearchResult(
             count=0,
             hits=[],
             backend="database",
             facets=build_facets({}, query.filters),
         )
-    filtered = apply_filters(ids, query.filters)
-    queryset = _ordered(filtered, query, context, nearby)
+    ids, filtered, queryset = found
     # The page of hits as plain rows and cards (two queries, no page objects).
     ranked = ["rank"] if "rank" in queryset.query.annotations else []
     rows = list(
@@ -173,14 +184,10 @@ def search(query: SearchQuery, context: Context) -> SearchResult:
 
 def result_ids(query: SearchQuery, context: Context, limit: int) -> list[int]:
     """The first ``limit`` ids in the order of ``search``'s pages."""
-    if limit <= 0:
+    found = _matches(query, context) if limit > 0 else None
+    if found is None:
         return []
-    base, nearby = _base(query, context)
-    ids = list(base.order_by().values_list("pk", flat=True))
-    if not ids:
-        return []
-    filtered = apply_filters(ids, query.filters)
-    queryset = _ordered(filtered, query, context, nearby)
+    _ids, _filtered, queryset = found
     return list(queryset.values_list("pk", flat=True)[:limit])
 
 
