@@ -67,3 +67,59 @@ class SynonymGroup(models.Model):
             raise ValidationError(
                 {"terms": "Bitte mindestens zwei verschiedene Begriffe angeben."}
             )
+
+
+class GlossaryEntry(models.Model):
+    """An English word or phrase and the German search terms it stands for
+    ("job fair" → "Jobmesse, Berufsmesse"). Editors maintain these beside the
+    synonyms; together with the FreeDict dictionary they let English queries
+    find German project texts."""
+
+    english = models.CharField(
+        _("Englisch"),
+        max_length=100,
+        unique=True,
+        help_text=_("Englisches Wort oder Wortgruppe, z. B. „job fair“."),
+    )
+    german = models.TextField(
+        _("Deutsch"),
+        help_text=_(
+            "Deutsche Suchbegriffe, durch Komma getrennt, z. B. „Jobmesse, Berufsmesse“."
+        ),
+    )
+    active = models.BooleanField(_("aktiv"), default=True)
+
+    class Meta:
+        ordering = ["english"]
+        verbose_name = _("Glossareintrag (Englisch)")
+        verbose_name_plural = _("Glossar (Englisch)")
+
+    def __str__(self) -> str:
+        return f"{self.english} → {self.german}"
+
+    def german_terms(self) -> list[str]:
+        terms = [" ".join(raw.split()) for raw in self.german.split(",")]
+        return [term for term in terms if term]
+
+
+class SearchLog(models.Model):
+    """One search as the editors' report sees it: no IP address, no session,
+    no user. Kept for ``SEARCH_LOG_DAYS`` (90) days."""
+
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    text = models.CharField(_("Suchtext"), max_length=200)
+    filters = models.JSONField(_("Filter"), default=dict, blank=True)
+    result_count = models.PositiveIntegerField(_("Treffer"))
+    backend = models.CharField(max_length=20, blank=True)
+    clicked_page_id = models.PositiveIntegerField(null=True, blank=True)
+    clicked_rank = models.PositiveSmallIntegerField(null=True, blank=True)
+    clicked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["text", "created_at"])]
+        verbose_name = _("Suchanfrage")
+        verbose_name_plural = _("Suchanfragen")
+
+    def __str__(self) -> str:
+        return self.text or "—"

@@ -1,0 +1,39 @@
+"""Tokens, case and umlaut folding, and Snowball German stems."""
+
+from __future__ import annotations
+
+import re
+import threading
+from functools import lru_cache
+
+import Stemmer
+
+WORD = re.compile(r"[^\W_]+", re.UNICODE)
+FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
+_local = threading.local()
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(text)
+
+
+@lru_cache(maxsize=8192)
+def fold(word: str) -> str:
+    """Case and umlaut spelling folded: "Flüchtlinge" == "FLUECHTLINGE"."""
+    folded = word.casefold().translate(FOLD)
+    for pair, vowel in (("ae", "a"), ("oe", "o"), ("ue", "u")):
+        folded = folded.replace(pair, vowel)
+    return folded
+
+
+def _stemmer() -> Stemmer.Stemmer:
+    # PyStemmer's objects are not thread-safe; one per thread.
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        stemmer = _local.stemmer = Stemmer.Stemmer("german")
+    return stemmer
+
+
+@lru_cache(maxsize=16384)
+def stem(word: str) -> str:
+    return _stemmer().stemWord(word.casefold())
