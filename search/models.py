@@ -84,7 +84,8 @@ class GlossaryEntry(models.Model):
     german = models.TextField(
         _("Deutsch"),
         help_text=_(
-            "Deutsche Suchbegriffe, durch Komma getrennt, z. B. „Jobmesse, Berufsmesse“."
+            "Deutsche Suchbegriffe, durch Komma getrennt, "
+            "z. B. „Jobmesse, Berufsmesse“."
         ),
     )
     active = models.BooleanField(_("aktiv"), default=True)
