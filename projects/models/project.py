@@ -148,12 +148,12 @@ class ProjectPage(Page):
     contact_name = models.CharField(_("Ansprechperson"), max_length=120, blank=True)
     contact_email = models.EmailField(_("E-Mail"), blank=True)
     contact_phone = models.CharField(_("Telefon"), max_length=40, blank=True)
-    website = WebsiteField(_("Website"), blank=True)
+    website = WebsiteField(_("Website"), blank=True, max_length=500)
 
     external_id = models.CharField(
         _("Externe Kennung"), max_length=100, blank=True, db_index=True, editable=False
     )
-    source_url = WebsiteField(_("Quelle"), blank=True)
+    source_url = WebsiteField(_("Quelle"), blank=True, max_length=500)
     last_confirmed = models.DateField(_("Zuletzt bestätigt"), null=True, blank=True)
     featured = models.BooleanField(_("Hervorgehoben"), default=False)
     good_example = models.BooleanField(_("Siegel „Gutes Beispiel“"), default=False)
