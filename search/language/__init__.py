@@ -8,12 +8,34 @@ Public API (keep these names stable; the engines import them):
   "FLUECHTLINGE" -> "fluchtlinge").
 - ``words(text)``: the word tokens of a text, in order.
 - ``stem(word)``: the Snowball German stem of a word (folded).
-- ``split_compound(word)``: the parts of a German compound, or ``()``.
+- ``split_compound(word)``: the parts of a German compound against the
+  ``german-nouns`` lexicon plus the project's parts, or ``()``.
 - ``index_terms(text)``: the stems of a text plus the stems of its compound
   parts, for engines that index pre-analysed terms (SQLite FTS5).
+- ``query_terms(text)``: the same for a query, distinct, without stop words.
+- ``analyse_query(text)``: per query word its stem, part stems and whether it
+  is noise.
+- ``STOP_WORDS``, ``QUERY_NOISE``, ``is_noise(word)``: words a search must not
+  require.
 """
 
+from .compounds import split_compound
 from .normalise import fold, stem, words
-from .terms import index_terms, split_compound
+from .stopwords import QUERY_NOISE, STOP_WORDS, is_noise, is_stop_word
+from .terms import QueryWord, analyse_query, index_terms, query_terms, word_terms
 
-__all__ = ["fold", "index_terms", "split_compound", "stem", "words"]
+__all__ = [
+    "QUERY_NOISE",
+    "STOP_WORDS",
+    "QueryWord",
+    "analyse_query",
+    "fold",
+    "index_terms",
+    "is_noise",
+    "is_stop_word",
+    "query_terms",
+    "split_compound",
+    "stem",
+    "word_terms",
+    "words",
+]
