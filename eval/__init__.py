@@ -1,0 +1,1 @@
+"""Search and matching quality on content nobody here wrote (see README.md)."""
