@@ -9,7 +9,14 @@ TEST_ENV := DJANGO_SETTINGS_MODULE=config.settings.test \
 	REDIS_URL=redis://127.0.0.1:6379/0 \
 	ELASTICSEARCH_URL=http://127.0.0.1:$${ES_PORT:-9200}
 
-.PHONY: install run services services-stop lint check test bench clean
+# The evaluation corpus gets databases of its own (eval/README.md); tasks
+# run inline (no REDIS_URL), so the import indexes as it publishes.
+EVAL_ENV := DJANGO_SETTINGS_MODULE=config.settings.test \
+	DATABASE_URL=postgres://npa:npa@127.0.0.1:5432/npa_eval \
+	ELASTICSEARCH_URL=http://127.0.0.1:$${ES_PORT:-9200} \
+	SEARCH_INDEX_PREFIX=npa-eval
+
+.PHONY: install run services services-stop lint check test bench eval clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON))"; exit 1; }
@@ -44,6 +51,10 @@ check: install
 
 test: install browsers frontend services lint check
 	$(TEST_ENV) $(PY) -m pytest
+	$(EVAL_ENV) $(PY) -m eval.run --split test --check
+
+eval: install services
+	$(EVAL_ENV) $(PY) -m eval.run --split test
 
 bench: install frontend services
 	$(TEST_ENV) $(PY) -m pytest tests/benchmarks -s -p no:cacheprovider
