@@ -84,3 +84,11 @@ browsers:
 	@# xgettext: the English UI test extracts the messages as makemessages does.
 	@command -v xgettext >/dev/null || { apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext; }
+
+# --- Search language data: derived from Debian packages, output committed ----
+.PHONY: language-data
+language-data: install
+	@test -f /usr/share/openthesaurus-de/openthesaurus.txt -a -f /usr/share/dictd/freedict-eng-deu.index || \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			openthesaurus-de-text dict-freedict-eng-deu; }
+	$(PY) scripts/build_language_data.py
