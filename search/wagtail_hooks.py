@@ -2,7 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import SynonymGroup
+from .models import GlossaryEntry, SynonymGroup
 
 
 class SynonymGroupViewSet(SnippetViewSet):
@@ -13,3 +13,15 @@ class SynonymGroupViewSet(SnippetViewSet):
 
 
 register_snippet(SynonymGroupViewSet)
+
+
+class GlossaryEntryViewSet(SnippetViewSet):
+    """English words and phrases with the German search terms they stand for."""
+
+    model = GlossaryEntry
+    icon = "globe"
+    menu_label = _("Glossar (Englisch)")
+    list_display = ["english", "german", "active"]
+
+
+register_snippet(GlossaryEntryViewSet)
