@@ -1,16 +1,23 @@
-"""Celery tasks that keep the index in step with the database."""
+"""Celery tasks that keep the index in step with the database, and the
+retention of the search log."""
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
+from datetime import timedelta
 
 from celery import shared_task
-from django.db import transaction
+from django.conf import settings
+from django.db import connection, transaction
+from django.utils import timezone
 from elastic_transport import TransportError
 
 from .client import is_configured
 from .indexing import sync_objects
-from .models import OutboxEntry
+from .models import OutboxEntry, SearchLog
+
+logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 200
 
@@ -63,3 +70,21 @@ def reconcile_search() -> int:
     if not is_configured():
         return 0
     return sum(len(drift.ids) for drift in reconcile(repair=True))
+
+
+@shared_task
+def purge_search_log() -> None:
+    """Delete logged searches older than ``SEARCH_LOG_DAYS`` (daily, beat)."""
+    cutoff = timezone.now() - timedelta(days=settings.SEARCH_LOG_DAYS)
+    # One DELETE statement: QuerySet.delete would load every row to send
+    # post_delete, which kb.page_cache listens to for all models.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"DELETE FROM {connection.ops.quote_name(SearchLog._meta.db_table)} "  # noqa: S608
+            "WHERE created_at < %s",
+            [cutoff],
+        )
+        deleted = cursor.rowcount
+    logger.info("Search log: %s searches older than %s deleted.", deleted, cutoff)
+    # Nothing returned: kb.page_cache makes every page stale when a
+    # search.tasks task returns a result, and no page shows this log.

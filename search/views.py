@@ -7,17 +7,33 @@ from dataclasses import asdict
 from functools import lru_cache
 from urllib.parse import urlencode
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.db import DatabaseError, transaction
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseRedirect,
+    JsonResponse,
+)
 from django.shortcuts import render
 from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_GET
 from elastic_transport import TransportError
 from elasticsearch import ApiError
+from wagtail.models import Page
 
+from .analytics import is_bot, is_logged, mark_response, read_click_token, record_click
 from .backends import database, elastic, run_search
 from .client import is_configured
 from .facets import FACET_TITLES
-from .query import SORT_LABELS, QueryError, SearchQuery, clean_text, parse_query
+from .query import (
+    MAX_PAGE_SIZE,
+    SORT_LABELS,
+    QueryError,
+    SearchQuery,
+    clean_text,
+    parse_query,
+)
 from .related_topics import related_topics
 
 logger = logging.getLogger(__name__)
@@ -114,8 +130,12 @@ def search_page(request: HttpRequest) -> HttpResponse:
         if result.suggestion
         else None,
         "related_topics": related_topics(request, query) if not result.hits else [],
+        "track_clicks": is_logged(query),
     }
-    return render(request, "search/search.html", context)
+    response = render(request, "search/search.html", context)
+    if is_logged(query):
+        mark_response(response, result)
+    return response
 
 
 @require_GET
@@ -131,7 +151,7 @@ def search_api(request: HttpRequest) -> JsonResponse:
         item["highlight"] = str(hit.highlight)
         item.pop("promoted")
         results.append(item)
-    return JsonResponse(
+    response = JsonResponse(
         {
             "count": result.count,
             "page": query.page,
@@ -142,6 +162,37 @@ def search_api(request: HttpRequest) -> JsonResponse:
             "limited": result.limited,
         }
     )
+    if is_logged(query):
+        mark_response(response, result)
+    return response
+
+
+def _digits(raw: str, maximum: int) -> int | None:
+    if not raw.isascii() or not raw.isdigit() or len(raw) > 10:
+        return None
+    value = int(raw)
+    return value if 1 <= value <= maximum else None
+
+
+@require_GET
+def search_click(request: HttpRequest) -> HttpResponse:
+    """A result link of the search page: records the search's first click
+    and sends the visitor on to the page. Only to a live, public page's own
+    URL, looked up by id, so the link cannot redirect anywhere else."""
+    page_id = _digits(request.GET.get("p", ""), 2**31 - 1)
+    page = Page.objects.live().public().filter(pk=page_id).first() if page_id else None
+    url = page.get_url(request) if page else None
+    if not url:
+        raise Http404
+    log_id = read_click_token(request.GET.get("t", ""))
+    if log_id and not is_bot(request):
+        rank = _digits(request.GET.get("r", ""), MAX_PAGE_SIZE)
+        try:
+            with transaction.atomic():
+                record_click(log_id, page.pk, rank)
+        except DatabaseError:
+            logger.warning("Search click not recorded.", exc_info=True)
+    return HttpResponseRedirect(url)
 
 
 @require_GET

@@ -61,6 +61,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Outside the page cache, so searches served from it are logged too.
+    "search.analytics_middleware.SearchLogMiddleware",
     # After sessions, CSRF and messages: it serves anonymous pages (kb.page_cache).
     "kb.page_cache.PageCacheMiddleware",
     # Sites, root pages and view restrictions from memory (kb.route_cache).
@@ -297,6 +299,13 @@ SEARCH_RECONCILE_INTERVAL = env_int("SEARCH_RECONCILE_INTERVAL", 3600, minimum=6
 CELERY_BEAT_SCHEDULE["reconcile-search"] = {
     "task": "search.tasks.reconcile_search",
     "schedule": SEARCH_RECONCILE_INTERVAL,
+}
+
+# --- Search analytics: days a logged search is kept (search.analytics) -------
+SEARCH_LOG_DAYS = env_int("SEARCH_LOG_DAYS", 90, minimum=1)
+CELERY_BEAT_SCHEDULE["purge-search-log"] = {
+    "task": "search.tasks.purge_search_log",
+    "schedule": 24 * 3600,
 }
 
 # --- Matching (matching/) ------------------------------------------------------
