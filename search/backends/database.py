@@ -7,6 +7,8 @@ the number of queries does not grow with the data.
 
 from __future__ import annotations
 
+import json
+
 from django.conf import settings
 from django.db.models import (
     Case,
@@ -22,9 +24,10 @@ from django.db.models.expressions import RawSQL
 from kb.cards import cards_by_id
 from projects.models import ProjectPage
 
-from .. import fts
+from .. import fts, sqlite_fts
 from ..compounds import split_text
 from ..facets import build_facets, distance_km, seats
+from ..language import fold, index_terms, stem
 from ..query import SearchQuery
 from . import Context, Hit, SearchResult
 from .db_facets import apply_filters, facet_counts, in_ids
@@ -59,14 +62,61 @@ def _with_umlauts(text: str) -> str:
     return text
 
 
+def _word_terms(word: str) -> list[str]:
+    terms = index_terms(word)
+    # Snowball is not idempotent on a final "s" ("Sprachkurse" -> "sprachkurs",
+    # "Sprachkurs" -> "sprachkur"); the stem without it lets either form find
+    # the other. Deeper re-stems ("patenschaft" -> "pat") would match too much.
+    shorter = [stem(term) for term in terms]
+    pairs = zip(terms, shorter, strict=True)
+    return [*terms, *(short for term, short in pairs if len(term) - len(short) == 1)]
+
+
+def sqlite_groups(texts: list[str]) -> list[list[str]]:
+    """FTS5 term groups: one per word of the query text (``texts[0]``), with
+    the words each alternative text (synonym, compound split, umlaut
+    spelling) puts in its place as further terms of the replaced words'
+    groups.
+
+    The seam for the shared query analysis, which will build these groups.
+    """
+    if not texts:
+        return []
+    query_words = fts.words(texts[0])
+    keys = [fold(word) for word in query_words]
+    groups = [dict.fromkeys(_word_terms(word)) for word in query_words]
+    for text in texts[1:]:
+        words = fts.words(text)
+        present = {fold(word) for word in words}
+        added = [word for word in words if fold(word) not in keys]
+        if not added:
+            continue
+        terms = dict.fromkeys(term for word in added for term in _word_terms(word))
+        replaced = [i for i, key in enumerate(keys) if key not in present]
+        if not replaced:
+            groups.append(terms)
+        for i in replaced:
+            groups[i].update(terms)
+    return [list(group) for group in groups if group]
+
+
 def _sqlite_text_condition(texts: list[str]) -> Q:
-    condition = Q(pk__in=[])
-    for text in texts:
-        variant = Q()
-        for word in fts.words(text):
-            variant &= Q(title__icontains=word) | Q(teaser__icontains=word)
-        condition |= variant
-    return condition
+    found = sqlite_fts.match_sql(sqlite_groups(texts))
+    if found is None:
+        return Q(pk__in=[])
+    # Constant SQL; the MATCH expression is a bound parameter.
+    return Q(pk__in=RawSQL(*found))  # noqa: S611
+
+
+def _sqlite_rank(texts: list[str]) -> RawSQL:
+    """The FTS5 score of each page, computed once for all matches and read
+    per row from one JSON parameter (SQLite parses it once per query)."""
+    scores = dict(sqlite_fts.ranked_ids(sqlite_groups(texts)))
+    return RawSQL(  # noqa: S611  (constant SQL; the scores are a parameter)
+        'json_extract(%s, \'$."\' || "wagtailcore_page"."id" || \'"\')',
+        [json.dumps({str(pk): score for pk, score in scores.items()})],
+        output_field=FloatField(),
+    )
 
 
 def _nearby(context: Context, km: int) -> dict[str, float]:
@@ -124,6 +174,10 @@ def _ordered(
                 sql, params, output_field=FloatField()
             )
         ).order_by("-rank", "-first_published_at", "pk")
+    if query.sort == "relevance" and query.text:
+        return queryset.annotate(rank=_sqlite_rank(_texts(query, context))).order_by(
+            "-rank", "-first_published_at", "pk"
+        )
     return queryset.order_by(*SORTS[query.sort])
 
 
