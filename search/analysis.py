@@ -86,3 +86,9 @@ autocomplete_index = analyzer(
     tokenizer="standard",
     filter=["lowercase", "german_normalization", autocomplete_edge],
 )
+
+# Pre-analysed terms (``search.language.index_terms``: Snowball stems and
+# lexicon compound parts, made in Python at index and query time alike).
+analysed_terms = analyzer(
+    "analysed_terms", tokenizer="whitespace", filter=["lowercase"]
+)

@@ -17,7 +17,7 @@ from django_elasticsearch_dsl.registries import registry
 from kb.page_urls import page_url, site_root_paths
 from projects.models import InitiativePage, ProjectPage
 
-from .analysis import autocomplete_index, german_exact
+from .analysis import analysed_terms, autocomplete_index, german_exact
 from .client import index_alias
 from .content_documents import ArticleDocument, EventDocument, InitiativeDocument
 from .doc_fields import (
@@ -29,6 +29,8 @@ from .doc_fields import (
     suggest,
 )
 from .doc_fields import text as _text
+from .language import index_terms
+from .offers import implied_offers
 from .page_text import stream_text
 from .relations import id_filter, load_relations
 
@@ -96,6 +98,11 @@ class ProjectDocument(Document):
     last_confirmed = fields.DateField()
     all_text = all_text()
     suggest = suggest()
+    # The same analysis as the database fallbacks (search.language).
+    terms_title = fields.TextField(analyzer=analysed_terms)
+    terms_lead = fields.TextField(analyzer=analysed_terms)
+    terms = fields.TextField(analyzer=analysed_terms)
+    terms_offers = fields.TextField(analyzer=analysed_terms)
 
     class Index:
         name = index_alias("projects")
@@ -193,6 +200,21 @@ class ProjectDocument(Document):
     def prepare_all_text(self, page: ProjectPage) -> None:
         return None
 
+    def prepare_terms_title(self, page: ProjectPage) -> str:
+        return " ".join(index_terms(page.title))
+
+    def prepare_terms_lead(self, page: ProjectPage) -> str:
+        lead = [page.teaser, *self.prepare_tags(page)]
+        return " ".join(index_terms(" ".join(lead)))
+
+    def prepare_terms(self, page: ProjectPage) -> str:
+        return " ".join(index_terms(project_text(self, page)))
+
+    def prepare_terms_offers(self, page: ProjectPage) -> str:
+        offers = [*self.prepare_offers_text(page), *implied_offers(page.teaser)]
+        offers += implied_offers(self.prepare_description(page))
+        return " ".join(index_terms(" ".join(offers)))
+
     def prepare_suggest(self, page: ProjectPage) -> None:
         return None
 
@@ -240,6 +262,23 @@ class ProjectDocument(Document):
 
     def prepare_published_at(self, page: ProjectPage):
         return page.first_published_at
+
+
+def project_text(document: ProjectDocument, page: ProjectPage) -> str:
+    """Every searchable word of a project: title, teaser, description and
+    practice sections, tags, offers, needs, fields of action and target
+    groups. Place names stay out: places are understood, not matched."""
+    parts = [
+        page.title,
+        page.teaser,
+        document.prepare_description(page),
+        *document.prepare_tags(page),
+        *document.prepare_offers_text(page),
+        *document.prepare_needs_text(page),
+        *document.prepare_field_names(page),
+        *document.prepare_target_group_names(page),
+    ]
+    return " ".join(part for part in parts if part)
 
 
 def _related(page: ProjectPage, name: str) -> list:

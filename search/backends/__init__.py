@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from elastic_transport import TransportError
 from elasticsearch import ApiError
@@ -11,6 +11,7 @@ from elasticsearch import ApiError
 from ..client import is_configured
 from ..facets import district_seat
 from ..query import SearchQuery
+from ..understanding import Understood, understand
 
 logger = logging.getLogger(__name__)
 
@@ -47,6 +48,7 @@ class Context:
     alternatives: tuple[str, ...] = ()
     seat: tuple[float, float] | None = None
     exclude_ids: tuple[int, ...] = ()
+    understood: Understood | None = None
 
 
 def prepare(query: SearchQuery) -> Context:
@@ -54,7 +56,8 @@ def prepare(query: SearchQuery) -> Context:
 
     seat = district_seat(query.near) if query.near else None
     alternatives = tuple(expand(query.text)) if query.text else ()
-    return Context(alternatives=alternatives, seat=seat)
+    understood = understand(query.text) if query.text else None
+    return Context(alternatives=alternatives, seat=seat, understood=understood)
 
 
 def _prepare_with_promotions(query: SearchQuery) -> tuple[Context, list[Hit]]:
@@ -64,11 +67,7 @@ def _prepare_with_promotions(query: SearchQuery) -> tuple[Context, list[Hit]]:
     context = prepare(query)
     promoted = promoted_hits(query) if query.text else []
     if promoted:
-        context = Context(
-            alternatives=context.alternatives,
-            seat=context.seat,
-            exclude_ids=tuple(hit.id for hit in promoted),
-        )
+        context = replace(context, exclude_ids=tuple(hit.id for hit in promoted))
     return context, promoted
 
 

@@ -1,17 +1,27 @@
-"""Elasticsearch request bodies for a SearchQuery.
+"""Elasticsearch request bodies for a SearchQuery, built with elasticsearch-dsl.
 
-Written as plain dicts: every clause is visible here and none of them takes
-raw user syntax (no ``query_string``). A search is two requests sent together
+No clause takes raw user syntax (no ``query_string``): the user's words reach
+Elasticsearch only as analysed terms (``search.understanding``) or as the
+``query`` of a ``match``. A search is two requests sent together
 (``_msearch``): the page of hits and the counts, so the two cores work on
 them at once and the counts can come from the shard request cache.
+
+Recall first: a project matches when it has enough of the query's concepts
+(``MINIMUM_SHOULD_MATCH``), each satisfied by the word itself, its compound
+parts or a synonym, all on the pre-analysed ``terms`` fields (Snowball stems
+and lexicon compound parts, the same analysis as the database fallbacks).
+Places, target groups and needs lift projects, they never filter; the German
+fields rank the top window (phrases, exact words).
 """
 
 from __future__ import annotations
 
-from ..compounds import split_text
+from elasticsearch.dsl import A, Q, Search
+
 from ..facets import FACET_SIZE, TAG_FACET_SIZE
 from ..highlight import POST, PRE
 from ..query import FILTER_KEYS, SearchQuery
+from ..understanding import Concept, Understood
 from . import Context
 
 TEXT_FIELDS = [
@@ -26,6 +36,7 @@ TEXT_FIELDS = [
     "needs_text^1.2",
     "organisation^1",
 ]
+TERMS_FIELDS = ["terms_title^3", "terms_lead^1.5", "terms"]
 FILTER_FIELDS = {
     "region": "regions",
     "district": "districts",
@@ -38,16 +49,23 @@ FILTER_FIELDS = {
     "tag": "tags",
 }
 # Snippets come from the teaser or the description. Each highlighted field is
-# one more highlighter pass over every hit: four fields (with offers and
-# needs) took half of the hits request, and a match only in an offer or need
-# text now shows the teaser instead (docs/search.md).
+# one more highlighter pass over every hit (docs/search.md).
 HIGHLIGHT_FIELDS = ("teaser", "description")
 SOURCE = ["slug", "url", "title", "teaser", "organisation"]
 SOURCE += ["district_names", "field_names"]
 STALE_AFTER = "now-15M/d"
 STALE_WEIGHT = 0.5
-SYNONYM_BOOST = 0.6
-COMPOUND_BOOST = 0.5
+PART_BOOST = 0.6
+SYNONYM_BOOST = 0.7
+FUZZY_BOOST = 0.5
+# Concepts a project needs: one of one or two, two of three, then 60 %.
+MINIMUM_SHOULD_MATCH = "2<-1 3<60%"
+PLACE_BOOST = 6.0
+STATEWIDE_BOOST = 1.0
+TARGET_GROUP_BOOST = 1.5
+NEED_BOOST = 2.0
+ALL_WORDS_BOOST = 1.0
+RANK_WEIGHT = 0.3
 FEW_HITS = 3
 FUZZY = {"fuzziness": "AUTO", "prefix_length": 1, "max_expansions": 20}
 RESCORE_WINDOW = 200
@@ -55,83 +73,127 @@ RESCORE_WINDOW = 200
 TRACK_TOTAL_HITS = 10_000
 
 
-def _variants(
-    text: str, alternatives: tuple[str, ...], fuzzy: bool = False
-) -> list[tuple[str, float, bool]]:
-    """(text, boost, fuzzy) for the user's text, its synonyms and the
-    compound-split forms of both."""
-    variants = [(text, 1.0, fuzzy)]
-    variants += [(alt, SYNONYM_BOOST, False) for alt in alternatives]
-    for variant in (text, *alternatives):
-        split = split_text(variant)
-        if split:
-            variants.append((split, COMPOUND_BOOST, False))
-    return variants
+def _stems(stems: tuple[str, ...], boost: float, fields: list[str]) -> Q:
+    return Q(
+        "multi_match",
+        query=" ".join(stems),
+        fields=fields,
+        operator="and",
+        boost=boost,
+    )
 
 
-def _match_clause(text: str, boost: float, fuzzy: bool) -> dict:
-    """Which documents match: all words somewhere (catch-all field), plus a
-    title match that lifts the obvious hits into the rescore window.
+def concept_clause(
+    concept: Concept, fuzzy: bool = False, fields: list[str] = TERMS_FIELDS
+) -> Q:
+    """The concept by its own stems, its compound parts or a synonym; the
+    best of them counts. With ``fuzzy``, a misspelt word finds its neighbours
+    in the German fields."""
+    queries = [_stems(concept.stems, 1.0, fields)]
+    if concept.parts:
+        queries.append(
+            Q(
+                "bool",
+                must=[
+                    Q("multi_match", query=" ".join(alts), fields=fields)
+                    for alts in concept.parts
+                ],
+                boost=PART_BOOST,
+            )
+        )
+    queries += [_stems(alt, SYNONYM_BOOST, fields) for alt in concept.alternatives]
+    if fuzzy:
+        queries.append(
+            Q("match", all_text={"query": concept.text, "boost": FUZZY_BOOST, **FUZZY})
+        )
+    return Q("dis_max", queries=queries)
 
-    Fuzzy matching is the expensive part (every term expands to up to
-    ``max_expansions`` terms), so only the user's own text is fuzzy;
-    synonym and compound alternatives are spelled correctly by construction."""
-    typo = FUZZY if fuzzy else {}
-    return {
-        "bool": {
-            "must": [
-                {"match": {"all_text": {"query": text, "operator": "and", **typo}}}
-            ],
-            "should": [{"match": {"title": {"query": text, "boost": 2, **typo}}}],
-            "boost": boost,
-        }
-    }
 
-
-def _rank_clause(text: str, boost: float) -> dict:
-    """The boosted fields and a title phrase decide the order of the top hits."""
-    return {
-        "bool": {
-            "should": [
-                {
-                    "multi_match": {
-                        "query": text,
-                        "fields": TEXT_FIELDS,
-                        "type": "best_fields",
-                        "tie_breaker": 0.3,
-                    }
+def _lifts(understood: Understood) -> list[Q]:
+    """What ranks a match higher without being required."""
+    lifts = []
+    if understood.districts:
+        lifts.append(
+            Q("terms", districts=list(understood.districts), boost=PLACE_BOOST)
+        )
+        lifts.append(Q("term", statewide={"value": True, "boost": STATEWIDE_BOOST}))
+    if understood.target_groups:
+        lifts.append(
+            Q(
+                "terms",
+                target_groups=list(understood.target_groups),
+                boost=TARGET_GROUP_BOOST,
+            )
+        )
+    if understood.need:
+        lifts += [
+            Q(
+                "bool",
+                should=[concept_clause(concept, fields=["terms_offers"])],
+                boost=NEED_BOOST,
+            )
+            for concept in understood.concepts
+        ]
+    if len(understood.concepts) > 1:
+        lifts.append(
+            Q(
+                "match",
+                all_text={
+                    "query": understood.topic,
+                    "operator": "and",
+                    "boost": ALL_WORDS_BOOST,
                 },
-                {"match_phrase": {"title": {"query": text, "boost": 3}}},
-            ],
-            "boost": boost,
-        }
-    }
+            )
+        )
+    return lifts
 
 
-def text_query(text: str, alternatives: tuple[str, ...], fuzzy: bool = False) -> dict:
-    clauses = [_match_clause(*v) for v in _variants(text, alternatives, fuzzy)]
-    return {"bool": {"should": clauses, "minimum_should_match": 1}}
+def text_query(understood: Understood, fuzzy: bool = False) -> Q:
+    """Which projects match the words, and how well."""
+    lifts = _lifts(understood)
+    if not understood.concepts:
+        return Q("bool", must=[Q("match_all")], should=lifts)
+    concepts = Q(
+        "bool",
+        should=[concept_clause(c, fuzzy) for c in understood.concepts],
+        minimum_should_match=MINIMUM_SHOULD_MATCH,
+    )
+    return Q("bool", must=[concepts], should=lifts)
 
 
-def rank_query(text: str, alternatives: tuple[str, ...]) -> dict:
-    clauses = [_rank_clause(t, boost) for t, boost, _ in _variants(text, alternatives)]
-    return {"bool": {"should": clauses}}
+def rank_query(understood: Understood) -> Q:
+    """The German fields and the phrase decide the order of the top window."""
+    topic = understood.topic
+    return Q(
+        "bool",
+        should=[
+            Q(
+                "multi_match",
+                query=topic,
+                fields=TEXT_FIELDS,
+                type="best_fields",
+                tie_breaker=0.3,
+            ),
+            Q("match_phrase", title={"query": topic, "slop": 2, "boost": 3}),
+            Q("match_phrase", teaser={"query": topic, "slop": 3, "boost": 1.5}),
+        ],
+    )
 
 
-def highlight_query(field: str, text: str, alternatives: tuple[str, ...]) -> dict:
-    """What the highlighter marks in one field: the texts without fuzziness.
-    Highlighting with the scoring query re-runs every fuzzy expansion on every
-    hit's fields, which cost seconds per search; one query over both fields
-    made each field's pass weigh the other's terms too (a fifth of the hits
-    request, docs/search.md)."""
-    return {"bool": {"should": [{"match": {field: t}} for t in (text, *alternatives)]}}
+def highlight_query(field: str, understood: Understood) -> dict:
+    """What the highlighter marks in one field: the topical words and their
+    synonyms as written, without fuzziness."""
+    texts = [understood.topic] + [
+        synonym for concept in understood.concepts for synonym in concept.synonyms
+    ]
+    return Q("bool", should=[Q("match", **{field: t}) for t in texts if t]).to_dict()
 
 
-def _terms(facet: str, values: tuple[str, ...]) -> dict:
-    return {"terms": {FILTER_FIELDS[facet]: list(values)}}
+def _terms(facet: str, values: tuple[str, ...]) -> Q:
+    return Q("terms", **{FILTER_FIELDS[facet]: list(values)})
 
 
-def _facet_filters(query: SearchQuery, skip: str | None = None) -> list[dict]:
+def _facet_filters(query: SearchQuery, skip: str | None = None) -> list[Q]:
     return [
         _terms(facet, values)
         for facet, values in query.filters.items()
@@ -160,154 +222,140 @@ def _sort(query: SearchQuery, context: Context) -> list:
     return ["_score", newest]
 
 
-def _staleness(query: dict) -> dict:
+def _staleness(query: Q) -> Q:
     """Profiles unconfirmed for 15 months rank lower."""
-    return {
-        "function_score": {
-            "query": query,
-            "functions": [
-                {
-                    "filter": {"range": {"last_confirmed": {"lt": STALE_AFTER}}},
-                    "weight": STALE_WEIGHT,
-                }
-            ],
-            "score_mode": "multiply",
-            "boost_mode": "multiply",
-        }
-    }
+    return Q(
+        "function_score",
+        query=query,
+        functions=[
+            {
+                "filter": Q("range", last_confirmed={"lt": STALE_AFTER}),
+                "weight": STALE_WEIGHT,
+            }
+        ],
+        score_mode="multiply",
+        boost_mode="multiply",
+    )
 
 
-def _matching(query: SearchQuery, context: Context, fuzzy: bool) -> dict:
-    """Which documents match, scored cheaply (the full ranking is a rescore)."""
-    base_filters: list[dict] = []
+def _matching(query: SearchQuery, context: Context, fuzzy: bool) -> Q:
+    """Which documents match, and their first score."""
+    filters = []
     if context.seat:
         lat, lon = context.seat
-        base_filters.append(
-            {
-                "geo_distance": {
-                    "distance": f"{query.km}km",
-                    "location": {"lat": lat, "lon": lon},
-                }
-            }
+        filters.append(
+            Q(
+                "geo_distance",
+                distance=f"{query.km}km",
+                location={"lat": lat, "lon": lon},
+            )
         )
     scored = (
-        text_query(query.text, context.alternatives, fuzzy)
-        if query.text
-        else {"match_all": {}}
+        text_query(context.understood, fuzzy)
+        if query.text and context.understood
+        else Q("match_all")
     )
-    return {
-        "bool": {
-            "must": [scored],
-            "filter": base_filters,
-            "must_not": [{"ids": {"values": [str(i) for i in context.exclude_ids]}}]
-            if context.exclude_ids
-            else [],
-        }
-    }
+    excluded = (
+        [Q("ids", values=[str(i) for i in context.exclude_ids])]
+        if context.exclude_ids
+        else []
+    )
+    return Q("bool", must=[scored], filter=filters, must_not=excluded)
 
 
-def _aggregations(query: SearchQuery) -> dict:
+def _aggregations(search: Search, query: SearchQuery) -> Search:
     """One terms aggregation per facet, each filtered by the other facets'
     selections, so a facet still offers its alternatives."""
-    aggs = {}
     for facet in FILTER_KEYS:
         others = _facet_filters(query, skip=facet)
         size = TAG_FACET_SIZE if facet == "tag" else FACET_SIZE
-        terms = {"terms": {"field": FILTER_FIELDS[facet], "size": size}}
+        terms = A("terms", field=FILTER_FIELDS[facet], size=size)
         if others:
-            aggs[facet] = {
-                "filter": {"bool": {"filter": others}},
-                "aggs": {"values": terms},
-            }
+            search.aggs.bucket(facet, "filter", filter=Q("bool", filter=others))
+            search.aggs[facet].bucket("values", terms)
         else:
-            aggs[facet] = terms
-    return aggs
+            search.aggs[facet] = terms
+    return search
 
 
 def facets_body(query: SearchQuery, context: Context, fuzzy: bool = False) -> dict:
     """Count and facet counts: nothing scored, nothing fetched. A request
-    without hits is what Elasticsearch's shard request cache keeps, so a
-    repeated search (paging, another sort) counts from the cache."""
-    return {
-        "query": {"bool": {"filter": [_matching(query, context, fuzzy)]}},
-        "post_filter": {"bool": {"filter": _facet_filters(query)}},
-        "aggs": _aggregations(query),
-        "size": 0,
-        "track_total_hits": TRACK_TOTAL_HITS,
-    }
+    without hits is what Elasticsearch's shard request cache keeps."""
+    search = (
+        Search()
+        .query(Q("bool", filter=[_matching(query, context, fuzzy)]))
+        .post_filter(Q("bool", filter=_facet_filters(query)))
+        .extra(size=0, track_total_hits=TRACK_TOTAL_HITS)
+    )
+    return _aggregations(search, query).to_dict()
 
 
 def hits_body(query: SearchQuery, context: Context, fuzzy: bool = False) -> dict:
     """One page of hits, ranked, highlighted; the count comes from
-    ``facets_body``, so this one need not count (and may skip low scores).
+    ``facets_body``, so this one need not count.
 
     ``fuzzy`` adds typo tolerance and the "Meinten Sie" suggester, which the
     search asks for only when the exact words find too little."""
     # No aggregations here, so the facet selections filter the query itself
     # (not a post filter): only documents that pass them are scored.
-    matching = {
-        "bool": {
-            "must": [_matching(query, context, fuzzy)],
-            "filter": _facet_filters(query),
-        }
-    }
-    body: dict = {
-        "query": _staleness(matching),
-        "sort": _sort(query, context),
-        "from": query.offset,
-        "size": query.page_size,
-        "track_total_hits": False,
-        "_source": SOURCE,
-    }
-    if query.text and query.sort == "relevance":
-        # Scoring every match over ten boosted fields and a phrase made broad
-        # queries slow at 100k; the match query picks the candidates, the top
-        # window is ranked in full, then stale profiles are demoted.
-        # Elasticsearch refuses an explicit sort next to a rescore; the
-        # default order is by score.
-        del body["sort"]
-        body["query"] = matching
+    matching = Q(
+        "bool",
+        must=[_matching(query, context, fuzzy)],
+        filter=_facet_filters(query),
+    )
+    understood = context.understood
+    search = (
+        Search()
+        .extra(
+            **{"from": query.offset},
+            size=query.page_size,
+            track_total_hits=False,
+        )
+        .source(SOURCE)
+    )
+    if query.text and query.sort == "relevance" and understood:
+        # The match query scores every candidate; the top window is ranked
+        # with the German fields and phrases too, then stale profiles are
+        # demoted. Elasticsearch refuses an explicit sort next to a rescore.
         window = max(RESCORE_WINDOW, query.offset + query.page_size)
-        body["rescore"] = [
-            {
-                "window_size": window,
-                "query": {
-                    "rescore_query": rank_query(query.text, context.alternatives)
+        search = search.query(matching).extra(
+            rescore=[
+                {
+                    "window_size": window,
+                    "query": {
+                        "rescore_query": rank_query(understood).to_dict(),
+                        "rescore_query_weight": RANK_WEIGHT,
+                    },
                 },
-            },
-            {
-                "window_size": window,
-                "query": {
-                    "rescore_query": _staleness({"match_all": {}}),
-                    "score_mode": "multiply",
+                {
+                    "window_size": window,
+                    "query": {
+                        "rescore_query": _staleness(Q("match_all")).to_dict(),
+                        "score_mode": "multiply",
+                    },
                 },
-            },
-        ]
-    if query.text:
-        body["highlight"] = {
-            "pre_tags": [PRE],
-            "post_tags": [POST],
-            "fields": {
-                name: {
-                    "fragment_size": 180,
-                    "number_of_fragments": 1,
-                    "highlight_query": highlight_query(
-                        name, query.text, context.alternatives
-                    ),
-                }
-                for name in HIGHLIGHT_FIELDS
-            },
-        }
+            ]
+        )
+    else:
+        search = search.query(_staleness(matching)).sort(*_sort(query, context))
+    if query.text and understood and understood.concepts:
+        search = search.highlight_options(pre_tags=[PRE], post_tags=[POST])
+        for name in HIGHLIGHT_FIELDS:
+            search = search.highlight(
+                name,
+                fragment_size=180,
+                number_of_fragments=1,
+                highlight_query=highlight_query(name, understood),
+            )
     if query.text and fuzzy:
-        body["suggest"] = {
-            "text": query.text,
-            "words": {
-                "term": {
-                    "field": "suggest",
-                    "suggest_mode": "missing",
-                    "min_word_length": 4,
-                    "size": 1,
-                }
+        search = search.suggest(
+            "words",
+            query.text,
+            term={
+                "field": "suggest",
+                "suggest_mode": "missing",
+                "min_word_length": 4,
+                "size": 1,
             },
-        }
-    return body
+        )
+    return search.to_dict()

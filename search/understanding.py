@@ -1,0 +1,276 @@
+"""What a query asks for besides its words: places, needs, target groups and
+English; and which of its words carry the topic.
+
+Every engine searches with the result (``Understood``): Elasticsearch, the
+PostgreSQL fallback and the SQLite fallback see the same concepts, the same
+synonyms and compound parts, and the same places, so they differ only in how
+they score.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from django.conf import settings
+
+from .language import analyse_query, fold, split_compound, stem, word_terms, words
+from .language.english import looks_english, translate_english
+from .language.resources import DATA_DIR
+from .language.synonyms import key, synonyms
+
+MAX_PLACE_WORDS = 4
+MAX_PHRASE_WORDS = 3
+MAX_ALTERNATIVES = 6
+# Words around a place that belong to it ("im Landkreis Stade", "Raum Hannover").
+PLACE_LEADS = frozenset(
+    {"im", "in", "aus", "bei", "um", "rund", "nahe", "near", "around", "raum"}
+)
+PLACE_KINDS = frozenset(
+    {"landkreis", "lk", "kreis", "region", "stadt", "gemeinde", "samtgemeinde"}
+)
+# Place names that are also everyday words: only with a capital and a lead.
+AMBIGUOUS_PLACES = frozenset({"leer", "norden", "essen", "weil", "laatzen"})
+NEED_WORDS = frozenset(
+    fold(word)
+    for word in (
+        "gesucht",
+        "suche",
+        "suchen",
+        "sucht",
+        "brauche",
+        "brauchen",
+        "braucht",
+        "benötigt",
+        "benötige",
+        "benötigen",
+        "fehlt",
+        "fehlen",
+        "needed",
+        "wanted",
+    )
+)
+# Target groups by the words people use for them (matched on stems).
+TARGET_GROUP_WORDS = {
+    "frauen": ("Frauen", "Frau", "Mütter", "Mutter", "Migrantinnen", "Mädchen"),
+    "kinder_jugend": (
+        "Kinder",
+        "Kind",
+        "Jugendliche",
+        "Jugend",
+        "Schüler",
+        "Schülerinnen",
+        "Jugendlichen",
+    ),
+    "umf": ("UMF", "UMA", "unbegleitete", "minderjährige"),
+    "familien": ("Familien", "Familie", "Eltern"),
+    "aeltere": ("Senioren", "Seniorinnen", "Ältere", "älteren"),
+    "behinderung": ("Behinderung", "Behinderungen", "behinderte", "Inklusion"),
+    "lsbtiq": ("LSBTIQ", "LGBT", "LGBTQ", "queer", "queere", "schwule", "lesbische"),
+    "arbeitgeber": ("Arbeitgeber", "Betriebe", "Betrieb", "Unternehmen", "Firmen"),
+    "ehrenamtliche": ("Ehrenamtliche", "Freiwillige"),
+    "verwaltung": ("Kommunen", "Kommune", "Verwaltung", "Verwaltungen"),
+}
+ENGLISH_PLACES = {"hanover": "Hannover", "brunswick": "Braunschweig"}
+
+
+@dataclass(frozen=True)
+class Place:
+    label: str
+    districts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One topical word (or phrase) of the query and what may stand for it."""
+
+    text: str
+    stems: tuple[str, ...]
+    """The word's stems (a phrase: every word's); all of them must occur."""
+    parts: tuple[tuple[str, ...], ...]
+    """Per compound part its stem and derivation bases; every part must
+    occur, by one of its stems."""
+    alternatives: tuple[tuple[str, ...], ...]
+    """Each synonym's stems; all of one synonym's stems must occur."""
+    synonyms: tuple[str, ...] = ()
+    """The synonyms as written (for highlighting)."""
+
+
+@dataclass(frozen=True)
+class Understood:
+    text: str
+    concepts: tuple[Concept, ...] = ()
+    places: tuple[Place, ...] = ()
+    need: bool = False
+    target_groups: tuple[str, ...] = ()
+    translated: str | None = None
+
+    @property
+    def topic(self) -> str:
+        """The topical words as the user wrote them (or as translated)."""
+        return " ".join(concept.text for concept in self.concepts)
+
+    @property
+    def districts(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(a for p in self.places for a in p.districts))
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Folded name words → district keys: the districts and their seats from
+    the regions file, then the towns and areas of
+    ``search/data/places-niedersachsen.tsv``."""
+    names: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+    def add(name: str, keys: tuple[str, ...]) -> None:
+        folded = tuple(fold(word) for word in words(name))
+        if folded and folded not in names:
+            names[folded] = keys
+
+    path = DATA_DIR / "places-niedersachsen.tsv"
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+            if not line.strip() or line.startswith("#"):
+                continue
+            name, keys, *_ = line.split("\t")
+            add(name, tuple(k.strip() for k in keys.split(",") if k.strip()))
+    regions = json.loads(
+        (Path(settings.BASE_DIR) / "kb/data/regions-niedersachsen.json").read_text(
+            encoding="utf-8"
+        )
+    )
+    for region in regions["regions"]:
+        for district in region["districts"]:
+            add(district["name"], (district["ags"],))
+            add(district["seat"], (district["ags"],))
+    return names
+
+
+def _find_places(tokens: list[str]) -> tuple[list[Place], set[int]]:
+    """Places in the query and the positions of every word that belongs to
+    them (kinds such as "Landkreis" and leads such as "im" included)."""
+    names = gazetteer()
+    places: list[Place] = []
+    used: set[int] = set()
+    position = 0
+    while position < len(tokens):
+        found = None
+        for size in range(min(MAX_PLACE_WORDS, len(tokens) - position), 0, -1):
+            span = tokens[position : position + size]
+            folded = tuple(fold(ENGLISH_PLACES.get(w.lower(), w)) for w in span)
+            if folded in names and _plausible(tokens, position, size):
+                found = (size, names[folded])
+                break
+        if found is None:
+            position += 1
+            continue
+        size, keys = found
+        span = range(position, position + size)
+        places.append(Place(" ".join(tokens[i] for i in span), keys))
+        used.update(span)
+        before = position - 1
+        while before >= 0 and fold(tokens[before]) in PLACE_LEADS | PLACE_KINDS:
+            used.add(before)
+            before -= 1
+        position += size
+    return places, used
+
+
+def _plausible(tokens: list[str], position: int, size: int) -> bool:
+    word = tokens[position]
+    if size > 1 or fold(word) not in AMBIGUOUS_PLACES:
+        return True
+    lead = fold(tokens[position - 1]) if position else ""
+    return word[:1].isupper() and lead in PLACE_LEADS | PLACE_KINDS
+
+
+@lru_cache(maxsize=1)
+def _target_group_stems() -> dict[str, str]:
+    return {
+        stem(word): slug for slug, forms in TARGET_GROUP_WORDS.items() for word in forms
+    }
+
+
+def _alternatives(
+    text: str, own: tuple[str, ...]
+) -> tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]:
+    """(each synonym's stems, the synonyms as written)."""
+    found: list[tuple[str, ...]] = []
+    written: list[str] = []
+    for synonym in synonyms(text):
+        stems = key(synonym)
+        if stems and stems != own and stems not in found:
+            found.append(stems)
+            written.append(synonym)
+        if len(found) >= MAX_ALTERNATIVES:
+            break
+    return tuple(found), tuple(written)
+
+
+def _parts(word: str) -> tuple[tuple[str, ...], ...]:
+    parts = split_compound(word)
+    return tuple(word_terms(part) for part in parts) if len(parts) > 1 else ()
+
+
+def _concepts(tokens: list[str]) -> list[Concept]:
+    """Topical words, a phrase where the phrase has synonyms of its own
+    ("Deutsch als Zweitsprache" ↔ "DaZ")."""
+    concepts: list[Concept] = []
+    position = 0
+    while position < len(tokens):
+        for size in range(min(MAX_PHRASE_WORDS, len(tokens) - position), 1, -1):
+            phrase = " ".join(tokens[position : position + size])
+            alternatives, written = _alternatives(phrase, key(phrase))
+            if alternatives:
+                concepts.append(Concept(phrase, key(phrase), (), alternatives, written))
+                position += size
+                break
+        else:
+            (word,) = analyse_query(tokens[position])
+            alternatives, written = _alternatives(word.text, (word.stem,))
+            concepts.append(
+                Concept(
+                    word.text,
+                    (word.stem,),
+                    _parts(word.text),
+                    alternatives,
+                    written,
+                )
+            )
+            position += 1
+    return concepts
+
+
+def understand(text: str) -> Understood:
+    """Not cached as a whole: the editors' synonyms and glossary apply to the
+    next search (their own loaders cache and clear on save)."""
+    translated = translate_english(text) if looks_english(text) else None
+    tokens = words(translated or text)
+    places, used = _find_places(tokens)
+    need = False
+    target_groups: list[str] = []
+    topical: list[str] = []
+    group_stems = _target_group_stems()
+    for position, word in enumerate(tokens):
+        if position in used:
+            continue
+        if fold(word) in NEED_WORDS:
+            need = True
+            continue
+        (analysed,) = analyse_query(word)
+        if analysed.noise:
+            continue
+        slug = group_stems.get(analysed.stem)
+        if slug and slug not in target_groups:
+            target_groups.append(slug)
+        topical.append(word)
+    return Understood(
+        text=text,
+        concepts=tuple(_concepts(topical)),
+        places=tuple(places),
+        need=need,
+        target_groups=tuple(target_groups),
+        translated=translated,
+    )
