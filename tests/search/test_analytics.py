@@ -294,6 +294,8 @@ def test_report_lists_top_zero_and_no_click_queries(client, editor, logged_searc
 
     longer = client.get("/admin/suchauswertung/", {"tage": "90"}).content.decode()
     assert "Uraltsuche" in _rows(_section(longer, "zero"))
+    # The reports menu of the admin links to it.
+    assert "/admin/suchauswertung/" in client.get("/admin/").content.decode()
 
 
 def test_report_actions_open_the_create_forms_prefilled(
