@@ -14,6 +14,8 @@ class SynonymGroupViewSet(SnippetViewSet):
 
 register_snippet(SynonymGroupViewSet)
 
+from . import analytics_hooks  # noqa: E402, F401  (the search report)
+
 
 class GlossaryEntryViewSet(SnippetViewSet):
     """English words and phrases with the German search terms they stand for."""
