@@ -76,6 +76,17 @@ TARGET_GROUP_WORDS = {
 ENGLISH_PLACES = {"hanover": "Hannover", "brunswick": "Braunschweig"}
 
 
+def minimum_should_match(clauses: int) -> int:
+    """How many of a query's clauses (one per concept, one for its places) a
+    project must satisfy: recall first, so one of two, two of three, then
+    60 % (rounded down). Every engine applies this same rule."""
+    if clauses <= 1:
+        return clauses
+    if clauses <= 3:
+        return clauses - 1
+    return max(1, (clauses * 3) // 5)
+
+
 @dataclass(frozen=True)
 class Place:
     label: str

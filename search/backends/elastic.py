@@ -11,7 +11,13 @@ from ..facets import build_facets
 from ..highlight import render_highlight
 from ..query import MAX_RESULT_WINDOW, SearchQuery
 from . import Context, Hit, SearchResult
-from .es_requests import FEW_HITS, HIGHLIGHT_FIELDS, facets_body, hits_body
+from .es_requests import (
+    FEW_HITS,
+    HIGHLIGHT_FIELDS,
+    concept_name,
+    facets_body,
+    hits_body,
+)
 
 
 def suggestion_from(text: str, suggest: dict) -> str | None:
@@ -76,6 +82,9 @@ def send(query: SearchQuery, context: Context, fuzzy: bool) -> tuple[dict, dict]
     hits, counts = _msearch(
         hits_body(query, context, fuzzy), facets_body(query, context, fuzzy)
     )
+    understood = context.understood
+    if understood and understood.concepts:
+        hits["concepts"] = [concept_name(i) for i in range(len(understood.concepts))]
     return hits, counts
 
 
@@ -86,10 +95,25 @@ def _run(query: SearchQuery, context: Context) -> tuple[dict, dict, bool]:
     spelled queries never need it.
     """
     hits, counts = send(query, context, fuzzy=False)
-    if query.text and counts["hits"]["total"]["value"] < FEW_HITS:
+    if query.text and (
+        counts["hits"]["total"]["value"] < FEW_HITS or _unmatched_concept(hits)
+    ):
         hits, counts = send(query, context, fuzzy=True)
         return hits, counts, True
     return hits, counts, False
+
+
+def _unmatched_concept(hits: dict) -> bool:
+    """A query word that none of the first page's hits contains (by itself,
+    a part or a synonym) is likely misspelt: "Dolmetcher Arzt" finds doctors
+    only. Every concept clause is named (``es_requests.concept_name``)."""
+    names = [n for n in hits.get("concepts", ())]
+    if not names:
+        return False
+    found = {
+        name for raw in hits["hits"]["hits"] for name in raw.get("matched_queries", ())
+    }
+    return any(name not in found for name in names)
 
 
 def _page_ids(query: SearchQuery, context: Context, fuzzy: bool) -> list[int]:

@@ -21,7 +21,7 @@ from elasticsearch.dsl import A, Q, Search
 from ..facets import FACET_SIZE, TAG_FACET_SIZE
 from ..highlight import POST, PRE
 from ..query import FILTER_KEYS, SearchQuery
-from ..understanding import Concept, Understood
+from ..understanding import Concept, Understood, minimum_should_match
 from . import Context
 
 TEXT_FIELDS = [
@@ -55,16 +55,14 @@ SOURCE = ["slug", "url", "title", "teaser", "organisation"]
 SOURCE += ["district_names", "field_names"]
 STALE_AFTER = "now-15M/d"
 STALE_WEIGHT = 0.5
-PART_BOOST = 0.6
-SYNONYM_BOOST = 0.7
-FUZZY_BOOST = 0.5
-# Concepts a project needs: one of one or two, two of three, then 60 %.
-MINIMUM_SHOULD_MATCH = "2<-1 3<60%"
-PLACE_BOOST = 6.0
-STATEWIDE_BOOST = 1.0
-TARGET_GROUP_BOOST = 1.5
+PART_BOOST = 0.45
+SYNONYM_BOOST = 0.5
+FUZZY_BOOST = 0.8
+PLACE_BOOST = 50.0
+STATEWIDE_BOOST = 2.0
+TARGET_GROUP_BOOST = 3.0
 NEED_BOOST = 2.0
-ALL_WORDS_BOOST = 1.0
+ALL_WORDS_BOOST = 2.0
 RANK_WEIGHT = 0.3
 FEW_HITS = 3
 FUZZY = {"fuzziness": "AUTO", "prefix_length": 1, "max_expansions": 20}
@@ -83,29 +81,48 @@ def _stems(stems: tuple[str, ...], boost: float, fields: list[str]) -> Q:
     )
 
 
+def concept_name(position: int) -> str:
+    return f"concept-{position}"
+
+
 def concept_clause(
-    concept: Concept, fuzzy: bool = False, fields: list[str] = TERMS_FIELDS
+    concept: Concept,
+    fuzzy: bool = False,
+    fields: list[str] = TERMS_FIELDS,
+    name: str | None = None,
 ) -> Q:
     """The concept by its own stems, its compound parts or a synonym; the
     best of them counts. With ``fuzzy``, a misspelt word finds its neighbours
     in the German fields."""
     queries = [_stems(concept.stems, 1.0, fields)]
     if concept.parts:
+        # All parts but one: "Elterncafé" finds what is for "Eltern", more
+        # parts found rank higher.
         queries.append(
             Q(
                 "bool",
-                must=[
+                should=[
                     Q("multi_match", query=" ".join(alts), fields=fields)
                     for alts in concept.parts
                 ],
+                minimum_should_match=max(1, len(concept.parts) - 1),
                 boost=PART_BOOST,
             )
         )
     queries += [_stems(alt, SYNONYM_BOOST, fields) for alt in concept.alternatives]
     if fuzzy:
         queries.append(
-            Q("match", all_text={"query": concept.text, "boost": FUZZY_BOOST, **FUZZY})
+            Q(
+                "multi_match",
+                query=" ".join(concept.stems),
+                fields=fields,
+                operator="and",
+                boost=FUZZY_BOOST,
+                **FUZZY,
+            )
         )
+    if name:
+        return Q("dis_max", queries=queries, _name=name)
     return Q("dis_max", queries=queries)
 
 
@@ -113,9 +130,6 @@ def _lifts(understood: Understood) -> list[Q]:
     """What ranks a match higher without being required."""
     lifts = []
     if understood.districts:
-        lifts.append(
-            Q("terms", districts=list(understood.districts), boost=PLACE_BOOST)
-        )
         lifts.append(Q("term", statewide={"value": True, "boost": STATEWIDE_BOOST}))
     if understood.target_groups:
         lifts.append(
@@ -148,17 +162,33 @@ def _lifts(understood: Understood) -> list[Q]:
     return lifts
 
 
+def place_clause(understood: Understood) -> Q:
+    """A project in one of the named places satisfies the place clause."""
+    return Q(
+        "constant_score",
+        filter=Q("terms", districts=list(understood.districts)),
+        boost=PLACE_BOOST,
+    )
+
+
 def text_query(understood: Understood, fuzzy: bool = False) -> Q:
-    """Which projects match the words, and how well."""
+    """Which projects match the words and places, and how well: enough of
+    the clauses (one per concept, one for the places) by the shared rule."""
+    clauses = [
+        concept_clause(c, fuzzy, name=concept_name(i))
+        for i, c in enumerate(understood.concepts)
+    ]
+    if understood.districts:
+        clauses.append(place_clause(understood))
     lifts = _lifts(understood)
     if not understood.concepts:
-        return Q("bool", must=[Q("match_all")], should=lifts)
-    concepts = Q(
+        return Q("bool", must=[Q("match_all")], should=[*clauses, *lifts])
+    matching = Q(
         "bool",
-        should=[concept_clause(c, fuzzy) for c in understood.concepts],
-        minimum_should_match=MINIMUM_SHOULD_MATCH,
+        should=clauses,
+        minimum_should_match=minimum_should_match(len(clauses)),
     )
-    return Q("bool", must=[concepts], should=lifts)
+    return Q("bool", must=[matching], should=lifts)
 
 
 def rank_query(understood: Understood) -> Q:
