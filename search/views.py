@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from functools import lru_cache
 from urllib.parse import urlencode
 
@@ -79,6 +79,27 @@ def _chips(
     return chips
 
 
+def _place_filters(query: SearchQuery, result) -> list[dict]:
+    """ "Nur … zeigen" for each place the query names, unless already chosen."""
+    understood = result.understood
+    if understood is None or query.filters.get("district"):
+        return []
+    labels = {
+        item["value"]: item["label"] for item in result.facets.get("district", [])
+    }
+    out = []
+    for place in understood.places:
+        single = place.districts[0] if len(place.districts) == 1 else None
+        filters = {**query.filters, "district": place.districts}
+        out.append(
+            {
+                "label": labels.get(single, place.label) if single else place.label,
+                "url": _url(replace(query, filters=filters, page=1)),
+            }
+        )
+    return out
+
+
 def _page_links(query: SearchQuery, count: int) -> dict:
     last = max(
         1,
@@ -120,6 +141,8 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "result": result,
         "facets": facets,
         "chips": _chips(query, result.facets, titles),
+        "place_filters": _place_filters(query, result),
+        "translated": result.understood.translated if result.understood else None,
         "pages": _page_links(query, result.count),
         "sorts": [
             {"value": key, "label": label, "selected": key == query.sort}
@@ -160,6 +183,12 @@ def search_api(request: HttpRequest) -> JsonResponse:
             "suggestion": result.suggestion,
             "backend": result.backend,
             "limited": result.limited,
+            "relaxed": result.relaxed,
+            "places": [
+                {"label": place.label, "districts": list(place.districts)}
+                for place in (result.understood.places if result.understood else ())
+            ],
+            "translated": result.understood.translated if result.understood else None,
         }
     )
     if is_logged(query):

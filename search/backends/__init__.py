@@ -39,6 +39,9 @@ class SearchResult:
     limited: bool = False
     facets: dict[str, list[dict]] = field(default_factory=dict)
     suggestion: str | None = None
+    relaxed: bool = False
+    """Nothing matched the words as written; these are similar spellings."""
+    understood: Understood | None = None
 
 
 @dataclass(frozen=True)
@@ -93,6 +96,7 @@ def run_search(query: SearchQuery) -> SearchResult:
         result.count += len(promoted)
         if query.page == 1:
             result.hits = promoted + result.hits
+    result.understood = context.understood
     return result
 
 

@@ -89,18 +89,23 @@ def send(query: SearchQuery, context: Context, fuzzy: bool) -> tuple[dict, dict]
 
 
 def _run(query: SearchQuery, context: Context) -> tuple[dict, dict, bool]:
+    hits, counts, fuzzy, _rescued = _run_rescued(query, context)
+    return hits, counts, fuzzy
+
+
+def _run_rescued(query: SearchQuery, context: Context) -> tuple[dict, dict, bool, bool]:
     """(hits, counts, fuzzy): the exact words first; typo tolerance and
     suggestions only when they find fewer than ``FEW_HITS``. Fuzzy expansion
     over the catch-all field was the largest cost of a search, and correctly
     spelled queries never need it.
     """
     hits, counts = send(query, context, fuzzy=False)
-    if query.text and (
-        counts["hits"]["total"]["value"] < FEW_HITS or _unmatched_concept(hits)
-    ):
+    exact = counts["hits"]["total"]["value"]
+    if query.text and (exact < FEW_HITS or _unmatched_concept(hits)):
         hits, counts = send(query, context, fuzzy=True)
-        return hits, counts, True
-    return hits, counts, False
+        rescued = exact == 0 and counts["hits"]["total"]["value"] > 0
+        return hits, counts, True, rescued
+    return hits, counts, False, False
 
 
 def _unmatched_concept(hits: dict) -> bool:
@@ -153,11 +158,11 @@ def _buckets(agg: dict) -> dict[str, int]:
 
 
 def search(query: SearchQuery, context: Context) -> SearchResult:
-    response, totals, _fuzzy = _run(query, context)
+    response, totals, fuzzy, rescued = _run_rescued(query, context)
     counts = {facet: _buckets(agg) for facet, agg in totals["aggregations"].items()}
     count = totals["hits"]["total"]["value"]
     suggestion = None
-    if query.text and count < FEW_HITS and "suggest" in response:
+    if query.text and fuzzy and "suggest" in response:
         suggestion = suggestion_from(query.text, response["suggest"])
     return SearchResult(
         count=count,
@@ -165,6 +170,7 @@ def search(query: SearchQuery, context: Context) -> SearchResult:
         backend="elasticsearch",
         facets=build_facets(counts, query.filters),
         suggestion=suggestion,
+        relaxed=rescued,
     )
 
 
