@@ -66,9 +66,7 @@ def test_parts_find_compounds_and_compounds_find_parts(corpus, client, text, exp
     assert expected in slugs(client, text)
 
 
-def test_a_compound_ranks_texts_with_all_its_parts_above_texts_with_one(
-    corpus, client
-):
+def test_a_compound_ranks_texts_with_all_its_parts_above_texts_with_one(corpus, client):
     # Recall first: one part may match ("Elterncafé" finds what is for
     # parents), but all parts, or the word itself, rank first.
     found = slugs(client, "Hausaufgabenhilfe")
