@@ -58,9 +58,7 @@ def test_question_and_generic_words_are_not_required(corpus, client):
     assert slugs(client, "Gibt es Projekte mit einem Nähcafé?")[0] == "naehcafe"
 
 
-def test_a_compound_the_texts_do_not_contain_finds_by_its_lexicon_parts(
-    corpus, client
-):
+def test_a_compound_the_texts_do_not_contain_finds_by_its_lexicon_parts(corpus, client):
     # "Sprachpatenprojekt" is nowhere; its parts meet "Sprachpatenschaften".
     assert "patenschaft" in slugs(client, "Sprachpatenprojekt")
 
