@@ -73,7 +73,33 @@ TARGET_GROUP_WORDS = {
     "ehrenamtliche": ("Ehrenamtliche", "Freiwillige"),
     "verwaltung": ("Kommunen", "Kommune", "Verwaltung", "Verwaltungen"),
 }
+# Words nearly every project of this site contains: they rank, but they do
+# not count as a matched concept when the query has other words.
+DOMAIN_COMMON = (
+    "Geflüchtete",
+    "Geflüchteten",
+    "Flüchtlinge",
+    "Flüchtling",
+    "Migranten",
+    "Migrantinnen",
+    "Migration",
+    "Integration",
+    "Zugewanderte",
+    "Neuzugewanderte",
+    "Asylsuchende",
+    "Schutzsuchende",
+    "Menschen",
+)
 ENGLISH_PLACES = {"hanover": "Hannover", "brunswick": "Braunschweig"}
+
+
+@lru_cache(maxsize=1)
+def _common_stems() -> frozenset[str]:
+    return frozenset(stem(word) for word in DOMAIN_COMMON)
+
+
+def is_common(concept: Concept) -> bool:
+    return len(concept.stems) == 1 and concept.stems[0] in _common_stems()
 
 
 def minimum_should_match(clauses: int) -> int:
@@ -117,6 +143,23 @@ class Understood:
     need: bool = False
     target_groups: tuple[str, ...] = ()
     translated: str | None = None
+    any_word: bool = False
+    """The zero-result rescue: one matched concept is enough."""
+
+    @property
+    def required(self) -> tuple[Concept, ...]:
+        """The concepts that count towards ``minimum_should_match``: all but
+        the domain-common ones, unless the query has nothing else."""
+        if self.any_word:
+            return self.concepts
+        specific = tuple(c for c in self.concepts if not is_common(c))
+        return specific if specific or self.places else self.concepts
+
+    @property
+    def optional(self) -> tuple[Concept, ...]:
+        """Concepts that only rank (the domain-common ones beside others)."""
+        required = self.required
+        return tuple(c for c in self.concepts if c not in required)
 
     @property
     def topic(self) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from elasticsearch import ApiError
 
@@ -12,9 +12,9 @@ from ..highlight import render_highlight
 from ..query import MAX_RESULT_WINDOW, SearchQuery
 from . import Context, Hit, SearchResult
 from .es_requests import (
+    CONCEPT_PREFIX,
     FEW_HITS,
     HIGHLIGHT_FIELDS,
-    concept_name,
     facets_body,
     hits_body,
 )
@@ -82,43 +82,51 @@ def send(query: SearchQuery, context: Context, fuzzy: bool) -> tuple[dict, dict]
     hits, counts = _msearch(
         hits_body(query, context, fuzzy), facets_body(query, context, fuzzy)
     )
-    understood = context.understood
-    if understood and understood.concepts:
-        hits["concepts"] = [concept_name(i) for i in range(len(understood.concepts))]
     return hits, counts
 
 
-def _run(query: SearchQuery, context: Context) -> tuple[dict, dict, bool]:
-    hits, counts, fuzzy, _rescued = _run_rescued(query, context)
-    return hits, counts, fuzzy
+@dataclass(frozen=True)
+class Outcome:
+    hits: dict
+    counts: dict
+    fuzzy: bool
+    rescued: bool
+    """Nothing matched the words as written; similar spellings did."""
+    context: Context
+    """The context the outcome was found with (the rescue relaxes it)."""
 
 
-def _run_rescued(query: SearchQuery, context: Context) -> tuple[dict, dict, bool, bool]:
-    """(hits, counts, fuzzy): the exact words first; typo tolerance and
-    suggestions only when they find fewer than ``FEW_HITS``. Fuzzy expansion
-    over the catch-all field was the largest cost of a search, and correctly
-    spelled queries never need it.
-    """
+def _run(query: SearchQuery, context: Context) -> Outcome:
+    """The exact words first; typo tolerance and suggestions only when they
+    find fewer than ``FEW_HITS`` or a query word occurs nowhere (fuzzy
+    expansion is the largest cost of a search, and correctly spelled queries
+    never need it); if even that finds nothing, any one word is enough.
+    Every decision rests on the counts, so each page of a search decides
+    the same way."""
     hits, counts = send(query, context, fuzzy=False)
     exact = counts["hits"]["total"]["value"]
-    if query.text and (exact < FEW_HITS or _unmatched_concept(hits)):
+    if not query.text or (exact >= FEW_HITS and not _unknown_word(counts)):
+        return Outcome(hits, counts, False, False, context)
+    hits, counts = send(query, context, fuzzy=True)
+    if counts["hits"]["total"]["value"] == 0 and context.understood:
+        # Any word that occurs finds something (recall first).
+        context = replace(
+            context, understood=replace(context.understood, any_word=True)
+        )
         hits, counts = send(query, context, fuzzy=True)
-        rescued = exact == 0 and counts["hits"]["total"]["value"] > 0
-        return hits, counts, True, rescued
-    return hits, counts, False, False
+    rescued = exact == 0 and counts["hits"]["total"]["value"] > 0
+    return Outcome(hits, counts, True, rescued, context)
 
 
-def _unmatched_concept(hits: dict) -> bool:
-    """A query word that none of the first page's hits contains (by itself,
-    a part or a synonym) is likely misspelt: "Dolmetcher Arzt" finds doctors
-    only. Every concept clause is named (``es_requests.concept_name``)."""
-    names = [n for n in hits.get("concepts", ())]
-    if not names:
-        return False
-    found = {
-        name for raw in hits["hits"]["hits"] for name in raw.get("matched_queries", ())
-    }
-    return any(name not in found for name in names)
+def _unknown_word(counts: dict) -> bool:
+    """A query word that no project contains (by itself, a part or a
+    synonym) is likely misspelt: "Dolmetcher Arzt" would find doctors only.
+    The counts request counts each concept (``es_requests.concept_name``)."""
+    return any(
+        agg["doc_count"] == 0
+        for name, agg in counts.get("aggregations", {}).items()
+        if name.startswith(CONCEPT_PREFIX)
+    )
 
 
 def _page_ids(query: SearchQuery, context: Context, fuzzy: bool) -> list[int]:
@@ -139,12 +147,12 @@ def result_ids(query: SearchQuery, context: Context, limit: int) -> list[int]:
     if limit <= 0:
         return []
     first = replace(query, page=1)
-    hits, counts, fuzzy = _run(first, context)
-    ids = [int(raw["_id"]) for raw in hits["hits"]["hits"]]
-    wanted = min(limit, counts["hits"]["total"]["value"], MAX_RESULT_WINDOW)
+    outcome = _run(first, context)
+    ids = [int(raw["_id"]) for raw in outcome.hits["hits"]["hits"]]
+    wanted = min(limit, outcome.counts["hits"]["total"]["value"], MAX_RESULT_WINDOW)
     page = 2
     while len(ids) < wanted:
-        found = _page_ids(replace(first, page=page), context, fuzzy)
+        found = _page_ids(replace(first, page=page), outcome.context, outcome.fuzzy)
         if not found:
             break
         ids += found
@@ -158,11 +166,16 @@ def _buckets(agg: dict) -> dict[str, int]:
 
 
 def search(query: SearchQuery, context: Context) -> SearchResult:
-    response, totals, fuzzy, rescued = _run_rescued(query, context)
-    counts = {facet: _buckets(agg) for facet, agg in totals["aggregations"].items()}
+    outcome = _run(query, context)
+    response, totals = outcome.hits, outcome.counts
+    counts = {
+        facet: _buckets(agg)
+        for facet, agg in totals["aggregations"].items()
+        if not facet.startswith(CONCEPT_PREFIX)
+    }
     count = totals["hits"]["total"]["value"]
     suggestion = None
-    if query.text and fuzzy and "suggest" in response:
+    if query.text and outcome.fuzzy and "suggest" in response:
         suggestion = suggestion_from(query.text, response["suggest"])
     return SearchResult(
         count=count,
@@ -170,7 +183,7 @@ def search(query: SearchQuery, context: Context) -> SearchResult:
         backend="elasticsearch",
         facets=build_facets(counts, query.filters),
         suggestion=suggestion,
-        relaxed=rescued,
+        relaxed=outcome.rescued,
     )
 
 

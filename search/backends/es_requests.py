@@ -81,15 +81,15 @@ def _stems(stems: tuple[str, ...], boost: float, fields: list[str]) -> Q:
     )
 
 
+CONCEPT_PREFIX = "concept-"
+
+
 def concept_name(position: int) -> str:
-    return f"concept-{position}"
+    return f"{CONCEPT_PREFIX}{position}"
 
 
 def concept_clause(
-    concept: Concept,
-    fuzzy: bool = False,
-    fields: list[str] = TERMS_FIELDS,
-    name: str | None = None,
+    concept: Concept, fuzzy: bool = False, fields: list[str] = TERMS_FIELDS
 ) -> Q:
     """The concept by its own stems, its compound parts or a synonym; the
     best of them counts. With ``fuzzy``, a misspelt word finds its neighbours
@@ -121,8 +121,6 @@ def concept_clause(
                 **FUZZY,
             )
         )
-    if name:
-        return Q("dis_max", queries=queries, _name=name)
     return Q("dis_max", queries=queries)
 
 
@@ -174,19 +172,19 @@ def place_clause(understood: Understood) -> Q:
 def text_query(understood: Understood, fuzzy: bool = False) -> Q:
     """Which projects match the words and places, and how well: enough of
     the clauses (one per concept, one for the places) by the shared rule."""
-    clauses = [
-        concept_clause(c, fuzzy, name=concept_name(i))
-        for i, c in enumerate(understood.concepts)
-    ]
+    clauses = [concept_clause(c, fuzzy) for c in understood.required]
     if understood.districts:
         clauses.append(place_clause(understood))
     lifts = _lifts(understood)
+    lifts += [concept_clause(c, fuzzy) for c in understood.optional]
     if not understood.concepts:
         return Q("bool", must=[Q("match_all")], should=[*clauses, *lifts])
     matching = Q(
         "bool",
         should=clauses,
-        minimum_should_match=minimum_should_match(len(clauses)),
+        minimum_should_match=1
+        if understood.any_word
+        else minimum_should_match(len(clauses)),
     )
     return Q("bool", must=[matching], should=lifts)
 
@@ -317,6 +315,13 @@ def facets_body(query: SearchQuery, context: Context, fuzzy: bool = False) -> di
         .post_filter(Q("bool", filter=_facet_filters(query)))
         .extra(size=0, track_total_hits=TRACK_TOTAL_HITS)
     )
+    understood = context.understood
+    if query.text and understood and not fuzzy:
+        # How many projects have each word: a word none has is misspelt.
+        for position, concept in enumerate(understood.concepts):
+            search.aggs.bucket(
+                concept_name(position), "filter", filter=concept_clause(concept)
+            )
     return _aggregations(search, query).to_dict()
 
 
