@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlencode
@@ -30,6 +31,8 @@ def load_corpus(path: Path) -> dict[int, str]:
     external id of every live project."""
     from projects.models import ProjectPage
 
+    if settings.ELASTICSEARCH_URL and os.environ.get("EVAL_FRESH") == "1":
+        _delete_indices()
     call_command("migrate", verbosity=0)
     call_command("setup_site", stdout=io.StringIO())
     marker = f"eval:{corpus_digest(path)}"
@@ -45,6 +48,21 @@ def load_corpus(path: Path) -> dict[int, str]:
     return dict(
         ProjectPage.objects.live().values_list("pk", "external_id").order_by("pk")
     )
+
+
+def _delete_indices() -> None:
+    """A fresh database starts its revisions anew: the old index would hold
+    higher versions and refuse the new documents."""
+    from search.client import get_client
+
+    client = get_client()
+    names = list(
+        client.indices.get(
+            index=f"{settings.SEARCH_INDEX_PREFIX}-*", allow_no_indices=True
+        )
+    )
+    if names:
+        client.indices.delete(index=",".join(names))
 
 
 def _query(text: str):

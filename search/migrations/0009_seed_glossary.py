@@ -40,6 +40,14 @@ ENTRIES = {
     "meeting place": "Treffpunkt, Begegnungsstätte",
     "counselling": "Beratung",
     "counseling": "Beratung",
+    "ukrainian": "ukrainisch, Ukraine",
+    "ukrainians": "Ukrainer, Ukraine",
+    "craft trades": "Handwerk",
+    "crafts": "Handwerk",
+    "work permit": "Arbeitserlaubnis, Beschäftigungserlaubnis",
+    "legal advice": "Rechtsberatung, Asylverfahrensberatung",
+    "skilled workers": "Fachkräfte",
+    "recognition of qualifications": "Anerkennung, Berufsanerkennung",
 }
 
 
