@@ -1,23 +1,25 @@
-"""PostgreSQL full-text pieces of the database fallback."""
+"""PostgreSQL full-text pieces of the database fallback, on the pre-analysed
+terms of ``search_project_terms`` (``search.db_terms``).
+
+A query arrives understood (``search.understanding``): per concept its stems,
+its compound parts and its synonyms' stems, all analysed as the terms were.
+Each concept becomes ``tsquery`` texts in the ``simple`` configuration
+(``db_terms.concept_query``), built from quoted lexemes and bound as
+parameters, so no user text is tsquery syntax.
+"""
 
 from __future__ import annotations
 
 import re
 
-from django.db.models import Q
-from django.db.models.expressions import RawSQL
+from . import db_terms
+from .db_terms import ConceptQuery
 
-from .compounds import split_compound
-
-# The project text's tsvector, a stored column with a GIN index (migration
-# 0006): matching and ranking read it instead of analysing six columns.
-PROJECT_VECTOR = "search_vector"
-# Identical to the expression of the GIN index (migration 0005).
-TITLE_VECTOR_SQL = "to_tsvector('german'::regconfig, title)"
+TABLE = db_terms.POSTGRES_TABLE
+TSQUERY = "to_tsquery('simple'::regconfig, %s)"
 MAX_WORDS = 8
 WORD = re.compile(r"\w+")
-# PostgreSQL drops stop words from a tsquery; a query of only "für" would then
-# match nothing, so they are left out before.
+# Words that carry no topic (``search.related_topics`` reads them).
 STOP_TEXT = (
     "aber als am an auch auf aus bei bis das dass dem den der des die ein "
     "eine einem einen einer eines es für fuer im in ist mit nach nicht oder "
@@ -25,80 +27,109 @@ STOP_TEXT = (
 )
 STOP_WORDS = frozenset(STOP_TEXT.split())
 
+SqlPart = tuple[str, list]
+
 
 def words(text: str) -> list[str]:
-    """Word characters only: nothing of tsquery syntax can get through."""
+    """Word characters only, stop words left out."""
     found = WORD.findall(text.replace("_", " "))
     return [w for w in found if len(w) > 1 and w.lower() not in STOP_WORDS][:MAX_WORDS]
 
 
-def prefix_query(word: str) -> str:
-    parts = split_compound(word)
-    if parts:
-        # A compound also matches its parts in any order ("Hilfe bei den
-        # Hausaufgaben" for "Hausaufgabenhilfe").
-        return f"({word}:* | ({' & '.join(p + ':*' for p in parts)}))"
-    return f"{word}:*"
+def _quoted(term: str) -> str:
+    quoted = "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
+    return f"{quoted}:*" if len(term) >= db_terms.PREFIX_MIN else quoted
 
 
-def _word_sql(tsquery: str) -> tuple[str, list[str]]:
-    # Two index scans (project text, page title); the user's words travel only
-    # as bound parameters.
+def lexeme(term: str) -> str:
+    """A quoted tsquery lexeme (a prefix from ``PREFIX_MIN`` letters), or
+    its alternatives (``db_terms.variants``)."""
+    found = [_quoted(t) for t in db_terms.variants(term)]
+    return found[0] if len(found) == 1 else "(" + " | ".join(found) + ")"
+
+
+SYNTAX = db_terms.Syntax(term=lexeme, all="&", any="|")
+
+
+def _any(queries: list[str]) -> str:
+    return " | ".join(f"({q})" for q in queries)
+
+
+def _count(column: str, queries: list[str]) -> SqlPart:
+    sql = " + ".join(f"({column} @@ {TSQUERY})::int" for _ in queries)
+    return sql or "0", list(queries)
+
+
+def match_sql(
+    required: list[ConceptQuery], place: SqlPart | None, minimum: int
+) -> SqlPart:
+    """The page ids satisfying at least ``minimum`` clauses: one per required
+    concept (in the body terms), one for the places (``place``, a SQL set of
+    page ids). The ``WHERE`` finds candidates through the GIN index."""
+    loose = [q.loose for q in required]
+    satisfied, params = _count("t.body", loose)
+    condition, condition_params = f"t.body @@ {TSQUERY}", [_any(loose) or "''"]
+    if place:
+        satisfied += f" + (t.page_id IN ({place[0]}))::int"
+        params += place[1]
+        condition += f" OR t.page_id IN ({place[0]})"
+        condition_params += place[1]
+    # Constant SQL; the tsqueries and place keys are bound parameters.
     sql = (
-        "SELECT page_ptr_id FROM projects_projectpage "  # noqa: S608
-        f"WHERE {PROJECT_VECTOR} @@ to_tsquery('german'::regconfig, %s) "
-        "UNION SELECT id FROM wagtailcore_page "
-        f"WHERE {TITLE_VECTOR_SQL} @@ to_tsquery('german'::regconfig, %s)"
+        f"SELECT t.page_id FROM {TABLE} t WHERE ({condition}) "  # noqa: S608
+        f"AND {satisfied} >= %s"
     )
-    return sql, [tsquery, tsquery]
+    return sql, [*condition_params, *params, minimum]
 
 
-def match_sql(texts: list[str]) -> tuple[str, list[str]] | None:
-    """Ids of pages with every word of one of the texts (query or synonym
-    variant) in the title or the project text, as one SQL set: per word a
-    UNION of two GIN index scans, INTERSECT within a text, UNION across
-    texts. None when no text has a searchable word."""
-    variants: list[str] = []
-    params: list[str] = []
-    for text in texts:
-        parts = []
-        for word in words(text):
-            sql, word_params = _word_sql(prefix_query(word))
-            parts.append(f"({sql})")
-            params += word_params
-        if parts:
-            variants.append("(" + " INTERSECT ".join(parts) + ")")
-    if not variants:
-        return None
-    return " UNION ".join(variants), params
+def _concepts_score(queries: list[ConceptQuery]) -> SqlPart:
+    """Per concept 1 when found fully, ``PART_WEIGHT`` when only loosely."""
+    sql, params = [], []
+    for query in queries:
+        if query.full == query.loose:
+            sql.append(f"(t.body @@ {TSQUERY})::int")
+            params.append(query.full)
+        else:
+            sql.append(
+                f"CASE WHEN t.body @@ {TSQUERY} THEN 1 WHEN t.body @@ {TSQUERY} "
+                f"THEN {db_terms.PART_WEIGHT} ELSE 0 END"
+            )
+            params += [query.full, query.loose]
+    return " + ".join(sql) or "0", params
 
 
-def text_condition(texts: list[str]) -> Q:
-    """The pages of ``match_sql`` as a filter (nothing when no word)."""
-    found = match_sql(texts)
-    if found is None:
-        return Q(pk__in=[])
-    # Constant SQL built above; parameters are bound.
-    return Q(pk__in=RawSQL(*found))  # noqa: S611
-
-
-def rank_sql(texts: list[str]) -> tuple[str, list[str]]:
-    """ts_rank of the text (weight D) plus, where the title matches, of the
-    title (weight A), for ordering a queryset of project pages.
-
-    The text's vector is stored; the title's is computed only for the pages
-    whose title matches (found through its GIN index): analysing every
-    matching title cost two thirds of a broad query's ranking."""
-    terms = [" & ".join(prefix_query(w) for w in words(t)) for t in texts]
-    tsquery = " | ".join(f"({t})" for t in terms if t) or "''"
-    query = "to_tsquery('german'::regconfig, %s)"
-    # Constant SQL on the columns of the queryset's own tables; the tsquery
-    # is a bound parameter.
-    sql = (
-        f'ts_rank("projects_projectpage"."{PROJECT_VECTOR}", {query}) + CASE '  # noqa: S608
-        'WHEN "wagtailcore_page"."id" IN (SELECT id FROM wagtailcore_page '
-        f"WHERE {TITLE_VECTOR_SQL} @@ {query}) THEN ts_rank(setweight("
-        "to_tsvector('german'::regconfig, \"wagtailcore_page\".\"title\"), 'A'), "
-        f"{query}) ELSE 0 END"
-    )
-    return sql, [tsquery] * 3
+def rank_sql(
+    queries: list[ConceptQuery],
+    place: SqlPart | None,
+    target_groups: SqlPart | None,
+    need: bool,
+) -> SqlPart:
+    """The score of a project page row of a queryset (``wagtailcore_page``
+    and ``projects_projectpage`` joined): concepts found, the lifts of place,
+    target group and need, then ``ts_rank`` (title weighted)."""
+    w = db_terms
+    found, params = _concepts_score(queries)
+    sql = f"{w.CONCEPT_WEIGHT} * ({found})"
+    loose = [q.loose for q in queries]
+    if need and loose:
+        offers, offer_params = _count("t.offers", loose)
+        sql += f" + {w.NEED_WEIGHT / len(loose)} * ({offers})"
+        params += offer_params
+    if loose:
+        text = (
+            f"({w.TITLE_WEIGHT} * ts_rank(t.title, {TSQUERY}) "
+            f"+ ts_rank(t.body, {TSQUERY}))"
+        )
+        sql += f" + {w.TEXT_WEIGHT} * {text} / (1.0 + {text})"
+        params += [_any(loose)] * 4
+    page = '"wagtailcore_page"."id"'
+    # Constant SQL; every query text and key is a bound parameter.
+    score = f"COALESCE((SELECT {sql} FROM {TABLE} t WHERE t.page_id = {page}), 0)"  # noqa: S608
+    if place:
+        score += f" + {w.PLACE_WEIGHT} * ({page} IN ({place[0]}))::int"
+        score += f' + {w.STATEWIDE_WEIGHT} * "projects_projectpage"."statewide"::int'
+        params += place[1]
+    if target_groups:
+        score += f" + {w.TARGET_GROUP_WEIGHT} * ({page} IN ({target_groups[0]}))::int"
+        params += target_groups[1]
+    return score, params

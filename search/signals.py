@@ -7,7 +7,7 @@ from django.apps import apps
 from django.db.models.signals import post_delete, post_migrate, post_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from . import memo, outbox, sqlite_fts
+from . import db_terms, memo, outbox
 from .facets import VOCABULARY_MODELS
 
 
@@ -20,15 +20,13 @@ page_unpublished.connect(_on_change, dispatch_uid="search-outbox-unpublished")
 post_page_move.connect(_on_change, dispatch_uid="search-outbox-moved")
 post_delete.connect(_on_change, dispatch_uid="search-outbox-deleted")
 
-# SQLite only (the embedded default): the FTS5 table changes in the same
-# transaction as the page (search.sqlite_fts checks the vendor).
-page_published.connect(sqlite_fts.on_page_change, dispatch_uid="search-fts-published")
-page_unpublished.connect(
-    sqlite_fts.on_page_change, dispatch_uid="search-fts-unpublished"
-)
-post_page_move.connect(sqlite_fts.on_page_change, dispatch_uid="search-fts-moved")
-post_delete.connect(sqlite_fts.on_page_change, dispatch_uid="search-fts-deleted")
-post_migrate.connect(sqlite_fts.fill_if_empty, dispatch_uid="search-fts-migrated")
+# The database fallbacks' terms table (search.db_terms, PostgreSQL or SQLite)
+# changes in the same transaction as the page.
+page_published.connect(db_terms.on_page_change, dispatch_uid="search-fts-published")
+page_unpublished.connect(db_terms.on_page_change, dispatch_uid="search-fts-unpublished")
+post_page_move.connect(db_terms.on_page_change, dispatch_uid="search-fts-moved")
+post_delete.connect(db_terms.on_page_change, dispatch_uid="search-fts-deleted")
+post_migrate.connect(db_terms.fill_if_empty, dispatch_uid="search-fts-migrated")
 
 # Cached vocabularies, synonyms and promotions (search.memo) follow edits.
 for _app_label, _model_name in [

@@ -1,210 +1,150 @@
-"""SQLite FTS5 for the database fallback of the embedded default (``make run``).
+"""SQLite FTS5 reading for the database fallback of the embedded default
+(``make run``), on the pre-analysed terms of ``search_project_fts``
+(``search.db_terms`` writes them).
 
-The virtual table ``search_project_fts`` (migration ``search/0008``) holds one
-row per live project, its rowid the page id, with PRE-ANALYSED terms: the
-stems and compound-part stems (``search.language.index_terms``) of the title
-and of the project's text, the same text the Elasticsearch document holds.
-FTS5 only has to find and count terms; German lives in ``search.language``.
-
-The table follows Wagtail's publish, unpublish, move and delete signals in the
-transaction that fires them (``search.signals``); ``rebuild`` refills it.
-PostgreSQL never touches it: every entry point checks the database vendor.
+A query arrives understood (``search.understanding``); each concept becomes
+one FTS5 expression, ``(own stems) OR (part AND part) OR (synonym stems)``,
+of quoted phrases, so no user text is FTS5 syntax. One query reads every
+candidate with the clauses it satisfies and its bm25; Python applies the
+shared minimum-should-match rule and the lifts.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from django.db import connection
 
-from django.db import connection, transaction
+from . import db_terms
+from .db_terms import ConceptQuery
 
-from projects.models import InitiativePage, ProjectPage
-
-from .documents import ProjectDocument, prepare_all
-from .language import index_terms
-
-TABLE = "search_project_fts"
-# bm25 column weights: title, body (the Elasticsearch ranking boosts the
-# title five times over the text, too).
-TITLE_WEIGHT = 5.0
-BODY_WEIGHT = 1.0
-# Shorter stems as prefixes would match too much ("kur" -> "kurz", "kurier").
-PREFIX_MIN = 4
-BATCH_SIZE = 500
-BODY_FIELDS = (
-    "teaser",
-    "description",
-    "tags_text",
-    "offers_text",
-    "needs_text",
-    "organisation",
-)
+TABLE = db_terms.SQLITE_TABLE
+SqlPart = tuple[str, list]
 
 
-def is_active() -> bool:
-    return connection.vendor == "sqlite"
-
-
-# Writing ---------------------------------------------------------------------
-
-
-def _terms(values: Iterable[str | list[str] | None]) -> str:
-    texts: list[str] = []
-    for value in values:
-        if isinstance(value, list):
-            texts += [str(item) for item in value if item]
-        elif value:
-            texts.append(str(value))
-    return " ".join(index_terms(" ".join(texts)))
-
-
-def _rows(ids: list[int]) -> list[tuple[int, str, str]]:
-    """(page id, title terms, body terms) of the live projects among ``ids``."""
-    pages = ProjectDocument.rows(ProjectPage.objects.live(), ids)
-    bodies = prepare_all(ProjectDocument, pages)
-    return [
-        (
-            page.pk,
-            _terms([body["title"]]),
-            _terms(body.get(name) for name in BODY_FIELDS),
-        )
-        for page, body in zip(pages, bodies, strict=True)
-    ]
-
-
-def _write(cursor, ids: list[int]) -> int:
-    rows = _rows(ids)
-    cursor.executemany(
-        f"DELETE FROM {TABLE} WHERE rowid = %s",  # noqa: S608 (constant name)
-        [(pk,) for pk in ids],
-    )
-    cursor.executemany(
-        f"INSERT INTO {TABLE} (rowid, title, body) VALUES (%s, %s, %s)",  # noqa: S608
-        rows,
-    )
-    return len(rows)
-
-
-def sync(ids: list[int]) -> None:
-    """Make the rows of these project ids agree with the database: live
-    projects are (re)written, all others removed."""
-    if not ids or not is_active():
-        return
-    with transaction.atomic(), connection.cursor() as cursor:
-        _write(cursor, list(ids))
-
-
-def _chunks(ids: list[int]) -> Iterator[list[int]]:
-    for start in range(0, len(ids), BATCH_SIZE):
-        yield ids[start : start + BATCH_SIZE]
-
-
-def rebuild() -> int:
-    """Refill the table from every live project; returns the row count."""
-    if not is_active():
-        return 0
-    ids = sorted(ProjectPage.objects.live().values_list("pk", flat=True))
-    written = 0
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(f"DELETE FROM {TABLE}")  # noqa: S608 (constant name)
-        for chunk in _chunks(ids):
-            written += _write(cursor, chunk)
-    return written
-
-
-def fill_if_empty(sender, **kwargs) -> None:
-    """post_migrate receiver: a database migrated from before the table
-    existed has live projects but no rows; fill it once."""
-    if sender.label != "search" or not is_active():
-        return
-    if TABLE not in connection.introspection.table_names():
-        return  # migrated to a state before search/0008
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT 1 FROM {TABLE} LIMIT 1")  # noqa: S608
-        if cursor.fetchone():
-            return
-    if ProjectPage.objects.live().exists():
-        rebuild()
-
-
-def on_page_change(sender, instance, **kwargs) -> None:
-    """Signal receiver: a project's row follows it; an initiative's title is
-    part of its projects' text."""
-    if not is_active():
-        return
-    specific_class = getattr(instance, "specific_class", None)
-    if specific_class is None:
-        return
-    if issubclass(specific_class, ProjectPage):
-        sync([instance.pk])
-    elif issubclass(specific_class, InitiativePage):
-        sync(
-            list(
-                ProjectPage.objects.descendant_of(instance).values_list("pk", flat=True)
-            )
-        )
-
-
-# Reading ---------------------------------------------------------------------
+def _quoted(term: str) -> str:
+    # A quoted FTS5 string: nothing inside can be syntax ('"' is doubled).
+    quoted = '"' + term.replace('"', '""') + '"'
+    return f"{quoted} *" if len(term) >= db_terms.PREFIX_MIN else quoted
 
 
 def _phrase(term: str) -> str:
-    # A quoted FTS5 string: nothing inside can be syntax ('"' is doubled).
-    quoted = '"' + term.replace('"', '""') + '"'
-    return f"{quoted} *" if len(term) >= PREFIX_MIN else quoted
+    found = [_quoted(t) for t in db_terms.variants(term)]
+    return found[0] if len(found) == 1 else "(" + " OR ".join(found) + ")"
 
 
-def _usable(term: str) -> bool:
-    # A string without a letter or digit is an empty phrase to FTS5.
-    return any(char.isalnum() for char in term)
+SYNTAX = db_terms.Syntax(term=_phrase, all="AND", any="OR")
 
 
-def expression(terms: Iterable[str]) -> str | None:
-    """An FTS5 MATCH expression matching any of the terms, or None."""
-    phrases = [_phrase(term) for term in dict.fromkeys(terms) if _usable(term)]
-    return " OR ".join(phrases) or None
+def _any(expressions: list[str]) -> str:
+    return " OR ".join(f"({e})" for e in expressions)
 
 
-def _clean(groups: list[list[str]]) -> list[str]:
-    """One expression per group that has a usable term."""
-    found = [expression(group) for group in groups]
-    return [e for e in found if e]
+def _in() -> str:
+    return f"(c.id IN (SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s))"  # noqa: S608
 
 
-def match_sql(groups: list[list[str]]) -> tuple[str, list[str]] | None:
-    """The page ids containing any term of any group, as one SQL set; None
-    when no group has a usable term."""
-    expressions = _clean(groups)
+def _count(expressions: list[str], column: str | None = None) -> SqlPart:
     if not expressions:
-        return None
-    sql = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s"  # noqa: S608
-    return sql, [" OR ".join(f"({e})" for e in expressions)]
+        return "0", []
+    wrap = (lambda e: f"{column} : ({e})") if column else (lambda e: e)
+    return " + ".join(_in() for _ in expressions), [wrap(e) for e in expressions]
 
 
-def ranked_ids(
-    groups: list[list[str]], limit: int | None = None
-) -> list[tuple[int, float]]:
-    """(page id, score) of the pages with any term of any group, best first.
+def _found(queries: list[ConceptQuery]) -> SqlPart:
+    """Per concept 1 when found fully, ``PART_WEIGHT`` when only loosely."""
+    sql, params = [], []
+    for query in queries:
+        if query.full == query.loose:
+            sql.append(_in())
+            params.append(query.full)
+        else:
+            sql.append(
+                f"CASE WHEN {_in()} THEN 1.0 WHEN {_in()} "
+                f"THEN {db_terms.PART_WEIGHT} ELSE 0.0 END"
+            )
+            params += [query.full, query.loose]
+    return " + ".join(sql) or "0", params
 
-    Recall first: one matching term is enough. The score is the number of
-    groups (query words) the page matches plus bm25 squashed into [0, 1), so a
-    page matching more of the query's words always ranks higher, and bm25
-    (title weighted ``TITLE_WEIGHT`` times) orders pages matching as many.
-    """
-    found = match_sql(groups)
-    if found is None:
+
+def _member(part: SqlPart | None) -> SqlPart:
+    if part is None:
+        return "0", []
+    return f"(c.id IN ({part[0]}))", list(part[1])
+
+
+def candidates(
+    required: list[ConceptQuery],
+    optional: list[ConceptQuery],
+    place: SqlPart | None = None,
+    target_groups: SqlPart | None = None,
+    statewide: SqlPart | None = None,
+    need: bool = False,
+) -> list[tuple]:
+    """Per candidate (a page with any required concept, or in a named
+    place): id, required concepts satisfied, concepts found (weighted), in
+    the place, concepts in its offers (with ``need``), in a target group,
+    statewide, bm25 (title weighted)."""
+    every = [q.loose for q in (*required, *optional)]
+    anywhere = _any(every)
+    columns: list[SqlPart] = [
+        _count([q.loose for q in required]),
+        _found([*required, *optional]),
+        _member(place),
+        _count(every if need else [], "offers"),
+        _member(target_groups),
+        _member(statewide),
+    ]
+    select = ", ".join(sql for sql, _ in columns)
+    params = [p for _, part_params in columns for p in part_params]
+    sources, source_params = [], []
+    if required:
+        sources.append(f"SELECT rowid AS id FROM {TABLE} WHERE {TABLE} MATCH %s")  # noqa: S608
+        source_params.append(_any([q.loose for q in required]))
+    if place:
+        sources.append(place[0])
+        source_params += place[1]
+    if not sources:
         return []
-    sql, params = found
-    expressions = _clean(groups)
-    matched = " + ".join(
-        f"(rowid IN (SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s))"  # noqa: S608
-        for _ in expressions
+    bm25 = f"-bm25({TABLE}, {db_terms.TITLE_WEIGHT}, 1.0, 0.0)"
+    hits = (
+        f"SELECT rowid AS id, {bm25} AS b FROM {TABLE} WHERE {TABLE} MATCH %s"  # noqa: S608
+        if anywhere
+        else "SELECT NULL AS id, 0.0 AS b WHERE 0"
     )
-    bm25 = f"(-bm25({TABLE}, {TITLE_WEIGHT}, {BODY_WEIGHT}))"
-    # Constant SQL; every expression is a bound parameter.
+    # Constant SQL; every expression and key is a bound parameter.
     query = (
-        f"SELECT rowid, {matched} + {bm25} / (1.0 + {bm25}) AS score "  # noqa: S608
-        f"FROM {TABLE} WHERE {TABLE} MATCH %s ORDER BY score DESC, rowid LIMIT %s"
+        f"SELECT c.id, {select}, COALESCE(h.b, 0.0) "  # noqa: S608
+        f"FROM ({' UNION '.join(sources)}) c LEFT JOIN ({hits}) h ON h.id = c.id"
     )
     with connection.cursor() as cursor:
-        cursor.execute(query, [*expressions, *params, -1 if limit is None else limit])
-        return [(int(pk), float(score)) for pk, score in cursor.fetchall()]
+        cursor.execute(
+            query, [*params, *source_params, *([anywhere] if anywhere else [])]
+        )
+        return [tuple(row) for row in cursor.fetchall()]
+
+
+def scores(
+    required: list[ConceptQuery],
+    optional: list[ConceptQuery],
+    minimum: int,
+    place: SqlPart | None = None,
+    target_groups: SqlPart | None = None,
+    statewide: SqlPart | None = None,
+    need: bool = False,
+) -> dict[int, float]:
+    """Page id → score of the pages satisfying at least ``minimum`` clauses
+    (one per required concept, one for the places), with the weights of
+    ``search.db_terms``; bm25 is squashed into [0, ``TEXT_WEIGHT``)."""
+    w = db_terms
+    found: dict[int, float] = {}
+    concepts = len(required) + len(optional)
+    rows = candidates(required, optional, place, target_groups, statewide, need)
+    for pk, satisfied, weighted, in_place, offers, grouped, state, bm25 in rows:
+        if satisfied + in_place < minimum:
+            continue
+        score = w.CONCEPT_WEIGHT * weighted + w.PLACE_WEIGHT * in_place
+        score += w.STATEWIDE_WEIGHT * state + w.TARGET_GROUP_WEIGHT * grouped
+        if concepts:
+            score += w.NEED_WEIGHT * offers / concepts
+        text = max(bm25, 0.0)
+        found[int(pk)] = score + w.TEXT_WEIGHT * text / (1.0 + text)
+    return found

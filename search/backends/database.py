@@ -1,13 +1,17 @@
 """Executing a SearchQuery on the database (PostgreSQL full text or SQLite).
 
-Same query object, same facets and counts as Elasticsearch (``db_facets``);
-the text is matched once and everything after works on the matching ids, so
-the number of queries does not grow with the data.
+Same query object, same understanding of the text (``search.understanding``:
+concepts, places, needs, target groups), same minimum-should-match rule and
+same facets and counts as Elasticsearch (``db_facets``); the text is matched
+once on the pre-analysed terms (``search.db_terms``) and everything after
+works on the matching ids, so the number of queries does not grow with the
+data.
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, replace
 
 from django.conf import settings
 from django.db.models import (
@@ -25,10 +29,10 @@ from kb.cards import cards_by_id
 from projects.models import ProjectPage
 
 from .. import fts, sqlite_fts
-from ..compounds import split_text
+from ..db_terms import ConceptQuery, concept_query
 from ..facets import build_facets, distance_km, seats
-from ..language import fold, index_terms, stem
 from ..query import SearchQuery
+from ..understanding import Understood, minimum_should_match, understand
 from . import Context, Hit, SearchResult
 from .db_facets import apply_filters, facet_counts, in_ids
 
@@ -39,79 +43,96 @@ SORTS = {
 }
 
 
-def _texts(query: SearchQuery, context: Context) -> list[str]:
-    texts = [query.text, *context.alternatives]
-    if not settings.IS_POSTGRES:
-        for text in list(texts):
-            split = split_text(text)
-            if split:
-                texts.append(split)
-    # On PostgreSQL, ``fts.prefix_query`` already lets a compound match its
-    # parts; a split variant of the whole text ("sprach patenschaft") found
-    # nothing more but cost a scan of every text with "sprach…".
-    # PostgreSQL's german configuration does not equate "ue" with "ü".
-    umlauts = _with_umlauts(query.text)
-    if umlauts != query.text:
-        texts.append(umlauts)
-    return texts
+SqlPart = tuple[str, list]
 
 
-def _with_umlauts(text: str) -> str:
-    for pair, umlaut in (("ae", "ä"), ("oe", "ö"), ("ue", "ü")):
-        text = text.replace(pair, umlaut).replace(pair.capitalize(), umlaut.upper())
-    return text
+def _sql(queryset: QuerySet) -> SqlPart:
+    sql, params = queryset.query.sql_with_params()
+    return sql, list(params)
 
 
-def _word_terms(word: str) -> list[str]:
-    terms = index_terms(word)
-    # Snowball is not idempotent on a final "s" ("Sprachkurse" -> "sprachkurs",
-    # "Sprachkurs" -> "sprachkur"); the stem without it lets either form find
-    # the other. Deeper re-stems ("patenschaft" -> "pat") would match too much.
-    shorter = [stem(term) for term in terms]
-    pairs = zip(terms, shorter, strict=True)
-    return [*terms, *(short for term, short in pairs if len(term) - len(short) == 1)]
+@dataclass(frozen=True)
+class _Text:
+    """The text part of a search, ready for either vendor."""
+
+    understood: Understood
+    required: list[ConceptQuery]
+    """The concepts that count towards the minimum (``Understood.required``)."""
+    optional: list[ConceptQuery]
+    """The concepts that only rank (domain-common words beside others)."""
+    place: SqlPart | None
+    target_groups: SqlPart | None
+
+    @property
+    def minimum(self) -> int:
+        if self.understood.any_word:
+            return 1
+        clauses = len(self.understood.required) + (1 if self.place else 0)
+        return minimum_should_match(clauses)
 
 
-def sqlite_groups(texts: list[str]) -> list[list[str]]:
-    """FTS5 term groups: one per word of the query text (``texts[0]``), with
-    the words each alternative text (synonym, compound split, umlaut
-    spelling) puts in its place as further terms of the replaced words'
-    groups.
-
-    The seam for the shared query analysis, which will build these groups.
-    """
-    if not texts:
-        return []
-    query_words = fts.words(texts[0])
-    keys = [fold(word) for word in query_words]
-    groups = [dict.fromkeys(_word_terms(word)) for word in query_words]
-    for text in texts[1:]:
-        words = fts.words(text)
-        present = {fold(word) for word in words}
-        added = [word for word in words if fold(word) not in keys]
-        if not added:
-            continue
-        terms = dict.fromkeys(term for word in added for term in _word_terms(word))
-        replaced = [i for i, key in enumerate(keys) if key not in present]
-        if not replaced:
-            groups.append(terms)
-        for i in replaced:
-            groups[i].update(terms)
-    return [list(group) for group in groups if group]
+def _queries(concepts, syntax) -> list[ConceptQuery]:
+    return [found for c in concepts if (found := concept_query(c, syntax))]
 
 
-def _sqlite_text_condition(texts: list[str]) -> Q:
-    found = sqlite_fts.match_sql(sqlite_groups(texts))
-    if found is None:
-        return Q(pk__in=[])
-    # Constant SQL; the MATCH expression is a bound parameter.
-    return Q(pk__in=RawSQL(*found))  # noqa: S611
+def _members(through, **lookup) -> SqlPart:
+    return _sql(through.objects.filter(**lookup).values("projectpage_id"))
 
 
-def _sqlite_rank(texts: list[str]) -> RawSQL:
-    """The FTS5 score of each page, computed once for all matches and read
-    per row from one JSON parameter (SQLite parses it once per query)."""
-    scores = dict(sqlite_fts.ranked_ids(sqlite_groups(texts)))
+def _text(query: SearchQuery, context: Context) -> _Text:
+    understood = context.understood or understand(query.text)
+    syntax = fts.SYNTAX if settings.IS_POSTGRES else sqlite_fts.SYNTAX
+    place = (
+        _members(
+            ProjectPage.districts.through,
+            district__ags__in=list(understood.districts),
+        )
+        if understood.districts
+        else None
+    )
+    target_groups = (
+        _members(
+            ProjectPage.target_groups.through,
+            targetgroup__slug__in=list(understood.target_groups),
+        )
+        if understood.target_groups
+        else None
+    )
+    return _Text(
+        understood,
+        _queries(understood.required, syntax),
+        _queries(understood.optional, syntax),
+        place,
+        target_groups,
+    )
+
+
+def _sqlite_scores(text: _Text) -> dict[int, float]:
+    statewide = _sql(ProjectPage.objects.filter(statewide=True).values("pk"))
+    return sqlite_fts.scores(
+        text.required,
+        text.optional,
+        text.minimum,
+        place=text.place,
+        target_groups=text.target_groups,
+        statewide=statewide if text.place else None,
+        need=text.understood.need,
+    )
+
+
+def _json_ids(scores: dict[int, float]) -> Q:
+    # One JSON parameter instead of one per id (SQLite limits parameters).
+    return Q(
+        pk__in=RawSQL(  # noqa: S611  (constant SQL; the ids are a parameter)
+            "SELECT CAST(key AS INTEGER) FROM json_each(%s)",
+            [json.dumps({str(pk): 1 for pk in scores})],
+        )
+    )
+
+
+def _sqlite_rank(scores: dict[int, float]) -> RawSQL:
+    """Each page's score, read per row from one JSON parameter (SQLite parses
+    it once per query)."""
     return RawSQL(  # noqa: S611  (constant SQL; the scores are a parameter)
         'json_extract(%s, \'$."\' || "wagtailcore_page"."id" || \'"\')',
         [json.dumps({str(pk): score for pk, score in scores.items()})],
@@ -119,22 +140,40 @@ def _sqlite_rank(texts: list[str]) -> RawSQL:
     )
 
 
+def _text_condition(text: _Text, scores: dict[int, float] | None) -> Q | None:
+    """Which pages the words and places let through: enough clauses by the
+    shared rule; everything when the query has no concept (as on
+    Elasticsearch, where places and target groups then only lift)."""
+    if not text.understood.concepts:
+        return None
+    if scores is not None:
+        return _json_ids(scores)
+    if not text.required and not text.place:
+        return Q(pk__in=[])
+    found = fts.match_sql(text.required, text.place, text.minimum)
+    # Constant SQL built in search.fts; parameters are bound.
+    return Q(pk__in=RawSQL(*found))  # noqa: S611
+
+
 def _nearby(context: Context, km: int) -> dict[str, float]:
     distances = {ags: distance_km(context.seat, seat) for ags, seat in seats().items()}
     return {ags: d for ags, d in distances.items() if d <= km}
 
 
-def _base(query: SearchQuery, context: Context) -> tuple[QuerySet, dict[str, float]]:
-    """Live public projects matching the text and the distance, no facets."""
+def _base(
+    query: SearchQuery, context: Context
+) -> tuple[QuerySet, dict[str, float], _Text | None, dict[int, float] | None]:
+    """Live public projects matching the text and the distance, no facets;
+    the prepared text and, on SQLite, the scores of its matches."""
     queryset = ProjectPage.objects.live().public()
-    if query.text:
-        texts = _texts(query, context)
-        condition = (
-            fts.text_condition(texts)
-            if settings.IS_POSTGRES
-            else _sqlite_text_condition(texts)
-        )
-        queryset = queryset.filter(condition)
+    text = _text(query, context) if query.text else None
+    scores = None
+    if text is not None:
+        if not settings.IS_POSTGRES:
+            scores = _sqlite_scores(text)
+        condition = _text_condition(text, scores)
+        if condition is not None:
+            queryset = queryset.filter(condition)
     nearby: dict[str, float] = {}
     if context.seat:
         nearby = _nearby(context, query.km)
@@ -147,11 +186,15 @@ def _base(query: SearchQuery, context: Context) -> tuple[QuerySet, dict[str, flo
         )
     if context.exclude_ids:
         queryset = queryset.exclude(pk__in=context.exclude_ids)
-    return queryset, nearby
+    return queryset, nearby, text, scores
 
 
 def _ordered(
-    filtered: list[int], query: SearchQuery, context: Context, nearby: dict
+    filtered: list[int],
+    query: SearchQuery,
+    nearby: dict,
+    text: _Text | None,
+    scores: dict[int, float] | None,
 ) -> QuerySet:
     queryset = ProjectPage.objects.filter(in_ids(filtered))
     if query.sort == "distance" and nearby:
@@ -167,15 +210,19 @@ def _ordered(
                 )
             )
         ).order_by("distance", "pk")
-    if query.sort == "relevance" and query.text and settings.IS_POSTGRES:
-        sql, params = fts.rank_sql(_texts(query, context))
-        return queryset.annotate(
-            rank=RawSQL(  # noqa: S611  (constant SQL, see fts.rank_sql)
-                sql, params, output_field=FloatField()
+    if query.sort == "relevance" and text is not None:
+        if scores is not None:
+            rank = _sqlite_rank(scores)
+        else:
+            sql, params = fts.rank_sql(
+                [*text.required, *text.optional],
+                text.place,
+                text.target_groups,
+                text.understood.need,
             )
-        ).order_by("-rank", "-first_published_at", "pk")
-    if query.sort == "relevance" and query.text:
-        return queryset.annotate(rank=_sqlite_rank(_texts(query, context))).order_by(
+            # Constant SQL built in search.fts; parameters are bound.
+            rank = RawSQL(sql, params, output_field=FloatField())  # noqa: S611
+        return queryset.annotate(rank=rank).order_by(
             "-rank", "-first_published_at", "pk"
         )
     return queryset.order_by(*SORTS[query.sort])
@@ -187,12 +234,19 @@ def _matches(
     """(matching ids, those passing the facet selections, the latter in the
     query's order), or None when nothing matches. The text search runs once;
     everything after works on its id set."""
-    base, nearby = _base(query, context)
+    base, nearby, text, scores = _base(query, context)
     ids = list(base.order_by().values_list("pk", flat=True))
+    if not ids and text is not None and text.minimum > 1:
+        # As on Elasticsearch: when nothing has enough of the words, any one
+        # word is enough (one more query, only for an empty result).
+        understood = replace(text.understood, any_word=True)
+        context = replace(context, understood=understood)
+        base, nearby, text, scores = _base(query, context)
+        ids = list(base.order_by().values_list("pk", flat=True))
     if not ids:
         return None
     filtered = apply_filters(ids, query.filters)
-    return ids, filtered, _ordered(filtered, query, context, nearby)
+    return ids, filtered, _ordered(filtered, query, nearby, text, scores)
 
 
 def search(query: SearchQuery, context: Context) -> SearchResult:
