@@ -12,6 +12,7 @@ must not lock every volunteer out of signing up.
 from __future__ import annotations
 
 import hashlib
+import ipaddress
 import logging
 import time
 
@@ -37,7 +38,8 @@ class HoneypotInput(forms.TextInput):
     """A text input bots see and fill; people never see it.
 
     It counts as hidden so generic form templates render it without a label;
-    the inline style keeps it off screen without any stylesheet."""
+    the ``hp-field`` rule of site.css keeps it off screen (no inline style:
+    the Content-Security-Policy allows none)."""
 
     is_hidden = True
 
@@ -47,7 +49,7 @@ class HoneypotInput(forms.TextInput):
                 "autocomplete": "off",
                 "tabindex": "-1",
                 "aria-hidden": "true",
-                "style": "position:absolute;left:-10000px;",
+                "class": "hp-field",
             }
         )
 
@@ -92,9 +94,35 @@ class AntispamFormMixin(forms.Form):
 
 
 def client_ip(request: HttpRequest) -> str:
-    # Behind the proxy, gunicorn sees the proxy; the proxy must set
-    # REMOTE_ADDR (e.g. with a trusted X-Forwarded-For middleware).
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    """The visitor's address, for rate limits, lockouts and the relay.
+
+    Behind ``TRUSTED_PROXY_COUNT`` proxies each appends the address it saw to
+    ``X-Forwarded-For``; the entry the outermost trusted proxy added is the
+    visitor. Entries further left come from the visitor and can be forged, so
+    they are never read. Without trusted proxies (or with a header shorter
+    than the chain, i.e. a request that bypassed it) ``REMOTE_ADDR`` counts."""
+    remote = request.META.get("REMOTE_ADDR", "") or "unknown"
+    count = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
+    if count <= 0:
+        return remote
+    forwarded = [
+        part.strip()
+        for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+        if part.strip()
+    ]
+    if len(forwarded) < count:
+        return remote
+    try:
+        return str(ipaddress.ip_address(forwarded[-count]))
+    except ValueError:
+        return remote
+
+
+def axes_client_ip(request: HttpRequest) -> str | None:
+    """``client_ip`` for django-axes, which stores None for a request without
+    an address (the test client's ``force_login``) but no placeholder."""
+    address = client_ip(request)
+    return None if address == "unknown" else address
 
 
 def _digest(value: str) -> str:

@@ -15,6 +15,9 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 SECRET_KEY = env_str("SECRET_KEY", "dev-only-insecure-key-change-me")
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
+# Reverse proxies in front of gunicorn that append to X-Forwarded-For (one:
+# the Caddy of docker-compose.yml). 0 trusts none and reads REMOTE_ADDR.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0, minimum=0)
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
@@ -50,16 +53,22 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django.contrib.sitemaps",
     "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside the page cache, so cached pages carry the policy too.
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Before the page cache: cached searches count too (kb.throttle).
+    "kb.throttle.RequestRateLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "accounts.login_guard.DeviceCookieMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Outside the page cache, so searches served from it are logged too.
     "search.analytics_middleware.SearchLogMiddleware",
@@ -269,6 +278,8 @@ CACHES = {
 
 # --- Accounts of initiatives (accounts/) -------------------------------------
 AUTHENTICATION_BACKENDS = [
+    # The per-username limit, which spares browsers the user logged in from.
+    "accounts.login_guard.UsernameLimitBackend",
     # django-axes first: it refuses locked-out users before any password check,
     # for the public login and the Wagtail admin login alike.
     "accounts.backends.LockoutBackend",
@@ -276,7 +287,17 @@ AUTHENTICATION_BACKENDS = [
 ]
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
 AXES_COOLOFF_TIME = env_float("AXES_COOLOFF_HOURS", 1.0)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Per address: a lockout keyed on the username would let anyone lock any
+# editor out by typing wrong passwords for them. The slower per-username limit
+# of accounts.login_guard stops distributed guessing without that effect.
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+# The visitor's address as the rate limits see it (TRUSTED_PROXY_COUNT);
+# the ipware settings say the same should django-ipware ever be installed.
+AXES_CLIENT_IP_CALLABLE = "kb.antispam.axes_client_ip"
+AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+LOGIN_USERNAME_FAILURE_LIMIT = env_int("LOGIN_USERNAME_FAILURE_LIMIT", 20, minimum=1)
+LOGIN_USERNAME_WINDOW = 6 * 3600
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_HTTP_RESPONSE_CODE = 429
@@ -313,4 +334,55 @@ MATCHING_FOLLOWUP_DAYS = env_int("MATCHING_FOLLOWUP_DAYS", 21, minimum=1)
 CELERY_BEAT_SCHEDULE["matching-ask-for-outcomes"] = {
     "task": "matching.tasks.ask_for_outcomes",
     "schedule": 24 * 3600,
+}
+
+# --- Request limits per address (kb.throttle); first matching rule wins -------
+REQUEST_RATE_LIMITS = [
+    # Exports count on their own (EXPORT_RATE_LIMIT); result links are cheap.
+    {"prefix": "/suche/export"},
+    {"path": "/suche/weiter/"},
+    {"prefix": "/suche/", "scope": "search", "per_ip": 120, "window": 60},
+    {"path": "/api/v1/search", "scope": "search-api", "per_ip": 120, "window": 60},
+    {
+        "path": "/api/v1/autocomplete",
+        "scope": "autocomplete",
+        "per_ip": 600,
+        "window": 60,
+    },
+    {"prefix": "/api/v1/", "scope": "open-data", "per_ip": 300, "window": 60},
+    {
+        "prefix": "/admin/password_reset/",
+        "scope": "password-reset",
+        "methods": ["POST"],
+        "per_ip": 10,
+        "field": "email",
+        "per_value": 3,
+        "window": 3600,
+    },
+]
+
+# --- Content-Security-Policy (django-csp): no inline script or style ---------
+# The Wagtail admin brings inline script of its own and keeps the browser's
+# defaults; every public page is held to this policy.
+_TILES = urlparse(MAP_TILE_URL or "")
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"]
+        # A tile server's "{s}" sub-domains become a wildcard.
+        + (
+            [f"{_TILES.scheme}://{_TILES.netloc.replace('{s}', '*')}"]
+            if _TILES.netloc
+            else []
+        ),
+        "connect-src": ["'self'"],
+        "font-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
 }

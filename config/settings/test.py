@@ -1,7 +1,7 @@
 """Settings for the test suite; services come from the environment `make test` sets."""
 
 from .base import *  # noqa: F403
-from .base import SEARCH_INDEX_PREFIX
+from .base import REQUEST_RATE_LIMITS, SEARCH_INDEX_PREFIX
 
 SEARCH_INDEX_PREFIX = (
     f"{SEARCH_INDEX_PREFIX}-test" if SEARCH_INDEX_PREFIX != "npa-dev" else "npa-test"
@@ -25,3 +25,9 @@ ROUTE_CACHE = False
 # Export counters live in the real Redis and outlast a run; the rate-limit
 # test sets its own small limit and clears them.
 EXPORT_RATE_LIMIT = 10_000
+# The same for the per-address request limits (kb.throttle): their tests set
+# small limits of their own.
+REQUEST_RATE_LIMITS = [
+    {**rule, "per_ip": 100_000, "per_value": 100_000} if rule.get("per_ip") else rule
+    for rule in REQUEST_RATE_LIMITS
+]
