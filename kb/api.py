@@ -20,6 +20,10 @@ from .taxonomy import (
 )
 
 MAX_PAGE_SIZE = 100
+# Deep pages cost the database a scan of every row before them, and an offset
+# past PostgreSQL's bigint overflows (a 500): 10,000 rows deep is the limit,
+# as for the search.
+MAX_OFFSET = 10_000
 router = Router(tags=["Veranstaltungen und Vokabulare"])
 
 
@@ -36,6 +40,12 @@ def paginate(queryset: QuerySet, page: int, page_size: int) -> tuple[int, QueryS
     if not 1 <= page_size <= MAX_PAGE_SIZE:
         raise HttpError(400, f"„page_size“ muss zwischen 1 und {MAX_PAGE_SIZE} liegen.")
     start = (page - 1) * page_size
+    if start >= MAX_OFFSET:
+        raise HttpError(
+            400,
+            f"Es lassen sich nur die ersten {MAX_OFFSET} Einträge blättern; "
+            "bitte grenzen Sie die Abfrage mit Filtern ein.",
+        )
     return queryset.count(), queryset[start : start + page_size]
 
 
