@@ -11,7 +11,10 @@ from django.utils.translation import gettext
 
 ALLOWED_TAGS = {"p", "br", "b", "strong", "i", "em", "ul", "ol", "li", "a"}
 ALLOWED_ATTRIBUTES = {"a": {"href"}}
-URL_SCHEMES = {"http", "https", "mailto"}
+URL_SCHEMES = {"https", "mailto"}
+# nh3 keeps links without a scheme (relative and protocol-relative "//host"),
+# which could point anywhere; only absolute https and mailto links remain.
+LINK_PREFIXES = ("https://", "mailto:")
 CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f]")
 ALLOWED_TAG = re.compile(
     r"<\s*/?\s*(?:" + "|".join(sorted(ALLOWED_TAGS)) + r")\b", re.IGNORECASE
@@ -36,7 +39,14 @@ def clean_rich_text(value: str) -> str:
         url_schemes=URL_SCHEMES,
         link_rel="nofollow noopener noreferrer",
         strip_comments=True,
+        attribute_filter=_only_absolute_links,
     ).strip()
+
+
+def _only_absolute_links(tag: str, attribute: str, value: str) -> str | None:
+    if tag == "a" and attribute == "href":
+        return value if value.strip().lower().startswith(LINK_PREFIXES) else None
+    return value
 
 
 def validate_single_line(value: str) -> None:
