@@ -22,9 +22,9 @@ from elastic_transport import TransportError
 from elasticsearch import ApiError
 from wagtail.models import Page
 
+from . import breaker
 from .analytics import is_bot, is_logged, mark_response, read_click_token, record_click
 from .backends import database, elastic, run_search
-from .client import is_configured
 from .facets import FACET_TITLES
 from .query import (
     MAX_PAGE_SIZE,
@@ -229,13 +229,14 @@ def autocomplete_api(request: HttpRequest) -> JsonResponse:
     text = clean_text(request.GET.get("q", ""), AUTOCOMPLETE_MAX)
     if len(text) < AUTOCOMPLETE_MIN:
         return JsonResponse({"suggestions": [], "backend": None})
-    if is_configured():
+    if breaker.use_elasticsearch():
         try:
             suggestions = elastic.autocomplete(text)
             return JsonResponse(
                 {"suggestions": suggestions, "backend": "elasticsearch"}
             )
-        except (TransportError, ApiError):
+        except (TransportError, ApiError) as error:
+            breaker.record_failure(error)
             logger.warning("Autocomplete falls back to the database.", exc_info=True)
     return JsonResponse(
         {"suggestions": database.autocomplete(text), "backend": "database"}

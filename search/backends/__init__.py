@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from elastic_transport import TransportError
 from elasticsearch import ApiError
 
+from .. import breaker
 from ..client import is_configured
 from ..facets import district_seat
 from ..query import SearchQuery
@@ -81,10 +82,11 @@ def run_search(query: SearchQuery) -> SearchResult:
     from . import database, elastic
 
     context, promoted = _prepare_with_promotions(query)
-    if is_configured():
+    if breaker.use_elasticsearch():
         try:
             result = elastic.search(query, context)
-        except (TransportError, ApiError):
+        except (TransportError, ApiError) as error:
+            breaker.record_failure(error)
             logger.warning(
                 "Elasticsearch unavailable; using the database.", exc_info=True
             )
@@ -92,6 +94,7 @@ def run_search(query: SearchQuery) -> SearchResult:
             result.limited = True
     else:
         result = database.search(query, context)
+        result.limited = is_configured()
     if promoted:
         result.count += len(promoted)
         if query.page == 1:
@@ -110,10 +113,11 @@ def result_ids(query: SearchQuery, limit: int) -> list[int]:
     context, promoted = _prepare_with_promotions(query)
     ids = [hit.id for hit in promoted][:limit]
     rest = limit - len(ids)
-    if is_configured():
+    if breaker.use_elasticsearch():
         try:
             return ids + elastic.result_ids(query, context, rest)
-        except (TransportError, ApiError):
+        except (TransportError, ApiError) as error:
+            breaker.record_failure(error)
             logger.warning(
                 "Elasticsearch unavailable; using the database.", exc_info=True
             )
