@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -114,3 +115,77 @@ class MailLanguage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.language}"
+
+
+class Verification(models.Model):
+    """The verification mail an inactive account is owed; the row is the
+    record, so a broker outage delays the mail and never loses it."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="verification",
+        verbose_name=_("Person"),
+    )
+    language = models.CharField(_("Sprache"), max_length=10, default="de")
+    requested_at = models.DateTimeField(_("Angefordert am"), default=timezone.now)
+    sent_at = models.DateTimeField(_("Gesendet am"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Bestätigungsmail")
+        verbose_name_plural = _("Bestätigungsmails")
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+
+class Invitation(models.Model):
+    """An invitation to maintain an initiative: single use, revocable by the
+    initiative's members, valid while its inviter is still a member."""
+
+    initiative = models.ForeignKey(
+        "projects.InitiativePage",
+        on_delete=models.CASCADE,
+        related_name="invitations",
+        verbose_name=_("Initiative"),
+    )
+    email = models.EmailField(_("E-Mail-Adresse"))
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="invitations_sent",
+        verbose_name=_("Eingeladen von"),
+    )
+    language = models.CharField(_("Sprache"), max_length=10, default="de")
+    created_at = models.DateTimeField(_("Eingeladen am"), default=timezone.now)
+    sent_at = models.DateTimeField(_("Gesendet am"), null=True, blank=True)
+    accepted_at = models.DateTimeField(_("Angenommen am"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("Zurückgezogen am"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Einladung")
+        verbose_name_plural = _("Einladungen")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.email} – {self.initiative_id}"
+
+
+class ModerationNotice(models.Model):
+    """The editors' decision on a page, owed to the initiative's members."""
+
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+"
+    )
+    approved = models.BooleanField()
+    comment = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Mitteilung der Redaktion")
+        verbose_name_plural = _("Mitteilungen der Redaktion")
+
+    def __str__(self) -> str:
+        return f"{self.page_id} {'+' if self.approved else '-'}"

@@ -1,14 +1,17 @@
-"""Telling initiatives about the editors' decision, by e-mail through Celery,
+"""Telling initiatives about the editors' decision, by e-mail through Celery
+(the notice row is the record, so a broker outage only delays the mail),
 and remembering a member's language at login (``accounts.languages``)."""
 
 from __future__ import annotations
 
 from django.contrib.auth.signals import user_logged_in
-from django.db import transaction
 from wagtail.models import WorkflowState
 from wagtail.signals import task_approved, task_rejected
 
+from kb.handoff import queue_on_commit
+
 from .languages import on_login
+from .models import ModerationNotice
 from .tasks import send_moderation_result
 
 
@@ -16,11 +19,12 @@ def _notify(task_state, approved: bool) -> None:
     workflow_state = task_state.workflow_state
     if approved and workflow_state.status != WorkflowState.STATUS_APPROVED:
         return  # a later task of the workflow still has to approve
-    page_id = int(workflow_state.object_id)
-    comment = task_state.comment or ""
-    transaction.on_commit(
-        lambda: send_moderation_result.delay(page_id, approved, comment)
+    notice = ModerationNotice.objects.create(
+        page_id=int(workflow_state.object_id),
+        approved=approved,
+        comment=task_state.comment or "",
     )
+    queue_on_commit(send_moderation_result, notice.pk)
 
 
 def on_task_approved(sender, instance, user=None, **kwargs) -> None:

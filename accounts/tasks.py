@@ -1,17 +1,23 @@
-"""E-mails to initiatives and the periodic reconfirmation reminder."""
+"""E-mails to initiatives, their sweeper, the periodic reconfirmation reminder
+and the retention job.
+
+Each mail is owed by a row (verification, invitation, moderation notice); the
+task queued at commit and the sweeper send it exactly once (``kb.handoff``)."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from celery import shared_task
-from django.contrib.auth import get_user_model
+from django.conf import settings
 from django.core.mail import send_mail
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from kb.handoff import send_once, sweep
 from kb.mail_text import SITE_NAME, paragraphs, site_url, written_in
-
-MAIL_RETRY = {"autoretry_for": (OSError,), "retry_backoff": True, "max_retries": 5}
+from kb.tasks import MAIL_RETRY
 
 
 def one_line(value: str) -> str:
@@ -19,14 +25,30 @@ def one_line(value: str) -> str:
     return " ".join(str(value).split())[:150]
 
 
+# ---- Verification ----------------------------------------------------------
+
+
+def _verifications():
+    from .models import Verification
+
+    return Verification.objects.filter(user__is_active=False).select_related("user")
+
+
 @shared_task(**MAIL_RETRY)
-def send_verification(user_id: int, url: str, language: str | None = None) -> None:
-    """In the language of the sign-up form (tasks queued before it was passed
-    write German)."""
-    user = get_user_model().objects.filter(pk=user_id, is_active=False).first()
-    if user is None:
-        return
-    with written_in(language):
+def send_verification(user_id: int, *_legacy) -> bool:
+    """The verification link, in the language of the sign-up form; sent once
+    per request (``accounts.models.Verification``)."""
+    return send_once(_verifications(), user_id, _send_verification)
+
+
+def _send_verification(verification) -> None:
+    from .tokens import verification_token
+
+    user = verification.user
+    url = site_url(
+        reverse("accounts:verify", args=[verification_token(user.pk, user.email)])
+    )
+    with written_in(verification.language):
         subject = gettext("Bitte bestätigen Sie Ihre E-Mail-Adresse")
         body = paragraphs(
             gettext("Guten Tag %(name)s,") % {"name": one_line(user.first_name)},
@@ -44,17 +66,30 @@ def send_verification(user_id: int, url: str, language: str | None = None) -> No
     send_mail(subject, body + "\n", None, [user.email])
 
 
+# ---- Invitations -----------------------------------------------------------
+
+
+def _invitations():
+    from .models import Invitation
+
+    return Invitation.objects.filter(accepted_at=None, revoked_at=None).select_related(
+        "initiative", "invited_by"
+    )
+
+
 @shared_task(**MAIL_RETRY)
-def send_invitation(
-    email: str,
-    initiative_title: str,
-    inviter: str,
-    url: str,
-    language: str | None = None,
-) -> None:
+def send_invitation(invitation_id: int) -> bool:
     """In the inviting member's language: the invitee's is not known yet."""
-    title = one_line(initiative_title)
-    with written_in(language):
+    return send_once(_invitations(), invitation_id, _send_invitation)
+
+
+def _send_invitation(invitation) -> None:
+    from .tokens import invitation_token
+
+    title = one_line(invitation.initiative.title)
+    inviter = invitation.invited_by.first_name or invitation.invited_by.email
+    url = site_url(reverse("accounts:accept", args=[invitation_token(invitation.pk)]))
+    with written_in(invitation.language):
         subject = gettext("Einladung: %(initiative)s") % {"initiative": title}
         body = paragraphs(
             gettext("Guten Tag,"),
@@ -70,17 +105,30 @@ def send_invitation(
             },
             url,
         )
-    send_mail(subject, body + "\n", None, [email])
+    send_mail(subject, body + "\n", None, [invitation.email])
+
+
+# ---- The editors' decision ---------------------------------------------------
+
+
+def _notices():
+    from .models import ModerationNotice
+
+    return ModerationNotice.objects.all()
 
 
 @shared_task(**MAIL_RETRY)
-def send_moderation_result(page_id: int, approved: bool, comment: str) -> None:
+def send_moderation_result(notice_id: int) -> bool:
     """To the initiative's members, each in the language they read."""
+    return send_once(_notices(), notice_id, _send_moderation_result)
+
+
+def _send_moderation_result(notice) -> None:
     from wagtail.models import Page
 
     from .languages import recipients_by_language
 
-    page = Page.objects.filter(pk=page_id).first()
+    page = Page.objects.filter(pk=notice.page_id).first()
     if page is None:
         return
     page = page.specific
@@ -89,8 +137,45 @@ def send_moderation_result(page_id: int, approved: bool, comment: str) -> None:
     title = one_line(page.draft_title or page.title)
     for language, recipients in recipients_by_language(initiative.pk).items():
         with written_in(language):
-            subject, body = _moderation_mail(title, approved, comment)
+            subject, body = _moderation_mail(title, notice.approved, notice.comment)
         send_mail(subject, body, None, recipients)
+
+
+@shared_task
+def sweep_unsent_mails() -> dict[str, int]:
+    """Send the verification, invitation and moderation mails a broker outage
+    kept from being queued; each exactly once (``kb.handoff``)."""
+    from .tokens import INVITE_MAX_AGE
+
+    verify_age = timedelta(seconds=settings.ACCOUNTS_VERIFY_MAX_AGE)
+    return {
+        "verification": sweep(
+            _verifications(),
+            _send_verification,
+            created_field="requested_at",
+            max_age=verify_age,
+        ),
+        "invitation": sweep(
+            _invitations(),
+            _send_invitation,
+            created_field="created_at",
+            max_age=timedelta(seconds=INVITE_MAX_AGE),
+        ),
+        "moderation": sweep(
+            _notices(),
+            _send_moderation_result,
+            created_field="created_at",
+            max_age=timedelta(days=7),
+        ),
+    }
+
+
+@shared_task
+def purge_expired_personal_data() -> dict[str, int]:
+    """The retention periods of docs/privacy.md (``accounts.retention``)."""
+    from . import retention
+
+    return retention.purge_all()
 
 
 def _moderation_mail(title: str, approved: bool, comment: str) -> tuple[str, str]:
@@ -117,8 +202,6 @@ def _moderation_mail(title: str, approved: bool, comment: str) -> tuple[str, str
 def send_reconfirmation_reminders() -> int:
     """Ask owners of projects unconfirmed for 12 months to confirm them;
     at most one reminder per project every 30 days."""
-    from datetime import timedelta
-
     from django.db.models import Q
 
     from projects.models import ProjectPage

@@ -1,5 +1,7 @@
 """Signed, expiring links for e-mail verification, invitations and
-reconfirmation; nothing is stored, the signature is the proof."""
+reconfirmation. Verification and reconfirmation store nothing, the signature
+is the proof; an invitation link names its ``Invitation`` row, which decides
+whether it is still open (single use, revocable)."""
 
 from __future__ import annotations
 
@@ -33,12 +35,15 @@ def read_verification(token: str) -> dict | None:
     return _loads(token, VERIFY_SALT, settings.ACCOUNTS_VERIFY_MAX_AGE)
 
 
-def invitation_token(initiative_id: int, email: str, inviter_id: int) -> str:
-    return _dumps({"i": initiative_id, "e": email, "by": inviter_id}, INVITE_SALT)
+def invitation_token(invitation_id: int) -> str:
+    return _dumps({"inv": invitation_id}, INVITE_SALT)
 
 
-def read_invitation(token: str) -> dict | None:
-    return _loads(token, INVITE_SALT, INVITE_MAX_AGE)
+def read_invitation(token: str) -> int | None:
+    """The invitation's id; links of the former row-less kind are refused."""
+    payload = _loads(token, INVITE_SALT, INVITE_MAX_AGE)
+    value = payload.get("inv") if payload else None
+    return value if isinstance(value, int) else None
 
 
 def reconfirm_token(page_id: int, last_confirmed: str) -> str:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import content, freshness, people, privacy
+from .views import content, freshness, invitations, people, privacy, verification
 
 app_name = "accounts"
 
@@ -10,10 +10,12 @@ urlpatterns = [
     path("abmelden/", people.LogoutView.as_view(), name="logout"),
     path("registrieren/", people.signup, name="signup"),
     path("registrieren/danke/", people.signup_done, name="signup_done"),
-    path("bestaetigen/<str:token>/", people.verify, name="verify"),
-    path("einladung/<str:token>/", people.accept_invitation, name="accept"),
+    path("bestaetigen/neu/", verification.resend, name="resend"),
+    path("bestaetigen/<str:token>/", verification.verify, name="verify"),
+    path("einladung/<int:pk>/zurueckziehen/", invitations.revoke, name="revoke"),
+    path("einladung/<str:token>/", invitations.accept_invitation, name="accept"),
     path("initiative/<int:pk>/", content.initiative_edit, name="initiative_edit"),
-    path("initiative/<int:pk>/einladen/", people.invite, name="invite"),
+    path("initiative/<int:pk>/einladen/", invitations.invite, name="invite"),
     path("initiative/<int:pk>/bilder/", content.images, name="images"),
     path(
         "initiative/<int:pk>/projekt-neu/",

@@ -130,3 +130,15 @@ class DeleteAccountForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError(gettext("Das Passwort stimmt nicht."))
         return password
+
+
+class VerifyForm(DeleteAccountForm):
+    """The password chosen at sign-up activates the account."""
+
+    def __init__(self, *args, user, **kwargs) -> None:
+        super().__init__(*args, user=user, **kwargs)
+        self.fields["password"].label = _("Ihr Passwort (aus der Anmeldung)")
+
+
+class ResendVerificationForm(AntispamFormMixin, forms.Form):
+    email = forms.EmailField(label=_("E-Mail-Adresse"), max_length=254)

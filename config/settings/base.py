@@ -278,11 +278,11 @@ CACHES = {
 
 # --- Accounts of initiatives (accounts/) -------------------------------------
 AUTHENTICATION_BACKENDS = [
-    # The per-username limit, which spares browsers the user logged in from.
-    "accounts.login_guard.UsernameLimitBackend",
     # django-axes first: it refuses locked-out users before any password check,
     # for the public login and the Wagtail admin login alike.
     "accounts.backends.LockoutBackend",
+    # The per-username limit, which spares browsers the user logged in from.
+    "accounts.login_guard.UsernameLimitBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
@@ -310,8 +310,25 @@ ACCOUNTS_MAX_IMAGE_PIXELS = 40_000_000
 ANTISPAM_RATE_LIMITS = {"ip": 20, "email": 5}
 # Search-result exports (CSV/JSON) per address and hour (projects.exports).
 EXPORT_RATE_LIMIT = 60
+# Seconds an export may take (search plus loading); beyond it a 503 with
+# Retry-After (projects.exports), before the proxy's time-out turns it into a 502.
+EXPORT_TIME_BUDGET = env_float("EXPORT_TIME_BUDGET", 15.0)
 CELERY_BEAT_SCHEDULE["remind-unconfirmed-projects"] = {
     "task": "accounts.tasks.send_reconfirmation_reminders",
+    "schedule": 24 * 3600,
+}
+# Mails whose hand-off a broker outage lost (kb.handoff), and the retention
+# periods of docs/privacy.md.
+CELERY_BEAT_SCHEDULE["sweep-account-mails"] = {
+    "task": "accounts.tasks.sweep_unsent_mails",
+    "schedule": 300,
+}
+CELERY_BEAT_SCHEDULE["sweep-signature-mails"] = {
+    "task": "kb.tasks.sweep_signature_confirmations",
+    "schedule": 300,
+}
+CELERY_BEAT_SCHEDULE["purge-expired-personal-data"] = {
+    "task": "accounts.tasks.purge_expired_personal_data",
     "schedule": 24 * 3600,
 }
 

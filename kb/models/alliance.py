@@ -6,6 +6,7 @@ from base64 import urlsafe_b64decode, urlsafe_b64encode
 
 from django.core import signing
 from django.db import models
+from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
@@ -117,6 +118,10 @@ class Signature(models.Model):
     consented_at = models.DateTimeField(_("Einwilligung am"))
     confirmed_at = models.DateTimeField(_("Bestätigt am"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # The confirmation mail: written in the signer's site language; sent once,
+    # by the task queued at commit or by the sweeper (kb.tasks).
+    language = models.CharField(max_length=10, default="de", editable=False)
+    confirmation_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-created_at"]
@@ -132,19 +137,33 @@ class Signature(models.Model):
         return self.organisation or self.name
 
     def make_token(self) -> str:
+        """Bound to the submission it confirms: a new submission for the same
+        address gets a new consent time, and older links stop working."""
         # Wagtail routes page paths of [\w-] only, and signed values contain
         # ":", so the signed value travels base64url-encoded.
-        signed = signing.dumps(self.pk, salt=SIGNATURE_SALT)
+        payload = [self.pk, self.consented_at.isoformat()]
+        signed = signing.dumps(payload, salt=SIGNATURE_SALT)
         return urlsafe_b64encode(signed.encode()).decode().rstrip("=")
 
     @classmethod
     def from_token(cls, token: str) -> Signature | None:
         try:
             signed = urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
-            pk = signing.loads(signed, salt=SIGNATURE_SALT, max_age=SIGNATURE_MAX_AGE)
+            payload = signing.loads(
+                signed, salt=SIGNATURE_SALT, max_age=SIGNATURE_MAX_AGE
+            )
         except (signing.BadSignature, ValueError):
             return None
-        return cls.objects.filter(pk=pk).first()
+        if not isinstance(payload, list) or len(payload) != 2:
+            return None
+        signature = cls.objects.filter(pk=payload[0]).first()
+        if signature is None or signature.consented_at.isoformat() != payload[1]:
+            return None
+        return signature
+
+    def confirm_url(self) -> str:
+        call = self.call
+        return call.full_url + call.reverse_subpage("confirm", args=[self.make_token()])
 
 
 class CallPage(RoutablePageMixin, Page):
@@ -215,10 +234,14 @@ class CallPage(RoutablePageMixin, Page):
 
     @path("bestaetigen/<str:token>/", name="confirm")
     def confirm(self, request, token: str):
+        """GET shows a button, only POST confirms: mail scanners open every
+        link in a message and would otherwise confirm for the recipient."""
         from ..signatures import confirm_signature
 
-        outcome = confirm_signature(self, token)
+        if request.method not in {"GET", "POST"}:
+            return HttpResponseNotAllowed(["GET", "POST"])
+        outcome = confirm_signature(self, token, commit=request.method == "POST")
         context = self.get_context(request)
         context["outcome"] = outcome
-        status = 200 if outcome in {"confirmed", "already"} else 400
+        status = 200 if outcome in {"ask", "confirmed", "already"} else 400
         return TemplateResponse(request, "kb/call_confirm.html", context, status=status)

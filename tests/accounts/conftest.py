@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from contextlib import contextmanager
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -106,3 +107,42 @@ def project_data(**overrides) -> dict:
         )
     data.update(overrides)
     return data
+
+
+CLOSED_BROKER = "redis://127.0.0.1:1/0"
+
+
+@contextmanager
+def broker_unreachable():
+    """Celery publishes to a port nobody listens on (Redis down for the
+    broker), as in production: tasks are not run inline."""
+    from config.celery import app
+
+    previous = app.conf.broker_url, app.conf.task_always_eager
+    app.conf.broker_url, app.conf.task_always_eager = CLOSED_BROKER, False
+    _drop_connection_pools(app)
+    try:
+        yield
+    finally:
+        app.conf.broker_url, app.conf.task_always_eager = previous
+        _drop_connection_pools(app)
+
+
+def _drop_connection_pools(app) -> None:
+    # Celery keeps one producer pool per app; the next publish builds a new
+    # one for the broker URL then configured.
+    app._pool = None
+    app.amqp._producer_pool = None
+
+
+def login(client, user) -> None:
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+
+
+def backdate(queryset, field: str, minutes: int = 10) -> None:
+    """Older than the sweeper's grace period (kb.handoff.SWEEP_GRACE)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    queryset.update(**{field: timezone.now() - timedelta(minutes=minutes)})

@@ -8,7 +8,7 @@ import pytest
 from django.core import mail
 from django.test import Client
 
-from accounts.models import MailLanguage, Membership
+from accounts.models import MailLanguage, Membership, ModerationNotice
 from accounts.tasks import send_moderation_result, send_reconfirmation_reminders
 
 from .conftest import add_stale_project, make_member, signup_data
@@ -79,7 +79,10 @@ def test_the_editors_decision_reaches_each_member_in_their_language(
 ):
     mail.outbox.clear()
 
-    send_moderation_result(initiative_of_two.pk, False, "Bitte ein Foto ergänzen.")
+    notice = ModerationNotice.objects.create(
+        page=initiative_of_two, approved=False, comment="Bitte ein Foto ergänzen."
+    )
+    send_moderation_result(notice.pk)
 
     by_address = {message.to[0]: message for message in mail.outbox}
     assert [len(m.to) for m in mail.outbox] == [1, 1]

@@ -54,7 +54,8 @@ def signed_up_member(client):
             and re.search(r"https?://\S+/konto/bestaetigen/\S+/", mail.outbox[-1].body)
         )
     )[0]
-    assert client.get(link).status_code == 200
+    assert client.post(link, {"password": "Lange-Passphrase-42"}).status_code == 200
+    client.logout()
     assert (
         client.post(
             "/konto/anmelden/",

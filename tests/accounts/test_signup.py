@@ -17,6 +17,7 @@ from .conftest import signup_data
 pytestmark = pytest.mark.django_db
 
 User = get_user_model()
+PASSWORD = "Lange-Passphrase-42"  # noqa: S105  (the one of signup_data)
 
 
 def sign_up(client, django_capture_on_commit_callbacks, **overrides):
@@ -26,6 +27,10 @@ def sign_up(client, django_capture_on_commit_callbacks, **overrides):
 
 def verification_link() -> str:
     return re.search(r"https?://\S+/konto/bestaetigen/\S+/", mail.outbox[-1].body)[0]
+
+
+def confirm(client, link: str, password: str = PASSWORD):
+    return client.post(link, {"password": password})
 
 
 def test_signup_creates_inactive_user_draft_initiative_and_consents(
@@ -65,7 +70,12 @@ def test_verification_link_activates_once_and_login_works(
         == 200
     )  # inactive: refused
     assert client.get(link).status_code == 200
+    assert not User.objects.get(email="anna@example.org").is_active  # GET: a page
+    assert confirm(client, link, "falsch").status_code == 400
+    assert not User.objects.get(email="anna@example.org").is_active
+    assert confirm(client, link).status_code == 200
     assert User.objects.get(email="anna@example.org").is_active
+    client.logout()
     assert "Bereits bestätigt" in client.get(link).content.decode()
     response = client.post(
         "/konto/anmelden/",
@@ -82,7 +92,7 @@ def test_expired_verification_link_is_refused(
     link = verification_link()
     settings.ACCOUNTS_VERIFY_MAX_AGE = -1
 
-    response = client.get(link)
+    response = confirm(client, link)
 
     assert response.status_code == 400
     assert not User.objects.get(email="anna@example.org").is_active
@@ -97,13 +107,16 @@ def test_second_signup_with_same_address_looks_the_same_and_creates_nothing(
     client, site_tree, eager_tasks, django_capture_on_commit_callbacks
 ):
     sign_up(client, django_capture_on_commit_callbacks)
+    User.objects.filter(email="anna@example.org").update(is_active=True)
+    mail.outbox.clear()
     response = sign_up(
         client, django_capture_on_commit_callbacks, organisation="Andere Initiative"
     )
 
     assert response.status_code == 302
     assert User.objects.count() == 1
-    assert InitiativePage.objects.count() == 1
+    assert InitiativePage.objects.get().title == "Sprachbrücke Celle e. V."
+    assert not mail.outbox
 
 
 def test_missing_consent_is_refused_with_a_german_message(client, site_tree):
@@ -195,7 +208,7 @@ def test_an_english_sign_up_gets_the_verification_in_english(
     (message,) = mail.outbox
     assert message.subject == "Please confirm your e-mail address"
     assert "Please confirm your e-mail address within three days" in message.body
-    assert english.get(verification_link()).status_code == 200
+    assert confirm(english, verification_link()).status_code == 200
     assert User.objects.get(email="anna@example.org").is_active
 
 

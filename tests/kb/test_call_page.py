@@ -60,7 +60,10 @@ def test_signing_sends_a_confirmation_and_counts_only_after_confirming(
     assert page.context["count_persons"] == 0
     assert "Hanna Meyer" not in page.content.decode()
 
-    confirmed = client.get(confirm_link(mail.outbox[0]))
+    opened = client.get(confirm_link(mail.outbox[0]))
+    assert opened.context["outcome"] == "ask"
+    assert client.get(call.url).context["count_persons"] == 0  # a GET confirms nothing
+    confirmed = client.post(confirm_link(mail.outbox[0]))
 
     assert confirmed.status_code == 200
     page = client.get(call.url)
@@ -80,7 +83,7 @@ def test_an_english_signer_gets_the_confirmation_in_english(
     assert message.subject == "Please confirm your signature under the call"
     assert message.body.startswith("Hello Jane Doe,")
     assert "within seven days" in message.body
-    assert english.get(confirm_link(message)).status_code == 200
+    assert english.post(confirm_link(message)).status_code == 200
     assert Signature.objects.get(email="jane@example.org").confirmed_at
 
 
@@ -101,10 +104,10 @@ def test_confirm_link_works_once(
     with django_capture_on_commit_callbacks(execute=True):
         sign(client, call)
     link = confirm_link(mail.outbox[0])
-    client.get(link)
+    client.post(link)
     first_confirmed_at = Signature.objects.get().confirmed_at
 
-    again = client.get(link)
+    again = client.post(link)
 
     assert again.context["outcome"] == "already"
     assert Signature.objects.get().confirmed_at == first_confirmed_at
@@ -122,10 +125,12 @@ def test_duplicate_email_creates_no_second_row(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         sign(client, call)
+    with django_capture_on_commit_callbacks(execute=True):
         sign(client, call, email="HANNA@example.org", name="Hanna M.")
 
     assert Signature.objects.count() == 1
     assert len(mail.outbox) == 2
+    assert Signature.objects.get().name == "Hanna M."  # the newer submission
 
 
 def test_institutions_are_counted_apart_from_persons(client, call):

@@ -1,0 +1,52 @@
+"""Confirmation links of call signatures: a GET confirms nothing, and a new
+submission for a pending address replaces its data and its link."""
+
+from __future__ import annotations
+
+import pytest
+from django.core import mail
+
+from kb.models import Signature
+
+from .test_call_page import call, confirm_link, sign  # noqa: F401  (fixture)
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clean_rate_limits")]
+
+
+def test_opening_the_link_asks_and_only_the_button_confirms(
+    client,
+    call,
+    eager_tasks,
+    django_capture_on_commit_callbacks,  # noqa: F811
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        sign(client, call)
+    link = confirm_link(mail.outbox[0])
+
+    for _ in range(3):  # a mail scanner opening the link
+        assert client.get(link).status_code == 200
+    assert Signature.objects.get().confirmed_at is None
+
+    assert client.post(link).context["outcome"] == "confirmed"
+    assert Signature.objects.get().confirmed_at is not None
+
+
+def test_a_new_submission_replaces_the_pending_name_and_choice(
+    client,
+    call,
+    eager_tasks,
+    django_capture_on_commit_callbacks,  # noqa: F811
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        sign(client, call, name="Ausgedachter Name", list_publicly="on")
+    with django_capture_on_commit_callbacks(execute=True):
+        sign(client, call, name="Hanna Meyer", list_publicly="")
+    first_link, second_link = (confirm_link(message) for message in mail.outbox)
+
+    signature = Signature.objects.get()
+    assert signature.name == "Hanna Meyer"
+    assert not signature.list_publicly
+    assert client.post(first_link).status_code == 400  # the stranger's link
+    assert Signature.objects.get().confirmed_at is None
+    assert client.post(second_link).status_code == 200
+    assert "Ausgedachter Name" not in client.get(call.url).content.decode()
