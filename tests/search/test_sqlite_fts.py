@@ -1,6 +1,7 @@
 """The SQLite fallback (the embedded default of ``make run``) searches with
-FTS5 over pre-analysed terms: stems, compound parts, any word of the query
-(recall first), title matches first; publishing keeps the table in step.
+FTS5 over pre-analysed terms on the shared query analysis: stems, compound
+parts, enough of the query's concepts (recall first), named places lift,
+title matches first; publishing keeps the table in step.
 
 CI runs on PostgreSQL, so the SQLite engine runs for real in a subprocess:
 one SQLite file per module, migrated and filled through ``import_projects``.
@@ -184,6 +185,22 @@ def test_a_title_match_ranks_above_a_text_match(sqlite_env):
     assert found["Gartenprojekt Kochabende"]["titles"] == [
         "Begegnungscafé Peine",
         "Interkulturelles Gartenprojekt",
+    ]
+
+
+def test_a_named_place_lifts_its_projects_and_a_question_finds(sqlite_env):
+    found = _search(sqlite_env, "Gartenprojekt Peine", "Wer macht ein Gartenprojekt?")
+
+    # The place is understood (district 03157), not matched as a word, and
+    # lifts the project there above a title match elsewhere.
+    assert found["Gartenprojekt Peine"]["titles"] == [
+        "Begegnungscafé Peine",
+        "Interkulturelles Gartenprojekt",
+    ]
+    # Question words are no concepts: the topic alone decides.
+    assert found["Wer macht ein Gartenprojekt?"]["titles"] == [
+        "Interkulturelles Gartenprojekt",
+        "Begegnungscafé Peine",
     ]
 
 
