@@ -67,7 +67,9 @@ def failures(username: str) -> int:
 
 class UsernameLimitBackend:
     """Listed before the password backends: refuses a throttled username from
-    an unknown browser and lets django-axes answer with its lockout page."""
+    an unknown browser and lets django-axes answer with its lockout page. It
+    never returns a user, so it has no ``get_user`` (the test client's
+    ``force_login`` picks the first backend that has one)."""
 
     def authenticate(self, request, username=None, password=None, **kwargs):
         if request is None or not username:
@@ -76,9 +78,6 @@ class UsernameLimitBackend:
         if failures(username) >= limit and not is_trusted_device(request, username):
             request.axes_locked_out = True
             raise PermissionDenied
-        return None
-
-    def get_user(self, user_id):
         return None
 
 
