@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import time
 from collections.abc import Iterable
 
 from django.conf import settings
@@ -27,6 +28,8 @@ from .importing.schema import KEYS
 from .models import InitiativePage, ProjectPage
 
 MAX_ROWS = 1000
+# Projects loaded per round; the time budget is checked between rounds.
+CHUNK = 100
 COLUMNS = (*KEYS, "url")
 # Spreadsheet programs run a cell that starts with one of these as a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -127,16 +130,37 @@ def _rows(request: HttpRequest) -> list[dict]:
                 "Bitte versuchen Sie es in einer Stunde erneut."
             ),
         )
+    deadline = time.monotonic() + settings.EXPORT_TIME_BUDGET
     try:
         ids = _result_ids(request.GET)
     except QueryError as error:
         raise _Refused(400, str(error)) from error
-    return project_rows(_projects(ids), request)
+    rows = []
+    for start in range(0, len(ids), CHUNK):
+        _check_budget(deadline)
+        rows += project_rows(_projects(ids[start : start + CHUNK]), request)
+    _check_budget(deadline)
+    return rows
+
+
+def _check_budget(deadline: float) -> None:
+    """A half export looks like a whole one to the program reading it, so
+    an export over its time budget is refused rather than cut short."""
+    if time.monotonic() > deadline:
+        raise _Refused(
+            503,
+            gettext(
+                "Der Export dauert gerade zu lange. Bitte versuchen Sie es in "
+                "einer Minute erneut oder grenzen Sie die Suche ein."
+            ),
+        )
 
 
 def _with_retry(response: HttpResponse, refused: _Refused) -> HttpResponse:
     if refused.status == 429:
         response["Retry-After"] = "3600"
+    elif refused.status == 503:
+        response["Retry-After"] = "60"
     return response
 
 
