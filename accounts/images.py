@@ -6,6 +6,7 @@ never reach storage. Orientation from EXIF is applied to the pixels first."""
 
 from __future__ import annotations
 
+import logging
 import uuid
 import warnings
 from io import BytesIO
@@ -23,6 +24,7 @@ from projects.models import InitiativePage
 
 from .models import InitiativeCollection
 
+logger = logging.getLogger(__name__)
 FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 MESSAGES = {
     "too_large": _("Die Datei ist größer als 10 MB. Bitte verkleinern Sie das Bild."),
@@ -35,6 +37,10 @@ MESSAGES = {
         "Bitte laden Sie ein JPEG-, PNG- oder WebP-Bild hoch."
     ),
     "format": _("Bitte laden Sie ein Bild im Format JPEG, PNG oder WebP hoch."),
+    "quota": _(
+        "Ihre Initiative hat schon %(limit)s Bilder. Bitte löschen Sie nicht "
+        "mehr benötigte Bilder, bevor Sie neue hochladen."
+    ),
     "broken": _(
         "Das Bild ist beschädigt oder unvollständig. "
         "Bitte speichern Sie es neu und laden Sie es noch einmal hoch."
@@ -66,7 +72,9 @@ def clean_upload(upload) -> ContentFile:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(upload)
+            # Only the three decoders we accept ever see the bytes: Pillow
+            # would otherwise try each of its some forty format plugins.
+            image = Image.open(upload, formats=list(FORMATS))
             if image.format not in FORMATS:
                 raise _error("format")
             width, height = image.size
@@ -80,7 +88,11 @@ def clean_upload(upload) -> ContentFile:
     except (OSError, SyntaxError, ValueError):
         # Pillow signals truncated and corrupt data with these.
         raise _error("broken") from None
-    return _reencode(image)
+    try:
+        return _reencode(image)
+    except Exception:  # noqa: BLE001  (any encoder failure is the file's fault)
+        logger.warning("Image could not be re-encoded.", exc_info=True)
+        raise _error("broken") from None
 
 
 def _reencode(image: Image.Image) -> ContentFile:
@@ -120,13 +132,21 @@ def collection_for(initiative: InitiativePage) -> Collection:
         return collection
 
 
+def check_quota(collection: Collection) -> None:
+    limit = settings.ACCOUNTS_IMAGE_QUOTA
+    if get_image_model().objects.filter(collection=collection).count() >= limit:
+        raise ValidationError(MESSAGES["quota"], code="quota", params={"limit": limit})
+
+
 def store_image(initiative: InitiativePage, upload, title: str, user):
-    """Check, re-encode and store an upload as a Wagtail image."""
+    """Check the quota, re-encode and store an upload as a Wagtail image."""
+    collection = collection_for(initiative)
+    check_quota(collection)
     content = clean_upload(upload)
     image = get_image_model()(
         title=title,
         file=content,
-        collection=collection_for(initiative),
+        collection=collection,
         uploaded_by_user=user,
     )
     image._set_image_file_metadata()

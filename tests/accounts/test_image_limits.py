@@ -1,0 +1,86 @@
+"""Uploads: only the accepted decoders run, encoder failures are a 400, and
+each initiative has an image quota."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image, ImageFile
+from wagtail.images import get_image_model
+
+from .conftest import make_member
+from .test_images import png_bytes
+
+SPY_MAGIC = b"SPYFMT01"
+
+
+class SpyImageFile(ImageFile.ImageFile):
+    """A Pillow format plugin that records every time Pillow tries it."""
+
+    format = "SPYFMT"
+    format_description = "records attempts"
+    tried = 0
+
+    def _open(self) -> None:
+        SpyImageFile.tried += 1
+        raise SyntaxError("not a spy file")
+
+
+@pytest.fixture
+def spy_plugin():
+    Image.init()
+    Image.register_open(SpyImageFile.format, SpyImageFile)
+    SpyImageFile.tried = 0
+    yield SpyImageFile
+    Image.OPEN.pop(SpyImageFile.format, None)
+    Image.ID.remove(SpyImageFile.format)
+
+
+@pytest.fixture
+def member(site_tree, client):
+    user, initiative = make_member("a@example.org", "Initiative A")
+    client.force_login(user)
+    return user, initiative
+
+
+def upload(client, initiative, content: bytes, name: str = "bild.png"):
+    return client.post(
+        f"/konto/initiative/{initiative.pk}/bilder/",
+        {"title": "Unser Treff", "file": SimpleUploadedFile(name, content)},
+    )
+
+
+def test_other_format_plugins_never_see_the_upload(client, member, spy_plugin):
+    _, initiative = member
+
+    response = upload(client, initiative, SPY_MAGIC + b"\x00" * 64, "x.png")
+
+    assert response.status_code == 400
+    assert spy_plugin.tried == 0
+
+
+def test_an_encoder_failure_is_a_400_with_a_german_message(client, member, monkeypatch):
+    _, initiative = member
+    content = png_bytes()
+
+    def failing_save(self, *args, **kwargs):
+        raise OSError("encoder error -2 when writing image file")
+
+    monkeypatch.setattr(Image.Image, "save", failing_save)
+    response = upload(client, initiative, content)
+
+    assert response.status_code == 400
+    assert "beschädigt oder unvollständig" in response.content.decode()
+    assert not get_image_model().objects.filter(title="Unser Treff").exists()
+
+
+def test_an_initiative_over_its_quota_gets_a_400(client, member, settings):
+    settings.ACCOUNTS_IMAGE_QUOTA = 2
+    _, initiative = member
+
+    answers = [upload(client, initiative, png_bytes()) for _ in range(3)]
+
+    assert [a.status_code for a in answers[:2]] == [302, 302]
+    assert answers[2].status_code == 400
+    assert "schon 2 Bilder" in answers[2].content.decode()
+    assert get_image_model().objects.filter(title="Unser Treff").count() == 2
