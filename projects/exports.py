@@ -31,6 +31,9 @@ MAX_ROWS = 1000
 # Projects loaded per round; the time budget is checked between rounds.
 CHUNK = 100
 COLUMNS = (*KEYS, "url")
+# Bulk exports carry no personal data: a contact person agreed (at most) to
+# be named on the project's own page (docs/privacy.md).
+PERSONAL_KEYS = ("contact_name", "contact_email", "contact_phone")
 # Spreadsheet programs run a cell that starts with one of these as a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -73,6 +76,7 @@ def project_rows(projects: list[ProjectPage], request: HttpRequest) -> list[dict
     rows = []
     for page in projects:
         row = project_row(page, initiatives, related)
+        row.update(dict.fromkeys(PERSONAL_KEYS, ""))
         row["external_id"] = page.external_id or f"npa-{page.pk}"
         row["url"] = full_page_url(page.url_path, roots, request)
         rows.append(row)

@@ -156,6 +156,7 @@ class ProjectForm(SanitisingMixin, ClusterForm):
             "contact_name",
             "contact_email",
             "contact_phone",
+            "contact_public",
             "website",
         ]
         formsets = {"offers": OFFER_NEED, "needs": OFFER_NEED}

@@ -148,6 +148,13 @@ class ProjectPage(Page):
     contact_name = models.CharField(_("Ansprechperson"), max_length=120, blank=True)
     contact_email = models.EmailField(_("E-Mail"), blank=True)
     contact_phone = models.CharField(_("Telefon"), max_length=40, blank=True)
+    # Without the contact person's consent the page shows no name, address or
+    # number, only the contact form (docs/privacy.md).
+    contact_public = models.BooleanField(
+        _("Kontakt öffentlich zeigen"),
+        default=False,
+        help_text=_("Nur mit Einwilligung der Ansprechperson."),
+    )
     website = WebsiteField(_("Website"), blank=True, max_length=500)
 
     external_id = models.CharField(
@@ -218,6 +225,7 @@ class ProjectPage(Page):
                 FieldPanel("contact_name"),
                 FieldPanel("contact_email"),
                 FieldPanel("contact_phone"),
+                FieldPanel("contact_public"),
                 FieldPanel("website"),
             ],
             heading=_("Kontakt"),

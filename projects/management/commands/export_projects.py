@@ -9,15 +9,31 @@ from django.core.management.base import BaseCommand, CommandError
 from projects.importing import export_rows, write_rows
 from projects.importing.files import FileFormatError
 
+# As in projects.exports, which this command must not import (it loads search).
+PERSONAL_KEYS = ("contact_name", "contact_email", "contact_phone")
+
 
 class Command(BaseCommand):
     help = "Alle Projekte als JSON oder CSV exportieren (Format nach Dateiendung)."
 
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path, help="Zieldatei (.json oder .csv)")
+        parser.add_argument(
+            "--mit-kontaktdaten",
+            action="store_true",
+            dest="with_contacts",
+            help=(
+                "Namen, E-Mail-Adressen und Telefonnummern der Ansprechpersonen "
+                "mit ausgeben (nur für eine Sicherung, nie zur Weitergabe)."
+            ),
+        )
 
-    def handle(self, *args, file: Path, **options) -> None:
+    def handle(self, *args, file: Path, with_contacts: bool = False, **options) -> None:
         rows = export_rows()
+        if not with_contacts:
+            # Bulk files travel; personal contact data stays on the site.
+            for row in rows:
+                row.update(dict.fromkeys(PERSONAL_KEYS, ""))
         try:
             write_rows(file, rows)
         except FileFormatError as exc:
