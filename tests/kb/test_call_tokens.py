@@ -6,18 +6,26 @@ from __future__ import annotations
 import pytest
 from django.core import mail
 
-from kb.models import Signature
+from kb.models import CallPage, HomePage, Signature
 
-from .test_call_page import call, confirm_link, sign  # noqa: F401  (fixture)
+from .test_call_page import confirm_link, sign
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clean_rate_limits")]
+
+
+@pytest.fixture
+def call(site_tree) -> CallPage:
+    page = CallPage(title="Aufruf", slug="aufruf", body="<p>Wir packen an.</p>")
+    HomePage.objects.get().add_child(instance=page)
+    page.save_revision().publish()
+    return page
 
 
 def test_opening_the_link_asks_and_only_the_button_confirms(
     client,
     call,
     eager_tasks,
-    django_capture_on_commit_callbacks,  # noqa: F811
+    django_capture_on_commit_callbacks,
 ):
     with django_capture_on_commit_callbacks(execute=True):
         sign(client, call)
@@ -35,7 +43,7 @@ def test_a_new_submission_replaces_the_pending_name_and_choice(
     client,
     call,
     eager_tasks,
-    django_capture_on_commit_callbacks,  # noqa: F811
+    django_capture_on_commit_callbacks,
 ):
     with django_capture_on_commit_callbacks(execute=True):
         sign(client, call, name="Ausgedachter Name", list_publicly="on")
