@@ -63,7 +63,7 @@ clean:
 	rm -rf $(VENV) db.sqlite3 media static_collected
 
 # --- Public site: front-end packages and the browser for the a11y tests ------
-# Leaflet and axe-core come from npm (package-lock.json) and are copied into
+# Leaflet, KERN UX and axe-core come from npm (package-lock.json); the first two are copied into
 # static/vendor/ (git-ignored); Chromium comes from Debian, never from a tool.
 FRONTEND_STAMP := static/vendor/.installed
 .PHONY: frontend browsers
@@ -74,6 +74,14 @@ $(FRONTEND_STAMP): package.json package-lock.json
 	mkdir -p static/vendor/leaflet
 	cp -R node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css \
 		node_modules/leaflet/dist/images static/vendor/leaflet/
+	@# KERN UX: the design system's CSS and the Fira Sans faces it uses
+	@# (400, 400 italic, 500, 600, 700; declared in static/css/site.css).
+	mkdir -p static/vendor/kern/fonts
+	cp node_modules/@kern-ux/native/dist/kern.min.css node_modules/@kern-ux/native/LICENSE.md \
+		static/vendor/kern/
+	cd node_modules/@kern-ux/native/dist/fonts/fira-sans && cp FiraSans-Regular.woff2 \
+		FiraSans-Italic.woff2 FiraSans-Medium.woff2 FiraSans-SemiBold.woff2 FiraSans-Bold.woff2 \
+		$(CURDIR)/static/vendor/kern/fonts/
 	touch $@
 
 frontend: $(FRONTEND_STAMP)
