@@ -102,6 +102,12 @@ def statistics_page(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+def easy_language(request: HttpRequest) -> HttpResponse:
+    """What the site is and how to use it, in Leichte Sprache."""
+    return render(request, "kb/easy_language.html")
+
+
+@require_GET
 def robots_txt(request: HttpRequest) -> HttpResponse:
     lines = [
         "User-agent: *",

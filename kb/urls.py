@@ -10,6 +10,7 @@ urlpatterns = [
     path("region/<slug:slug>/", site_views.region_page, name="region"),
     path("landkreis/<str:ags>/", site_views.district_page, name="district"),
     path("statistik/", site_views.statistics_page, name="statistics"),
+    path("leichte-sprache/", site_views.easy_language, name="easy-language"),
     path("feeds/projekte/", feeds.NewProjectsFeed(), name="feed-projects"),
     path("feeds/projekte/atom/", feeds.NewProjectsAtom(), name="feed-projects-atom"),
     path("feeds/handlungsfeld/<slug:slug>/", feeds.FieldFeed(), name="feed-field"),

@@ -32,7 +32,7 @@ def test_every_page_type_renders_with_one_h1_and_landmarks(client, site_content,
     assert response.status_code == 200
     html = response.content.decode()
     assert len(re.findall(r"<h1[\s>]", html)) == 1
-    assert '<html lang="de" dir="ltr">' in html
+    assert '<html lang="de" dir="ltr" data-kern-theme="light">' in html
     assert 'class="skip-link" href="#main"' in html
     assert '<main id="main"' in html
     assert "<header" in html and "<footer" in html and "<nav" in html
@@ -71,10 +71,10 @@ def test_form_errors_are_tied_to_their_fields():
 
 
 def test_english_is_available_through_the_language_switcher(client, site_content):
-    response = client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    response = client.get("/i18n/setlang/?language=en&next=/")
     assert response.status_code == 302
     html = client.get("/").content.decode()
-    assert '<html lang="en" dir="ltr">' in html
+    assert '<html lang="en" dir="ltr" data-kern-theme="light">' in html
     assert "Skip to content" in html
 
 

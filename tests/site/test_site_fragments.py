@@ -1,18 +1,18 @@
 """kb.templatetags.fragment_tags: the site header and footer are rendered once
-per content version and language, while the CSRF token and the current path
-stay per request."""
+per content version and language, while the current path in the language
+links stays per request."""
 
 from __future__ import annotations
 
 import re
+from urllib.parse import unquote
 
 import pytest
 from django.test import Client
 
 pytestmark = pytest.mark.django_db
 
-NEXT = re.compile(r'<input name="next" type="hidden" value="([^"]*)">')
-TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+NEXT = re.compile(r'\?language=en&amp;next=([^"]*)"')
 
 
 def test_each_language_gets_its_own_header_and_footer(routed):
@@ -24,26 +24,26 @@ def test_each_language_gets_its_own_header_and_footer(routed):
         assert "Zum Inhalt springen" in de_html
         assert "Skip to content" in en_html
         assert "Zum Inhalt springen" not in en_html
-        assert '<option value="de" lang="de" selected>' in de_html
-        assert '<option value="en" lang="en" selected>' in en_html
+        assert 'hreflang="de" rel="nofollow" aria-current="true">Deutsch<' in de_html
+        assert 'hreflang="en" rel="nofollow" aria-current="true">English<' in en_html
+        assert 'hreflang="en" rel="nofollow">English<' in de_html
         assert "Rechtliches und offene Daten" in de_html
         assert "Rechtliches und offene Daten" not in en_html
 
 
-def test_token_and_path_belong_to_each_request(routed):
-    first, second = Client(), Client(enforce_csrf_checks=True)
+def test_the_language_links_lead_back_to_each_requests_own_page(routed):
+    first, second = Client(), Client()
     project_html = first.get(routed.project.url).content.decode()
     article_html = second.get(routed.article.url).content.decode()
-    assert NEXT.search(project_html).group(1) == routed.project.url
-    assert NEXT.search(article_html).group(1) == routed.article.url
-    # Each visitor's form carries a token for that visitor's own CSRF cookie.
-    assert TOKEN.search(project_html).group(1) != TOKEN.search(article_html).group(1)
-    response = second.post(
-        "/i18n/setlang/",
-        {
-            "language": "en",
-            "next": routed.article.url,
-            "csrfmiddlewaretoken": TOKEN.search(article_html).group(1),
-        },
-    )
+    assert unquote(NEXT.search(project_html).group(1)) == routed.project.url
+    assert unquote(NEXT.search(article_html).group(1)) == routed.article.url
+    # The link is a GET: it sets the language and goes back where it came from.
+    response = second.get(f"/i18n/setlang/?language=en&next={routed.article.url}")
     assert response.status_code == 302
+    assert response["Location"] == routed.article.url
+    assert "Skip to content" in second.get(routed.article.url).content.decode()
+
+
+def test_a_language_link_never_leads_to_another_site(routed):
+    response = Client().get("/i18n/setlang/?language=en&next=https://example.org/")
+    assert response["Location"] == "/"

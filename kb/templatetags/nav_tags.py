@@ -1,0 +1,142 @@
+"""The main navigation and the footer's link groups of the public site.
+
+Both are rendered inside ``{% site_fragment %}`` (once per content version and
+language), so the page lookups here run once per version with the route
+snapshot; without one (test settings, Redis down) they are cached for five
+minutes like the legal links (``site_tags.footer_links``) and forgotten on
+every publish or unpublish.
+
+Where the alliance has no page of its own, the link goes to what exists: the
+map is the search page's map, "Themen" the topic list of the home page,
+"Über das Bündnis" a standard page with the slug ``ueber-das-buendnis`` or else
+the partner directory, "Kontakt" a standard page ``kontakt`` or else the
+Impressum (which names the office)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django import template
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished
+
+from ..cards import below_paths, restricted_paths
+from ..models import (
+    CallPage,
+    EventIndexPage,
+    PartnerDirectoryPage,
+    StandardPage,
+    TopicPage,
+)
+from ..page_urls import page_url, site_root_paths
+
+register = template.Library()
+
+NAV_CACHE_KEY = "npa:site-nav-pages:v1"
+NAV_CACHE_SECONDS = 300
+
+
+def _forget(sender=None, **kwargs) -> None:
+    cache.delete(NAV_CACHE_KEY)
+
+
+page_published.connect(_forget, dispatch_uid="npa-nav-published")
+page_unpublished.connect(_forget, dispatch_uid="npa-nav-unpublished")
+
+
+@dataclass(frozen=True)
+class NavPages:
+    """The URLs of the pages the header and footer link to ("" if missing)."""
+
+    projects: str
+    events: str
+    call: str
+    about: str
+    contact: str
+    topics: tuple[tuple[str, str], ...]
+
+
+STANDARD_SLUGS = ("ueber-das-buendnis", "kontakt", "impressum")
+
+
+def _load(request=None) -> NavPages:
+    """One query for every page the header and footer link to."""
+    from projects.models import ProjectIndexPage  # the site layer reads projects
+
+    models = {
+        "projects": ProjectIndexPage,
+        "events": EventIndexPage,
+        "call": CallPage,
+        "partners": PartnerDirectoryPage,
+        "topic": TopicPage,
+    }
+    types = {
+        ContentType.objects.get_for_model(model).pk: name
+        for name, model in models.items()
+    }
+    standard_type = ContentType.objects.get_for_model(StandardPage).pk
+    hidden = below_paths(restricted_paths(request))
+    rows = (
+        Page.objects.live()
+        .filter(
+            Q(content_type__in=types)
+            | Q(content_type=standard_type, slug__in=STANDARD_SLUGS)
+        )
+        .exclude(hidden if hidden else Q(pk__in=[]))
+        .order_by("path")
+        .values_list("content_type", "slug", "title", "url_path")
+    )
+    roots = site_root_paths(request)
+    first: dict[str, str] = {}
+    topics = []
+    for content_type, slug, title, url_path in rows:
+        url = page_url(url_path, roots, request)
+        name = types.get(content_type) or slug
+        if name == "topic":
+            topics.append((title, url))
+        else:
+            first.setdefault(name, url)
+    return NavPages(
+        projects=first.get("projects", ""),
+        events=first.get("events", ""),
+        call=first.get("call", ""),
+        about=first.get("ueber-das-buendnis") or first.get("partners", ""),
+        contact=first.get("kontakt") or first.get("impressum", ""),
+        topics=tuple(sorted(topics)),
+    )
+
+
+@register.simple_tag(takes_context=True)
+def nav_pages(context: template.Context) -> NavPages:
+    request = context.get("request")
+    snapshot = getattr(request, "route_snapshot", None)
+    if snapshot is not None:
+        return snapshot.value("nav-pages", lambda: _load(request))
+    pages = cache.get(NAV_CACHE_KEY)
+    if pages is None:
+        pages = _load(request)
+        cache.set(NAV_CACHE_KEY, pages, NAV_CACHE_SECONDS)
+    return pages
+
+
+@register.simple_tag(takes_context=True)
+def main_navigation(context: template.Context) -> list[tuple[str, str]]:
+    """(label, URL) of the main navigation, leaving out missing pages."""
+    pages = nav_pages(context)
+    search = reverse("search")
+    home = "/"
+    items = [
+        (gettext("Projekte"), pages.projects),
+        (gettext("Suche"), search),
+        (gettext("Karte"), f"{search}#map-heading"),
+        (gettext("Themen"), f"{home}#themen" if pages.topics else ""),
+        (gettext("Veranstaltungen"), pages.events),
+        (gettext("Aufruf"), pages.call),
+        (gettext("Über das Bündnis"), pages.about),
+    ]
+    return [(label, url) for label, url in items if url]
