@@ -47,6 +47,7 @@ def _urls(content) -> dict[str, str]:
             "region": "/region/lueneburg/",
             "district": "/landkreis/03351/",
             "statistics": "/statistik/",
+            "easy_language": "/leichte-sprache/",
         }
     )
     return urls
@@ -108,9 +109,8 @@ def test_english_pages_have_no_serious_axe_violations(browser, live_server, live
     context = browser.new_context(locale="en-GB")
     page = context.new_page()
     page.goto(live_server.url + "/")
-    page.select_option("#language-select", "en")
-    page.click(".language-switch button")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.click("a[hreflang=en]")
     assert page.get_attribute("html", "lang") == "en"
     assert serious_violations(page) == []
 
@@ -156,6 +156,57 @@ def test_search_with_filters_works_by_keyboard_alone(browser, live_server, live_
     results = page.locator("ol.results").inner_text()
     assert "Jobpaten Braunschweig" in results
     assert "Sprachpatenschaften in Celle" not in results
+
+
+def test_on_a_phone_results_come_first_and_filters_open_in_a_dialog(
+    browser, live_server, live_site
+):
+    page = browser.new_page(locale="de-DE", viewport={"width": 375, "height": 700})
+    page.goto(live_server.url + "/suche/?q=")
+    results = page.locator("ol.results").bounding_box()
+    assert results["y"] < 700  # the first result is on the first screen
+    opener = "() => [document.activeElement.tagName, document.activeElement.innerText]"
+    _tab_until(page, opener, ["BUTTON", "Filter (0)"], "the filter button")
+    page.keyboard.press("Enter")
+    dialog = page.locator("dialog[data-filter-dialog]")
+    assert dialog.evaluate("d => d.open")
+    assert serious_violations(page) == []
+    checkbox = dialog.locator("input[type=checkbox][name=field][value=arbeit]")
+    summary = "() => [document.activeElement.tagName, document.activeElement.innerText]"
+    _tab_until(page, summary, ["SUMMARY", "Handlungsfeld"], "the field facet")
+    page.keyboard.press("Enter")
+    field = "() => [document.activeElement.name, document.activeElement.value]"
+    _tab_until(page, field, ["field", "arbeit"], "the checkbox for 'arbeit'")
+    page.keyboard.press("Space")
+    assert checkbox.is_checked()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "field=arbeit" in page.url
+    assert "Filter (1)" in page.locator("[data-filter-open]").inner_text()
+    assert "Jobpaten Braunschweig" in page.locator("ol.results").inner_text()
+    # Escape closes the dialog and focus goes back to its button.
+    page.locator("[data-filter-open]").focus()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    assert not dialog.evaluate("d => d.open")
+    assert page.evaluate("() => document.activeElement.dataset.filterOpen") == ""
+
+
+def test_without_javascript_the_filters_follow_the_results(
+    browser, live_server, live_site
+):
+    context = browser.new_context(
+        locale="de-DE",
+        java_script_enabled=False,
+        viewport={"width": 375, "height": 700},
+    )
+    page = context.new_page()
+    page.goto(live_server.url + "/suche/?q=")
+    results = page.locator("ol.results").bounding_box()
+    filters = page.locator("form[data-filter-form]").bounding_box()
+    assert results["y"] < filters["y"]
+    assert page.locator("details.facet").count() >= 2
+    assert not page.locator("[data-filter-open]").is_visible()
 
 
 def test_map_tiles_load_only_after_consent_which_is_remembered(
