@@ -68,12 +68,16 @@ def match_sql(
     page ids). The ``WHERE`` finds candidates through the GIN index."""
     loose = [q.loose for q in required]
     satisfied, params = _count("t.body", loose)
-    condition, condition_params = f"t.body @@ {TSQUERY}", [_any(loose) or "''"]
+    conditions, condition_params = [], []
+    if loose:
+        conditions.append(f"t.body @@ {TSQUERY}")
+        condition_params.append(_any(loose))
     if place:
         satisfied += f" + (t.page_id IN ({place[0]}))::int"
         params += place[1]
-        condition += f" OR t.page_id IN ({place[0]})"
+        conditions.append(f"t.page_id IN ({place[0]})")
         condition_params += place[1]
+    condition = " OR ".join(conditions) or "FALSE"
     # Constant SQL; the tsqueries and place keys are bound parameters.
     sql = (
         f"SELECT t.page_id FROM {TABLE} t WHERE ({condition}) "  # noqa: S608

@@ -18,6 +18,8 @@ from .db_terms import ConceptQuery
 
 TABLE = db_terms.SQLITE_TABLE
 SqlPart = tuple[str, list]
+# The first part of a UNION names its column, whatever the other parts call it.
+NAMED = "SELECT NULL AS id WHERE 0"
 
 
 def _quoted(term: str) -> str:
@@ -113,7 +115,8 @@ def candidates(
     # Constant SQL; every expression and key is a bound parameter.
     query = (
         f"SELECT c.id, {select}, COALESCE(h.b, 0.0) "  # noqa: S608
-        f"FROM ({' UNION '.join(sources)}) c LEFT JOIN ({hits}) h ON h.id = c.id"
+        f"FROM ({' UNION '.join([NAMED, *sources])}) c "
+        f"LEFT JOIN ({hits}) h ON h.id = c.id"
     )
     with connection.cursor() as cursor:
         cursor.execute(

@@ -158,6 +158,11 @@ def test_a_named_place_lifts_its_projects(site_tree):
         "Fahrradwerkstatt",
     ]
     assert _titles("Sprachcafé")[0] == "Sprachcafé im Quartier"
+    # A domain-common word beside a place only ranks: the place decides.
+    assert set(_titles("Flüchtlinge in Celle")) == {
+        "Sprachcafé am Markt",
+        "Fahrradwerkstatt",
+    }
 
 
 def test_a_need_lifts_projects_that_offer_it(site_tree):

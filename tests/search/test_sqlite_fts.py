@@ -189,7 +189,12 @@ def test_a_title_match_ranks_above_a_text_match(sqlite_env):
 
 
 def test_a_named_place_lifts_its_projects_and_a_question_finds(sqlite_env):
-    found = _search(sqlite_env, "Gartenprojekt Peine", "Wer macht ein Gartenprojekt?")
+    found = _search(
+        sqlite_env,
+        "Gartenprojekt Peine",
+        "Wer macht ein Gartenprojekt?",
+        "Flüchtlinge in Peine",
+    )
 
     # The place is understood (district 03157), not matched as a word, and
     # lifts the project there above a title match elsewhere.
@@ -197,6 +202,8 @@ def test_a_named_place_lifts_its_projects_and_a_question_finds(sqlite_env):
         "Begegnungscafé Peine",
         "Interkulturelles Gartenprojekt",
     ]
+    # A domain-common word beside a place only ranks: the place decides.
+    assert found["Flüchtlinge in Peine"]["titles"][0] == "Begegnungscafé Peine"
     # Question words are no concepts: the topic alone decides.
     assert found["Wer macht ein Gartenprojekt?"]["titles"] == [
         "Interkulturelles Gartenprojekt",
