@@ -47,7 +47,8 @@ check: install
 	$(TEST_ENV) $(PY) manage.py check
 	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY=$$(head -c 48 /dev/urandom | base64) \
-		ALLOWED_HOSTS=example.org $(PY) manage.py check --deploy --fail-level WARNING
+		ALLOWED_HOSTS=example.org WAGTAILADMIN_BASE_URL=https://example.org \
+		$(PY) manage.py check --deploy --fail-level WARNING
 
 test: install browsers frontend services lint check
 	$(TEST_ENV) $(PY) -m pytest

@@ -6,7 +6,10 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.views.language import set_language
 
+from .health import healthz
+
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
     path("", include("search.urls")),
