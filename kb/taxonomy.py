@@ -111,7 +111,21 @@ class TargetGroup(VocabularyTerm):
 class OfferNeedCategory(VocabularyTerm):
     """A kind of help that projects offer or need, e.g. Sprachmittlung or Räume.
 
-    Matching pairs one project's needs with another's offers by this category."""
+    Matching pairs one project's needs with another's offers by this category.
+    Editors keep the keywords that let an offer or need written as free text
+    be sorted into the category (``projects.offer_categories``)."""
+
+    keywords = models.TextField(
+        _("Stichwörter"),
+        blank=True,
+        help_text=_(
+            "Durch Kommas getrennt, z. B. Dolmetschen, Übersetzung, Sprachmittler. "
+            "Angebote und Bedarfe ohne Kategorie werden anhand dieser Wörter "
+            "(auch Wortteile und Synonyme) eingeordnet."
+        ),
+    )
+
+    panels = [*VocabularyTerm.panels, FieldPanel("keywords")]
 
     class Meta(VocabularyTerm.Meta):
         verbose_name = _("Kategorie für Angebote und Bedarfe")

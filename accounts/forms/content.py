@@ -16,6 +16,8 @@ from wagtail.images import get_image_model
 from kb.taxonomy import District, FieldOfAction, OfferNeedCategory, TargetGroup
 from projects.forms import check_place_and_period
 from projects.models import InitiativePage, ProjectPage
+from projects.offer_categories import infer as infer_categories
+from projects.offer_categories import mark_choices
 
 from ..sanitize import clean_rich_text, validate_single_line
 
@@ -210,6 +212,16 @@ class ProjectForm(SanitisingMixin, ClusterForm):
         cleaned = super().clean()
         check_place_and_period(self, cleaned)
         return cleaned
+
+    def save(self, commit: bool = True):
+        page = super().save(commit=False)
+        # A category the person set is theirs; empty ones come from the text.
+        for name in ("offers", "needs"):
+            mark_choices(self.formsets[name].forms)
+        infer_categories([*page.offers.all(), *page.needs.all()])
+        if commit:
+            page.save()
+        return page
 
 
 class ImageUploadForm(forms.Form):

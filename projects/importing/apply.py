@@ -23,6 +23,7 @@ from ..models import (
     ProjectOffer,
     ProjectPage,
 )
+from ..offer_categories import infer as infer_categories
 from .rows import ProjectRecord, RowChecker, RowError
 from .text import text_to_html
 
@@ -158,6 +159,8 @@ class _Writer:
             ProjectNeed(category=item.category, text=item.text, sort_order=position)
             for position, item in enumerate(record.needs)
         ]
+        # Offers and needs without a category get one from their text.
+        infer_categories([*project.offers.all(), *project.needs.all()])
         project.tags.set(record.tags)
 
     def _parent_for(self, record: ProjectRecord) -> Page:

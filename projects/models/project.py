@@ -22,6 +22,11 @@ from ..forms import ProjectPageForm
 PRACTICE_FEATURES = ["bold", "italic", "ul", "ol", "link"]
 
 
+class CategorySource(models.TextChoices):
+    PERSON = "person", _("Person")
+    INFERRED = "inferred", _("aus dem Text erkannt")
+
+
 class ProjectStatus(models.TextChoices):
     PLANNED = "planned", _("geplant")
     ACTIVE = "active", _("laufend")
@@ -286,8 +291,31 @@ class OfferNeedBase(Orderable):
         verbose_name=_("Kategorie"),
     )
     text = models.CharField(_("Beschreibung"), max_length=300)
+    # Who set the category: a person (never overwritten) or the text
+    # classifier (``projects.offer_categories``), which editors confirm.
+    category_source = models.CharField(
+        _("Kategorie gesetzt von"),
+        max_length=10,
+        choices=CategorySource.choices,
+        blank=True,
+    )
+    category_confidence = models.FloatField(
+        _("Sicherheit der Einordnung"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0.0), MaxValueValidator(1.0)],
+    )
 
-    panels = [FieldPanel("category"), FieldPanel("text")]
+    panels = [
+        FieldPanel("category"),
+        FieldPanel("text"),
+        FieldRowPanel(
+            [
+                FieldPanel("category_source", read_only=True),
+                FieldPanel("category_confidence", read_only=True),
+            ]
+        ),
+    ]
 
     class Meta(Orderable.Meta):
         abstract = True
