@@ -39,7 +39,6 @@ class InlineFinder(HTMLParser):
             self.found.append(f"<script>{data.strip()[:40]}")
 
 
-
 def _inline(html: str) -> list[str]:
     finder = InlineFinder()
     finder.feed(html)
