@@ -50,8 +50,8 @@ def test_csv_cells_that_look_like_formulas_are_neutralised(client, site_content)
     evil = next(row for row in rows if "HYPERLINK" in row["title"])
     assert evil["title"].startswith("'=")
     assert evil["place"] == "'@SUM(A1)"
-    assert evil["contact_name"] == "'+49 511"
-    assert evil["contact_phone"] == "'-1+1"
+    # Bulk exports carry no personal contact data (docs/privacy.md).
+    assert evil["contact_name"] == evil["contact_phone"] == ""
 
 
 def test_neutralise_keeps_numbers_and_plain_text():
