@@ -186,7 +186,7 @@ def english_html(client: Client, url: str, status: int = 200) -> str:
     response = client.get(url)
     assert response.status_code == status
     html = response.content.decode()
-    assert '<html lang="en" dir="ltr">' in html
+    assert '<html lang="en" dir="ltr" data-kern-theme="light">' in html
     return html
 
 
@@ -260,7 +260,7 @@ def test_the_same_errors_stay_german_by_default(
     response = client.post("/konto/registrieren/", signup_data(email="not-an-address"))
 
     html = response.content.decode()
-    assert '<html lang="de" dir="ltr">' in html
+    assert '<html lang="de" dir="ltr" data-kern-theme="light">' in html
     assert "Bitte geben Sie eine gültige E-Mail-Adresse an." in html
     assert "Please enter a valid e-mail address." not in html
 
