@@ -36,4 +36,13 @@ def _stemmer() -> Stemmer.Stemmer:
 
 @lru_cache(maxsize=16384)
 def stem(word: str) -> str:
-    return _stemmer().stemWord(word.casefold())
+    """The Snowball German stem, made idempotent on a final letter: Snowball
+    stems "Sprachkurse" to "sprachkurs" but "Sprachkurs" to "sprachkur", so
+    the one-letter-shorter re-stem is the stem of both. Deeper re-stems
+    ("patenschaft" → "pat") would merge too much and are not taken."""
+    stemmer = _stemmer()
+    first = stemmer.stemWord(word.casefold())
+    again = stemmer.stemWord(first)
+    if len(first) - len(again) == 1 and first.startswith(again):
+        return again
+    return first
