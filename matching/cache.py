@@ -17,15 +17,15 @@ from collections.abc import Mapping
 
 from django.core.cache import cache
 
-from .profiles import load_profiles
+from .profiles import count_terms, load_profiles
 from .scoring import Profile
-from .text import term_counts
 
 logger = logging.getLogger(__name__)
 
 TTL = 24 * 3600
 LOCAL_SIZE = 20_000
-_PREFIX = "matching:profile"
+# Bumped when what a profile holds changes (2: topical terms, offer terms).
+_PREFIX = "matching:profile2"
 
 _local: OrderedDict[tuple[int, str], Profile] = OrderedDict()
 
@@ -45,7 +45,7 @@ def prepared(profile: Profile) -> Profile:
     """A profile with its term counts, without idf-dependent parts (those
     depend on the projects it is compared with)."""
     if profile.counts is None:
-        profile.counts, profile.surface = term_counts(profile.text)
+        count_terms(profile)
     profile.vector = {}
     return profile
 
@@ -110,4 +110,4 @@ def clear_local() -> None:
 def _copy(profile: Profile) -> Profile:
     from dataclasses import replace
 
-    return replace(profile, vector={})
+    return replace(profile, vector={}, term_weights={}, common=frozenset())

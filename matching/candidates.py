@@ -15,13 +15,16 @@ from elastic_transport import TransportError
 from elasticsearch import ApiError
 
 from search.client import get_client, index_alias, is_configured
+from search.offers import implied_offers
 
+from .profiles import MAX_IMPLIED
 from .scoring import COMPLEMENTARY, WEIGHTS, OfferNeed, Profile
+from .topics import short_terms, term_groups
 
 logger = logging.getLogger(__name__)
 
-MLT_FIELDS = ["title", "teaser", "description", "tags_text"]
-SIMILAR_SIZE = 30
+MLT_FIELDS = ["terms_title", "terms_lead", "terms"]
+SIMILAR_SIZE = 40
 COMPLEMENTARY_SIZE = 30
 MSEARCH_CHUNK = 40
 MAX_DOC_FREQ_FLOOR = 100
@@ -97,20 +100,29 @@ def similar_query(profile: Profile, alias: str, corpus_size: int = 0) -> dict:
 
 
 def complementary_query(profile: Profile) -> dict | None:
-    """Projects offering what this one needs, needing what it offers, or
-    serving its target groups through other fields of action.
+    """Projects offering what this one needs or needing what it offers: by
+    text (each need against others' offers and implied offers, on the
+    pre-analysed ``terms_offers``; each offer against others' needs) and by
+    category (a boost, not a requirement), nearer ones first.
 
-    The last clause scores 0 in Elasticsearch (filter only) and its pairs
-    alone stay below the minimum score (``served_differently`` < the floor),
-    so it is asked for only if the weights ever let such a pair through:
-    otherwise it just makes every query score thousands of documents."""
+    Serving the same target groups through other fields of action is not
+    asked for: such a pair alone scores at most ``served_differently`` <
+    the floor, so the clause would only make every query score thousands of
+    documents; it comes back if the weights ever let such pairs through."""
     needs = sorted({n.category for n in profile.needs if n.category})
     offers = sorted({o.category for o in profile.offers if o.category})
     should: list[dict] = []
     if needs:
-        should.append({"terms": {"offer_categories": needs}})
+        should.append({"terms": {"offer_categories": needs, "boost": 2.0}})
     if offers:
-        should.append({"terms": {"need_categories": offers}})
+        should.append({"terms": {"need_categories": offers, "boost": 2.0}})
+    for need in profile.needs:
+        if need.terms:
+            terms = " ".join(sorted(need.terms))
+            should.append({"match": {"terms_offers": {"query": terms}}})
+    for offer in profile.offers:
+        if offer.text:
+            should.append({"match": {"needs_text": {"query": offer.text}}})
     if (
         profile.target_groups
         and WEIGHTS.served_differently >= (WEIGHTS.min_score[COMPLEMENTARY])
@@ -136,6 +148,7 @@ def complementary_query(profile: Profile) -> dict | None:
     }
     if profile.location:
         lat, lon = profile.location
+        # Nearness lifts (factor 0.5–1.5), it never buries a good far match.
         query = {
             "function_score": {
                 "query": query,
@@ -144,12 +157,14 @@ def complementary_query(profile: Profile) -> dict | None:
                         "gauss": {
                             "location": {
                                 "origin": {"lat": lat, "lon": lon},
-                                "scale": "50km",
+                                "scale": "100km",
                                 "decay": 0.5,
                             }
                         }
-                    }
+                    },
+                    {"weight": 0.5},
                 ],
+                "score_mode": "sum",
                 "boost_mode": "multiply",
             }
         }
@@ -169,6 +184,10 @@ _QUERY_FIELDS = [
     "offer_categories",
     "need_categories",
     "location",
+    "offers_text",
+    "needs_text",
+    "teaser",
+    "description",
 ]
 
 
@@ -203,14 +222,49 @@ def indexed_profiles(ids: list[int]) -> tuple[dict[int, Profile], dict[int, str]
             fields={slug: slug for slug in source.get("fields_of_action") or ()},
             target_groups={slug: slug for slug in source.get("target_groups") or ()},
             location=(point["lat"], point["lon"]) if point else None,
-            offers=tuple(
-                OfferNeed(slug, "", "") for slug in source.get("offer_categories") or ()
+            offers=(
+                *(
+                    OfferNeed(slug, "", "")
+                    for slug in source.get("offer_categories") or ()
+                ),
+                *_texts(source.get("offers_text"), expand=False),
+                *_texts(
+                    (
+                        implied_offers(source.get("teaser") or "")
+                        + implied_offers(source.get("description") or "")
+                    )[:MAX_IMPLIED],
+                    expand=False,
+                ),
             ),
-            needs=tuple(
-                OfferNeed(slug, "", "") for slug in source.get("need_categories") or ()
+            needs=(
+                *(
+                    OfferNeed(slug, "", "")
+                    for slug in source.get("need_categories") or ()
+                ),
+                *_texts(source.get("needs_text"), expand=True),
             ),
         )
     return stubs, stamps
+
+
+def _categories(slugs) -> list[OfferNeed]:
+    return [OfferNeed(slug, "", "") for slug in slugs or ()]
+
+
+def _texts(texts, expand: bool) -> list[OfferNeed]:
+    if isinstance(texts, str):
+        texts = [texts]
+    return [
+        OfferNeed(
+            None,
+            "",
+            text,
+            terms=short_terms(text, expand=expand),
+            groups=term_groups(text, expand=expand),
+        )
+        for text in texts or ()
+        if text
+    ]
 
 
 def corpus_size(alias: str) -> int:

@@ -111,14 +111,16 @@ def _fields_sentence(fields: list[str], place: str) -> str:
 
 
 def _offer_need_sentence(reason: Reason) -> str:
-    label = reason.get("label") or pgettext("match reason", "Unterstützung")
+    """Names the concrete need and offer: "Sie suchen: „…“ – dieses Projekt
+    bietet: „…“." """
+    values = {"need": reason["need"], "offer": reason["offer"]}
     if reason.get("direction") == "target_offers":
         return gettext(
-            "Sie suchen %(label)s – dieses Projekt bietet das an: „%(offer)s“."
-        ) % {"label": label, "offer": reason["offer"]}
-    return gettext(
-        "Dieses Projekt sucht %(label)s – Sie bieten das an: „%(need)s“."
-    ) % {"label": label, "need": reason["need"]}
+            "Sie suchen: „%(need)s“ – dieses Projekt bietet: „%(offer)s“."
+        ) % (values)
+    return gettext("Dieses Projekt sucht: „%(need)s“ – Sie bieten: „%(offer)s“.") % (
+        values
+    )
 
 
 def explain(reasons: list[Reason]) -> str:

@@ -5,6 +5,7 @@ projects."""
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -14,10 +15,19 @@ from django.db.models import Exists, OuterRef, TextField
 from django.db.models.functions import Cast, Length, Substr
 from wagtail.models import Page
 
+from search.offers import implied_offers
+
 from . import text as textsim
+from . import topics
 from .scoring import OfferNeed, Profile
 
 PRACTICE_FIELDS = ("starting_point", "goals", "approach", "results", "transferability")
+# Implied offers per project at most (the sentences of a long description).
+MAX_IMPLIED = 6
+# Terms in more than this share of the projects are too common to be named
+# as a reason (and weigh little in every vector anyway).
+COMMON_SHARE = 0.2
+COMMON_FLOOR = 5
 # Rich text here is Wagtail's own well-formed HTML; a regex is far cheaper than
 # Django's parser-based strip_tags over 10 000 projects.
 _TAG = re.compile(r"<[^>]*>")
@@ -98,12 +108,14 @@ def _filtered(queryset, column: str, ids: list[int] | None):
     return queryset if ids is None else queryset.filter(**{f"{column}__in": ids})
 
 
-def _initiative_ids(paths: Iterable[str]) -> dict[str, int]:
-    """Parent path → initiative id, in one query for all pages."""
+def _initiative_ids(paths: Iterable[str]) -> dict[str, tuple[int, str]]:
+    """Parent path → (initiative id, title), in one query for all pages."""
     initiative_model = apps.get_model("projects", "InitiativePage")
     parents = {path[: -Page.steplen] for path in paths}
-    rows = initiative_model.objects.filter(path__in=parents).values_list("path", "id")
-    return dict(rows)
+    rows = initiative_model.objects.filter(path__in=parents)
+    return {
+        path: (pk, title) for path, pk, title in rows.values_list("path", "id", "title")
+    }
 
 
 def load_profiles(ids: Iterable[int] | None = None) -> dict[int, Profile]:
@@ -177,10 +189,14 @@ def load_profiles(ids: Iterable[int] | None = None) -> dict[int, Profile]:
         elif place:
             location = (place[0][5], place[0][6])
         tag_names = sorted(tags.get(pk, ()))
+        initiative_id, organisation = initiatives.get(
+            row["path"][: -Page.steplen], (None, "")
+        )
         profiles[pk] = Profile(
             id=pk,
             title=row["title"],
-            initiative_id=initiatives.get(row["path"][: -Page.steplen]),
+            initiative_id=initiative_id,
+            organisation=organisation,
             fields=dict(fields.get(pk, ())),
             target_groups=dict(groups.get(pk, ())),
             tags={name.lower(): name for name in tag_names},
@@ -188,7 +204,7 @@ def load_profiles(ids: Iterable[int] | None = None) -> dict[int, Profile]:
             regions={d[3]: d[4] for d in place},
             location=location,
             statewide=row["statewide"],
-            offers=tuple(offers.get(pk, ())),
+            offers=(*offers.get(pk, ()), *_implied(row)),
             needs=tuple(needs.get(pk, ())),
             text=project_text(row, tag_names),
         )
@@ -204,12 +220,37 @@ def _offer_needs(model_name: str, ids: list[int] | None) -> dict[int, list[Offer
     model = apps.get_model("projects", model_name)
     rows = _filtered(model.objects.order_by("sort_order", "pk"), "page_id", ids)
     grouped: dict[int, list[OfferNeed]] = defaultdict(list)
-    columns = ("page_id", "category__slug", "category__name", "text")
-    for page_id, slug, label, text in rows.values_list(*columns):
+    columns = ("page_id", "category__slug", "category__name", "text", "category_source")
+    expand = model_name == "ProjectNeed"
+    for page_id, slug, label, text, source in rows.values_list(*columns):
         grouped[page_id].append(
-            OfferNeed(category=slug, category_label=label or "", text=text)
+            OfferNeed(
+                category=slug,
+                category_label=label or "",
+                text=text,
+                terms=topics.short_terms(text, expand=expand),
+                groups=topics.term_groups(text, expand=expand),
+                by_person=source != "inferred",
+            )
         )
     return grouped
+
+
+def _implied(row: dict) -> list[OfferNeed]:
+    """Offers the teaser and description state ("wir bieten …")."""
+    description = _strip(" ".join(_strings(_raw_stream(row["description_json"]))))
+    found = implied_offers(row["teaser"] or "") + implied_offers(description)
+    return [
+        OfferNeed(
+            None,
+            "",
+            text,
+            terms=topics.short_terms(text),
+            groups=topics.term_groups(text),
+            implied=True,
+        )
+        for text in found[:MAX_IMPLIED]
+    ]
 
 
 def vectorise(profiles: Iterable[Profile], idf: dict[str, float] | None = None):
@@ -219,10 +260,33 @@ def vectorise(profiles: Iterable[Profile], idf: dict[str, float] | None = None):
     counted = []
     for profile in profiles:
         if profile.counts is None:
-            profile.counts, profile.surface = textsim.term_counts(profile.text)
+            count_terms(profile)
         counted.append(profile.counts)
     if idf is None:
         idf = textsim.idf_table(counted)
+    common = common_idf(idf, len(counted))
+    rare = max(idf.values(), default=1.0)
     for profile, counts in zip(profiles, counted, strict=True):
         profile.vector = textsim.tfidf(counts, idf)
+        profile.common = frozenset(t for t in counts if idf.get(t, rare) < common)
+        profile.term_weights = {
+            term: idf.get(term, rare)
+            for item in (*profile.offers, *profile.needs)
+            for term in item.terms
+        }
     return idf
+
+
+def count_terms(profile: Profile) -> Profile:
+    """Topical term counts of the profile's text, without the words of its
+    organisation's name."""
+    excluded = topics.organisation_stems(profile.organisation)
+    profile.counts, profile.surface = topics.term_counts(profile.text, excluded)
+    return profile
+
+
+def common_idf(idf: dict[str, float], documents: int) -> float:
+    """The idf of a term in ``COMMON_SHARE`` of the documents (at least in
+    ``COMMON_FLOOR``): terms below it are too common to name."""
+    df = max(COMMON_FLOOR, documents * COMMON_SHARE)
+    return math.log((1 + documents) / (1 + df)) + 1.0

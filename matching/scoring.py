@@ -24,21 +24,36 @@ Reason = dict[str, object]
 class Weights:
     """All knobs of matching. See docs/matching.md for how to tune them."""
 
-    # Similar: parts add up to 1.
-    text: float = 0.40
-    shared_field: float = 0.22
+    # Similar: topical parts add up to 1; proximity only breaks ties.
+    text: float = 0.50
+    shared_field: float = 0.20
     shared_target_group: float = 0.10
     shared_tag: float = 0.10
-    proximity: float = 0.18
+    shared_offers: float = 0.10
+    proximity: float = 0.03
+    # A cosine of this much counts as fully similar text.
+    text_full: float = 0.40
+    # Text must carry the pair: below this cosine no shared field helps.
+    similar_text_min: float = 0.06
     # Without a shared field of action, text alone must be this strong and
     # rest on several words (one shared word, "Lotsen", is no shared work).
     similar_text_without_field: float = 0.35
     similar_terms_without_field: int = 3
-    # Complementary: base = offer/need + served differently, times proximity.
-    offer_need: float = 0.75
-    offer_need_text: float = 0.25
+    # Complementary: per direction offer_need + offer_need_text · strength.
+    offer_need: float = 0.60
+    offer_need_text: float = 0.40
+    # A need and an offer match by text from this overlap on (idf-weighted,
+    # mostly how much of the need the offer covers) ...
+    offer_need_text_min: float = 0.34
+    # ... or by a shared category with at least this overlap; a category two
+    # people chose needs no overlap (it is their statement).
+    offer_need_category_text_min: float = 0.12
+    offer_need_category_bonus: float = 0.25
+    # A need the other project's whole text answers (its work, not a listed
+    # offer) counts this much of a listed offer.
+    offer_need_whole_text: float = 0.8
     served_differently: float = 0.25
-    proximity_floor: float = 0.45
+    proximity_floor: float = 0.60
     # Proximity levels: same district > same region > near > statewide > far.
     same_district: float = 1.0
     same_region: float = 0.75
@@ -62,6 +77,16 @@ class OfferNeed:
     category: str | None
     category_label: str
     text: str
+    # Topical terms of ``text`` (``matching.topics``); a need's include
+    # synonyms, as a search query would.
+    terms: frozenset[str] = frozenset()
+    # Stated in the description ("wir bieten …"), not listed as an offer.
+    implied: bool = False
+    # The category was chosen by a person (not inferred from the text).
+    by_person: bool = True
+    # Per topical word its terms (``matching.topics.term_groups``); the first
+    # term of each is the word's stem.
+    groups: tuple[frozenset[str], ...] = ()
 
 
 @dataclass
@@ -85,6 +110,11 @@ class Profile:
     surface: dict[str, str] = field(default_factory=dict)
     # Stem frequencies of ``text``, kept so a cached profile is tokenised once.
     counts: Mapping[str, int] | None = None
+    organisation: str = ""
+    # Set by ``vectorise``: idf of the offer/need terms, and the terms too
+    # common in the corpus to be named as a reason.
+    term_weights: dict[str, float] = field(default_factory=dict)
+    common: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -149,11 +179,26 @@ def _dice(a: Iterable[str], b: Iterable[str]) -> tuple[float, list[str]]:
     return 2 * len(shared) / (len(left) + len(right)), shared
 
 
+def _reason_terms(source: Profile, target: Profile, limit: int = 5) -> list[str]:
+    """Surface words that carry the text similarity: topical only (places,
+    organisation names and generic words never enter a vector), not too
+    common, and whole words of both texts."""
+    stems = textsim.shared_terms(source.vector, target.vector, limit=limit * 4)
+    kept = [
+        source.surface[stem]
+        for stem in stems
+        if stem in source.surface
+        and stem in target.surface
+        and stem not in source.common
+        and stem not in target.common
+    ]
+    return kept[:limit]
+
+
 def text_similarity(source: Profile, target: Profile) -> tuple[float, list[str]]:
     """Cosine of the TF-IDF vectors and the surface words that carry it."""
     value = textsim.cosine(source.vector, target.vector)
-    stems = textsim.shared_terms(source.vector, target.vector)
-    return value, [source.surface.get(stem, stem) for stem in stems]
+    return value, _reason_terms(source, target)
 
 
 def normalise_es_score(score: float, weights: Weights = WEIGHTS) -> float:
@@ -169,37 +214,34 @@ def can_match(source: Profile, target: Profile) -> bool:
     )
 
 
+def _offer_overlap(source: Profile, target: Profile) -> float:
+    """How alike the two projects' offers are (both give the same)."""
+    left = set().union(*(o.terms for o in source.offers if not o.implied))
+    right = set().union(*(o.terms for o in target.offers if not o.implied))
+    if not left or not right:
+        return 0.0
+    return len(left & right) / min(len(left), len(right))
+
+
 def score_similar(
     source: Profile,
     target: Profile,
     text_score: float | None = None,
     weights: Weights = WEIGHTS,
 ) -> Scored | None:
-    """Two projects doing comparable work; ``text_score`` overrides the
-    Python text similarity (Elasticsearch passes its normalised score)."""
+    """Two projects doing comparable work. Text, fields, target groups, tags
+    and offers make a pair similar; proximity only breaks ties (two projects
+    in one district are no shared work). ``text_score`` (Elasticsearch's
+    normalised score) is accepted for compatibility; the Python cosine over
+    topical terms decides on both paths, so they agree."""
     if not can_match(source, target):
         return None
     fields, shared_fields = _dice(source.fields, target.fields)
-    if (
-        not shared_fields
-        and text_score is not None
-        and text_score < weights.similar_text_without_field
-    ):
+    text, terms = text_similarity(source, target)
+    if text < weights.similar_text_min:
         return None
-    if text_score is None:
-        text, terms = text_similarity(source, target)
-        gate = text
-    else:
-        text = text_score
-        terms = [
-            source.surface.get(stem, stem)
-            for stem in textsim.shared_terms(source.vector, target.vector)
-        ]
-        # Without a shared field both measures must agree: more_like_this
-        # rates one rare shared word ("Lotsen") highly on a small corpus.
-        gate = 0.0 if shared_fields else min(text, text_similarity(source, target)[0])
     if not shared_fields and (
-        gate < weights.similar_text_without_field
+        text < weights.similar_text_without_field
         or len(terms) < weights.similar_terms_without_field
     ):
         return None
@@ -207,10 +249,11 @@ def score_similar(
     tags, shared_tags = _dice(source.tags, target.tags)
     near, place_reasons = proximity(source, target, weights)
     score = (
-        weights.text * text
+        weights.text * min(1.0, text / weights.text_full)
         + weights.shared_field * fields
         + weights.shared_target_group * groups
         + weights.shared_tag * tags
+        + weights.shared_offers * _offer_overlap(source, target)
         + weights.proximity * near
     )
     reasons: list[Reason] = [
@@ -224,54 +267,134 @@ def score_similar(
     reasons += [
         {"type": "shared_tag", "value": s, "label": source.tags[s]} for s in shared_tags
     ]
-    if terms and text > 0.05:
+    if terms:
         reasons.append({"type": "text", "terms": terms})
     reasons += place_reasons
     return Scored(target.id, SIMILAR, _clamp(score), reasons)
 
 
-def _offer_need_pairs(
-    needs: Iterable[OfferNeed], offers: Iterable[OfferNeed]
+def _coverage(
+    groups: tuple[frozenset[str], ...], terms: Iterable[str], idf: Mapping[str, float]
+) -> float:
+    """Share of the need's words (idf-weighted) the other text holds."""
+    held = set(terms)
+    total = covered = 0.0
+    for group in groups:
+        weight = max((idf.get(term, 0.0) for term in group), default=0.0) or 1.0
+        total += weight
+        if group & held:
+            covered += weight
+    return covered / total if total else 0.0
+
+
+def offer_need_strength(
+    need: OfferNeed,
+    offer: OfferNeed,
+    need_idf: Mapping[str, float],
+    offer_idf: Mapping[str, float],
+    weights: Weights = WEIGHTS,
+) -> float | None:
+    """How well an offer answers a need (0–1), or ``None`` when it does not:
+    how much of the need's words the offer holds (idf-weighted, synonyms
+    count). A shared category is a boost, not a requirement; alone it counts
+    only when people chose both categories."""
+    groups = need.groups or tuple(frozenset([term]) for term in need.terms)
+    text = _coverage(groups, offer.terms, need_idf) if offer.terms else 0.0
+    same_category = need.category is not None and need.category == offer.category
+    by_category = same_category and (
+        text >= weights.offer_need_category_text_min
+        or (need.by_person and offer.by_person)
+    )
+    if text < weights.offer_need_text_min and not by_category:
+        return None
+    bonus = weights.offer_need_category_bonus if same_category else 0.0
+    return min(1.0, text + bonus)
+
+
+def _best_offer_for(
+    needs: Iterable[OfferNeed],
+    offers: Iterable[OfferNeed],
+    need_idf: Mapping[str, float],
+    offer_idf: Mapping[str, float],
+    weights: Weights,
 ) -> tuple[float, OfferNeed, OfferNeed] | None:
-    """The best (text similarity, need, offer) among pairs of one category."""
+    """The best (strength, need, offer) among all pairs."""
     best = None
+    offers = list(offers)
     for need in needs:
         for offer in offers:
-            if need.category is None or need.category != offer.category:
-                continue
-            overlap = textsim.jaccard(need.text, offer.text)
-            if best is None or overlap > best[0]:
-                best = (overlap, need, offer)
+            strength = offer_need_strength(need, offer, need_idf, offer_idf, weights)
+            if strength is not None and (best is None or strength > best[0]):
+                best = (strength, need, offer)
     return best
+
+
+def _answered_by_work(
+    needing: Profile, offering: Profile, weights: Weights
+) -> tuple[float, OfferNeed, OfferNeed] | None:
+    """A need the other project's work answers, though it lists no such
+    offer: the need's words held by its whole text."""
+    if not needing.needs or not offering.counts:
+        return None
+    work = OfferNeed(None, "", offering.title, terms=frozenset(offering.counts))
+    best = None
+    for need in needing.needs:
+        strength = offer_need_strength(
+            need, work, needing.term_weights, offering.term_weights, weights
+        )
+        if strength is None:
+            continue
+        strength *= weights.offer_need_whole_text
+        if strength >= weights.offer_need_text_min and (
+            best is None or strength > best[0]
+        ):
+            best = (strength, need, work)
+    return best
+
+
+def _short(text: str, limit: int = 140) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def score_complementary(
     source: Profile, target: Profile, weights: Weights = WEIGHTS
 ) -> Scored | None:
-    """One offers what the other needs (either way), or both serve the same
-    people through different fields of action; nearer is better."""
+    """One offers what the other needs (either way, by text or category), or
+    both serve the same people through different fields of action; nearer
+    is better."""
     if not can_match(source, target):
         return None
     reasons: list[Reason] = []
     offer_need = 0.0
     directions = (
-        ("target_offers", source.needs, target.offers),
-        ("source_offers", target.needs, source.offers),
+        ("target_offers", source, target),
+        ("source_offers", target, source),
     )
-    for direction, needs, offers in directions:
-        best = _offer_need_pairs(needs, offers)
+    for direction, needing, offering in directions:
+        best = _best_offer_for(
+            needing.needs,
+            offering.offers,
+            needing.term_weights,
+            offering.term_weights,
+            weights,
+        )
+        if best is None:
+            best = _answered_by_work(needing, offering, weights)
         if best is None:
             continue
-        overlap, need, offer = best
-        offer_need += weights.offer_need + weights.offer_need_text * overlap
+        strength, need, offer = best
+        offer_need += weights.offer_need + weights.offer_need_text * strength
+        category = need.category if need.category == offer.category else None
         reasons.append(
             {
                 "type": "offer_need",
                 "direction": direction,
-                "category": need.category,
-                "label": need.category_label,
-                "need": need.text,
-                "offer": offer.text,
+                "category": category,
+                "label": need.category_label if category else "",
+                "need": _short(need.text),
+                "offer": _short(offer.text),
+                "implied": offer.implied,
             }
         )
     shared_groups = sorted(source.target_groups.keys() & target.target_groups.keys())

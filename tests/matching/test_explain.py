@@ -25,7 +25,7 @@ def test_issue_example_reads_as_in_the_issue():
     )
     assert text == (
         "Beide arbeiten im Handlungsfeld Sprachförderung im Landkreis Celle. "
-        "Sie suchen Sprachmittlung – dieses Projekt bietet das an: "
+        "Sie suchen: „Dolmetscher“ – dieses Projekt bietet: "
         "„Dolmetscher für Arabisch“ (23 km entfernt)."
     )
 
@@ -43,7 +43,8 @@ def test_other_direction_says_this_project_needs_what_you_offer():
         ]
     )
     assert (
-        text == "Dieses Projekt sucht Räume – Sie bieten das an: „Ein Raum für Kurse“."
+        text
+        == "Dieses Projekt sucht: „Ein Raum für Kurse“ – Sie bieten: „Gruppenraum“."
     )
 
 

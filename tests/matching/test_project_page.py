@@ -25,7 +25,8 @@ def test_project_page_lists_similar_projects_and_partners_with_reasons(
     assert "Ähnliche Projekte" in html
     assert "Passende Partner" in html
     assert "Sprachcafé Uelzen" in html
-    assert "Sie suchen Sprachmittlung und Dolmetschen – dieses Projekt bietet" in html
+    assert "Sie suchen: „" in html
+    assert "– dieses Projekt bietet: „" in html
     assert "Beide arbeiten in den Handlungsfeldern" in html
 
 

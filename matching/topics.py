@@ -1,0 +1,140 @@
+"""Topical terms: what two projects' texts may share to count as shared work.
+
+Built on the search's German analysis (``search.language``: Snowball stems,
+compound parts, stop and noise words, synonyms), so matching and search read
+words alike. Left out, because sharing them says nothing about the work:
+place names (the gazetteer of districts, seats and towns, the regions),
+the words of a project's own organisation name, and words nearly every
+project uses (``GENERIC``). Words too common in the corpus are dropped later,
+by idf (``matching.profiles.vectorise``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+from django.conf import settings
+
+from search.language import fold, is_noise, stem, word_terms, words
+from search.language.synonyms import synonyms
+
+MIN_LENGTH = 3
+# Words (folded) nearly every project of the alliance uses, plus the words
+# organisation names are made of: neither is shared work.
+_GENERIC = """projekt projekte initiative integration integrationsarbeit
+    geflüchtete geflüchteter flüchtlinge flüchtling flüchtlingshilfe menschen
+    angebot angebote angeboten niedersachsen niedersächsisch niedersächsische
+    landkreis landkreises stadt städte gemeinde region regionen kreis
+    gemeinsam unterstützung unterstützen hilfe helfen woche wöchentlich jahr
+    jahre jahren seit rund neu neue neuen gibt geht immer teil zudem dabei
+    verein vereins kirchenkreis kirchengemeinde diakonie diakonisches werk
+    caritas caritasverband awo drk kreisverband stiftung gmbh ggmbh
+    ortsverband landesverband bezirksverband netzwerk evangelisch katholisch
+    lutherisch luth deutschen deutsche land grundlage etwa viele vielen"""
+GENERIC = frozenset(fold(word) for word in _GENERIC.split())
+
+
+@lru_cache(maxsize=1)
+def place_stems() -> frozenset[str]:
+    """Stems and folded forms of every place-name word: districts, seats,
+    towns of the gazetteer and the four regions."""
+    from search.understanding import gazetteer
+
+    names: set[str] = set()
+    for folded_words in gazetteer():
+        names.update(folded_words)
+    regions = json.loads(
+        (Path(settings.BASE_DIR) / "kb/data/regions-niedersachsen.json").read_text(
+            encoding="utf-8"
+        )
+    )
+    for region in regions["regions"]:
+        names.update(fold(word) for word in words(region["name"]))
+    names = {name for name in names if len(name) >= MIN_LENGTH}
+    return frozenset(names | {stem(name) for name in names})
+
+
+@lru_cache(maxsize=65536)
+def _word(word: str) -> tuple[str, ...]:
+    """The word's topical terms (stem first, then parts), or ``()``."""
+    folded = fold(word)
+    if len(word) < MIN_LENGTH or word.isdigit() or folded in GENERIC:
+        return ()
+    if is_noise(word):
+        return ()
+    places = place_stems()
+    terms = word_terms(word)
+    if folded in places or terms[0] in places:
+        return ()
+    parts = tuple(
+        t for t in terms[1:] if len(t) >= 4 and t not in places and t not in GENERIC
+    )
+    return (terms[0], *parts)
+
+
+def organisation_stems(name: str) -> frozenset[str]:
+    return frozenset(term for word in words(name) for term in word_terms(word))
+
+
+def term_counts(
+    text: str, excluded: Iterable[str] = ()
+) -> tuple[Counter[str], dict[str, str]]:
+    """Term frequencies (word stems and compound parts) and, per word stem,
+    the first surface form (reasons name words, never bare parts)."""
+    skip = frozenset(excluded)
+    counts: Counter[str] = Counter()
+    surface: dict[str, str] = {}
+    for word in words(text):
+        terms = _word(word)
+        if not terms or terms[0] in skip:
+            continue
+        counts[terms[0]] += 1
+        surface.setdefault(terms[0], word)
+        for part in terms[1:]:
+            if part not in skip:
+                counts[part] += 1
+    return counts, surface
+
+
+@lru_cache(maxsize=65536)
+def _synonym_terms(word: str) -> tuple[str, ...]:
+    found: list[str] = []
+    for other in synonyms(word, editors=False)[:6]:
+        for part in words(other):
+            terms = _word(part)
+            if terms:
+                found.append(terms[0])
+    return tuple(found)
+
+
+@lru_cache(maxsize=65536)
+def short_terms(text: str, expand: bool = False) -> frozenset[str]:
+    """The topical terms of an offer or a need; ``expand`` adds synonyms
+    (a need is asked like a search query)."""
+    terms: set[str] = set()
+    for word in words(text):
+        found = _word(word)
+        terms.update(found)
+        if expand and found:
+            terms.update(_synonym_terms(word))
+    return frozenset(terms)
+
+
+@lru_cache(maxsize=65536)
+def term_groups(text: str, expand: bool = False) -> tuple[frozenset[str], ...]:
+    """Per topical word of a short text its terms (stem, parts and, with
+    ``expand``, synonyms): a word counts as covered when any of them is."""
+    groups: list[frozenset[str]] = []
+    for word in words(text):
+        found = _word(word)
+        if not found:
+            continue
+        extra = _synonym_terms(word) if expand else ()
+        group = frozenset((*found, *extra))
+        if group not in groups:
+            groups.append(group)
+    return tuple(groups)
