@@ -5,12 +5,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import admin_views
+from . import admin_views, suggestions
 
 admin_urls = [
     path("", admin_views.overview, name="overview"),
     path("<int:match_id>/status/", admin_views.set_state, name="set-state"),
     path("auswertung/", admin_views.report, name="report"),
+    path("vorschlaege/", suggestions.suggestions, name="suggestions"),
+    path("vorschlaege/<int:match_id>/", suggestions.decide, name="decide"),
 ]
 
 
@@ -27,6 +29,22 @@ def register_matching_menu_item():
         name="treffer",
         icon_name="link",
         order=450,
+    )
+
+
+class EditorMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        return request.user.has_perm(admin_views.EDIT_PERMISSION)
+
+
+@hooks.register("register_admin_menu_item")
+def register_suggestions_menu_item():
+    return EditorMenuItem(
+        _("Vernetzungsvorschläge"),
+        reverse("matching_admin:suggestions"),
+        name="vernetzungsvorschlaege",
+        icon_name="link",
+        order=451,
     )
 
 

@@ -85,10 +85,12 @@ def build(index: ProjectIndexPage, spec: Spec, *, publish: bool = True) -> Proje
     page.target_groups.set(TargetGroup.objects.filter(slug__in=spec.groups))
     categories = {c.slug: c for c in OfferNeedCategory.objects.all()}
     page.offers = [
-        ProjectOffer(category=categories[slug], text=text) for slug, text in spec.offers
+        ProjectOffer(category=categories.get(slug), text=text)
+        for slug, text in spec.offers
     ]
     page.needs = [
-        ProjectNeed(category=categories[slug], text=text) for slug, text in spec.needs
+        ProjectNeed(category=categories.get(slug), text=text)
+        for slug, text in spec.needs
     ]
     for tag in spec.tags:
         page.tags.add(tag)

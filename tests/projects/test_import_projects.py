@@ -128,10 +128,11 @@ def test_good_csv_with_plain_offer_texts(site_tree, tmp_path):
     assert error is None, err
     project = ProjectPage.objects.get(external_id="csv-1")
     assert sorted(d.ags for d in project.districts.all()) == ["03103", "03151"]
-    offers = [
-        (o.category.slug if o.category else "", o.text) for o in project.offers.all()
-    ]
-    assert offers == [("", "Reparaturkurse"), ("mobilitaet", "Leihräder")]
+    offers = [(o.category_source, o.text) for o in project.offers.all()]
+    # A plain text gets its category from the text (issue #16); a named one
+    # is the person's.
+    assert offers == [("inferred", "Reparaturkurse"), ("person", "Leihräder")]
+    assert project.offers.get(text="Leihräder").category.slug == "mobilitaet"
     assert project.needs.get().text == "Werkzeugspenden"
     assert set(project.tags.names()) == {"Fahrrad", "Werkstatt"}
     assert project.featured is True
