@@ -53,9 +53,17 @@ def test_export_holds_every_key_of_the_schema_with_the_imported_values(
 ):
     run_import(write_json(tmp_path, GOOD_ROWS))
     path = tmp_path / "export.json"
+    plain = tmp_path / "ohne-kontakte.json"
 
-    call_command("export_projects", str(path))
+    # A backup keeps contact data only when asked (docs/privacy.md).
+    call_command("export_projects", str(path), "--mit-kontaktdaten")
+    call_command("export_projects", str(plain))
 
+    without = {row["external_id"]: row for row in json.loads(plain.read_text())}
+    assert {
+        without["lk-celle-001"][key]
+        for key in ("contact_name", "contact_email", "contact_phone")
+    } == {""}
     rows = {row["external_id"]: row for row in json.loads(path.read_text())}
     for row in rows.values():
         assert list(row) == list(KEYS)
