@@ -53,9 +53,11 @@ check: install
 test: install browsers frontend services lint check
 	$(TEST_ENV) $(PY) -m pytest
 	$(EVAL_ENV) $(PY) -m eval.run --split test --check
+	$(EVAL_ENV) $(PY) -m eval.matching_eval --split test --check
 
 eval: install services
 	$(EVAL_ENV) $(PY) -m eval.run --split test
+	$(EVAL_ENV) $(PY) -m eval.matching_eval --split test
 
 bench: install frontend services
 	$(TEST_ENV) $(PY) -m pytest tests/benchmarks -s -p no:cacheprovider
