@@ -18,13 +18,10 @@ from django.http import (
 from django.shortcuts import render
 from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_GET
-from elastic_transport import TransportError
-from elasticsearch import ApiError
 from wagtail.models import Page
 
-from . import breaker
 from .analytics import is_bot, is_logged, mark_response, read_click_token, record_click
-from .backends import database, elastic, run_search
+from .backends import autocomplete, run_search
 from .facets import FACET_TITLES
 from .query import (
     MAX_PAGE_SIZE,
@@ -229,15 +226,5 @@ def autocomplete_api(request: HttpRequest) -> JsonResponse:
     text = clean_text(request.GET.get("q", ""), AUTOCOMPLETE_MAX)
     if len(text) < AUTOCOMPLETE_MIN:
         return JsonResponse({"suggestions": [], "backend": None})
-    if breaker.use_elasticsearch():
-        try:
-            suggestions = elastic.autocomplete(text)
-            return JsonResponse(
-                {"suggestions": suggestions, "backend": "elasticsearch"}
-            )
-        except (TransportError, ApiError) as error:
-            breaker.record_failure(error)
-            logger.warning("Autocomplete falls back to the database.", exc_info=True)
-    return JsonResponse(
-        {"suggestions": database.autocomplete(text), "backend": "database"}
-    )
+    suggestions, backend = autocomplete(text)
+    return JsonResponse({"suggestions": suggestions, "backend": backend})

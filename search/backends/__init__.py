@@ -1,9 +1,13 @@
-"""One search interface, two backends: Elasticsearch and the database fallback."""
+"""One search interface (``SearchBackend``: search, result ids, autocomplete)
+with three implementations: Elasticsearch (``elastic``), the PostgreSQL and
+the SQLite fallback (``database``). The fallback policy lives here, once."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import Protocol, TypeVar
 
 from elastic_transport import TransportError
 from elasticsearch import ApiError
@@ -49,19 +53,51 @@ class SearchResult:
 class Context:
     """What both backends need besides the query, resolved once."""
 
-    alternatives: tuple[str, ...] = ()
     seat: tuple[float, float] | None = None
     exclude_ids: tuple[int, ...] = ()
     understood: Understood | None = None
 
 
-def prepare(query: SearchQuery) -> Context:
-    from ..synonyms import expand
+class SearchBackend(Protocol):
+    name: str
 
+    def search(self, query: SearchQuery, context: Context) -> SearchResult: ...
+
+    def result_ids(
+        self, query: SearchQuery, context: Context, limit: int
+    ) -> list[int]: ...
+
+    def autocomplete(self, text: str, size: int = 8) -> list[dict]: ...
+
+
+T = TypeVar("T")
+
+
+def with_fallback(call: Callable[[SearchBackend], T]) -> tuple[T, SearchBackend, bool]:
+    """(answer, backend that gave it, limited): Elasticsearch while it is
+    configured and its breaker is closed; on a transport or API error, or
+    while the breaker is open, the database backend of this deployment.
+    ``limited`` says the answer comes from the fallback although
+    Elasticsearch is configured."""
+    from . import database, elastic
+
+    fallback = database.backend()
+    if breaker.use_elasticsearch():
+        try:
+            return call(elastic.BACKEND), elastic.BACKEND, False
+        except (TransportError, ApiError) as error:
+            breaker.record_failure(error)
+            logger.warning(
+                "Elasticsearch unavailable; using the database.", exc_info=True
+            )
+            return call(fallback), fallback, True
+    return call(fallback), fallback, is_configured()
+
+
+def prepare(query: SearchQuery) -> Context:
     seat = district_seat(query.near) if query.near else None
-    alternatives = tuple(expand(query.text)) if query.text else ()
     understood = understand(query.text) if query.text else None
-    return Context(alternatives=alternatives, seat=seat, understood=understood)
+    return Context(seat=seat, understood=understood)
 
 
 def _prepare_with_promotions(query: SearchQuery) -> tuple[Context, list[Hit]]:
@@ -79,22 +115,9 @@ def run_search(query: SearchQuery) -> SearchResult:
     """Search Elasticsearch; fall back to the database when it is unavailable.
 
     Raises ``QueryError`` for a parameter that names nothing (``near``)."""
-    from . import database, elastic
-
     context, promoted = _prepare_with_promotions(query)
-    if breaker.use_elasticsearch():
-        try:
-            result = elastic.search(query, context)
-        except (TransportError, ApiError) as error:
-            breaker.record_failure(error)
-            logger.warning(
-                "Elasticsearch unavailable; using the database.", exc_info=True
-            )
-            result = database.search(query, context)
-            result.limited = True
-    else:
-        result = database.search(query, context)
-        result.limited = is_configured()
+    result, _backend, limited = with_fallback(lambda b: b.search(query, context))
+    result.limited = result.limited or limited
     if promoted:
         result.count += len(promoted)
         if query.page == 1:
@@ -108,17 +131,16 @@ def result_ids(query: SearchQuery, limit: int) -> list[int]:
     (of the query's page size) list them, promoted projects first: what an
     export needs, without facets, snippets or cards. The database answers in
     one query instead of a search per page."""
-    from . import database, elastic
-
     context, promoted = _prepare_with_promotions(query)
     ids = [hit.id for hit in promoted][:limit]
     rest = limit - len(ids)
-    if breaker.use_elasticsearch():
-        try:
-            return ids + elastic.result_ids(query, context, rest)
-        except (TransportError, ApiError) as error:
-            breaker.record_failure(error)
-            logger.warning(
-                "Elasticsearch unavailable; using the database.", exc_info=True
-            )
-    return ids + database.result_ids(query, context, rest)
+    found, _backend, _limited = with_fallback(
+        lambda b: b.result_ids(query, context, rest)
+    )
+    return ids + found
+
+
+def autocomplete(text: str, size: int = 8) -> tuple[list[dict], str]:
+    """(suggestions, the name of the backend that gave them)."""
+    found, backend, _limited = with_fallback(lambda b: b.autocomplete(text, size))
+    return found, backend.name

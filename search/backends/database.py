@@ -310,3 +310,28 @@ def autocomplete(text: str, size: int = 8) -> list[dict]:
         )
         found += list(more)
     return [{"title": p.title, "url": p.url or ""} for p in found]
+
+
+class DatabaseBackend:
+    """The ``SearchBackend`` on the database: the same matching and facets
+    on both vendors; the text index is the vendor's (``search.db_terms``:
+    a ``tsvector`` table on PostgreSQL, FTS5 on SQLite)."""
+
+    name = "database"
+    vendor = ""
+    search = staticmethod(search)
+    result_ids = staticmethod(result_ids)
+    autocomplete = staticmethod(autocomplete)
+
+
+class PostgresBackend(DatabaseBackend):
+    vendor = "postgresql"
+
+
+class SqliteBackend(DatabaseBackend):
+    vendor = "sqlite"
+
+
+def backend() -> DatabaseBackend:
+    """The database backend of this deployment's database."""
+    return PostgresBackend() if settings.IS_POSTGRES else SqliteBackend()

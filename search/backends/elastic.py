@@ -198,3 +198,15 @@ def autocomplete(text: str, size: int = 8) -> list[dict]:
         {"title": hit["_source"]["title"], "url": hit["_source"].get("url", "")}
         for hit in response["hits"]["hits"]
     ]
+
+
+class ElasticsearchBackend:
+    """The ``SearchBackend`` on Elasticsearch."""
+
+    name = "elasticsearch"
+    search = staticmethod(search)
+    result_ids = staticmethod(result_ids)
+    autocomplete = staticmethod(autocomplete)
+
+
+BACKEND = ElasticsearchBackend()
