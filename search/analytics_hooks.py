@@ -37,3 +37,28 @@ def register_search_report_menu_item():
         icon_name="search",
         order=950,
     )
+
+
+@hooks.register("register_admin_urls")
+def register_dead_letter_urls():
+    from . import dead_letters
+
+    return dead_letters.urls
+
+
+class DeadLetterMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        from .dead_letters import can_manage
+
+        return can_manage(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_dead_letter_menu_item():
+    return DeadLetterMenuItem(
+        _("Suchindex-Fehler"),
+        reverse("search_dead_letters"),
+        name="suchindex-fehler",
+        icon_name="warning",
+        order=960,
+    )

@@ -18,6 +18,9 @@ class OutboxEntry(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     attempts = models.PositiveIntegerField(default=0)
     last_error = models.TextField(blank=True)
+    dead_at = models.DateTimeField(null=True, blank=True)
+    """Set after ``OUTBOX_MAX_ATTEMPTS`` failures: the drain skips the entry
+    until an editor retries it (admin → Berichte → Suchindex-Fehler)."""
 
     class Meta:
         ordering = ["id"]

@@ -29,31 +29,87 @@ BATCH_SIZE = 200
     max_retries=8,
 )
 def drain_outbox() -> int:
-    """Sync every object named in the outbox; entries go only after success."""
+    """Sync every object named in the outbox; entries go only after success.
+
+    A transport error (Elasticsearch unreachable) rolls the batch back for
+    the retry. Any other error is one entry's own (a document Elasticsearch
+    refuses, a page whose preparation fails): that group is retried entry
+    by entry, the failing entries get ``attempts`` and ``last_error``, and
+    after ``OUTBOX_MAX_ATTEMPTS`` they are dead letters; the rest drains."""
     if not is_configured():
         return 0
     done = 0
+    failed_this_run: set[int] = set()
     while True:
         with transaction.atomic():
             entries = list(
-                OutboxEntry.objects.select_for_update(skip_locked=True).order_by("id")[
-                    :BATCH_SIZE
-                ]
+                OutboxEntry.objects.select_for_update(skip_locked=True)
+                .filter(dead_at__isnull=True)
+                .exclude(pk__in=failed_this_run)
+                .order_by("id")[:BATCH_SIZE]
             )
             if not entries:
                 return done
-            groups: dict[tuple[str, str], dict[int, int]] = defaultdict(dict)
-            for entry in entries:
-                versions = groups[(entry.app_label, entry.model_name)]
-                versions[entry.object_id] = max(
-                    versions.get(entry.object_id) or 0, entry.revision_id or 0
-                )
-            # A TransportError leaves this block, rolls back and keeps the
-            # entries for the retry or the periodic drain.
-            for (app_label, model_name), versions in groups.items():
+            failed = _sync_entries(entries)
+            failed_this_run.update(failed)
+            _record_failures(entries, failed)
+            OutboxEntry.objects.filter(
+                pk__in=[e.pk for e in entries if e.pk not in failed]
+            ).delete()
+            done += len(entries) - len(failed)
+
+
+def _sync_entries(entries: list[OutboxEntry]) -> dict[int, str]:
+    """entry id → error, for the entries that could not be synced."""
+    groups: dict[tuple[str, str], dict[int, int]] = defaultdict(dict)
+    for entry in entries:
+        versions = groups[(entry.app_label, entry.model_name)]
+        versions[entry.object_id] = max(
+            versions.get(entry.object_id) or 0, entry.revision_id or 0
+        )
+    failed: dict[int, str] = {}
+    for (app_label, model_name), versions in groups.items():
+        try:
+            with transaction.atomic():
                 sync_objects(app_label, model_name, list(versions), versions)
-            OutboxEntry.objects.filter(pk__in=[e.pk for e in entries]).delete()
-            done += len(entries)
+            continue
+        except TransportError:
+            raise
+        except Exception:  # noqa: BLE001  (one entry's problem; see below)
+            logger.warning("Outbox batch failed; syncing one by one.", exc_info=True)
+        for object_id, version in versions.items():
+            try:
+                with transaction.atomic():
+                    sync_objects(
+                        app_label, model_name, [object_id], {object_id: version}
+                    )
+            except TransportError:
+                raise
+            except Exception as error:  # noqa: BLE001  (recorded on the entry)
+                for entry in entries:
+                    if (entry.app_label, entry.model_name, entry.object_id) == (
+                        app_label,
+                        model_name,
+                        object_id,
+                    ):
+                        failed[entry.pk] = f"{type(error).__name__}: {error}"[:2000]
+    return failed
+
+
+def _record_failures(entries: list[OutboxEntry], failed: dict[int, str]) -> None:
+    limit = settings.OUTBOX_MAX_ATTEMPTS
+    now = timezone.now()
+    for entry in entries:
+        if entry.pk not in failed:
+            continue
+        entry.attempts += 1
+        entry.last_error = failed[entry.pk]
+        if entry.attempts >= limit:
+            entry.dead_at = now
+            logger.error(
+                "Outbox entry %s is a dead letter: %s", entry, entry.last_error
+            )
+        entry.save(update_fields=["attempts", "last_error", "dead_at"])
 
 
 @shared_task

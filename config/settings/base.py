@@ -343,6 +343,8 @@ CELERY_BEAT_SCHEDULE["reconcile-search"] = {
 
 # --- Search analytics: days a logged search is kept (search.analytics) -------
 SEARCH_LOG_DAYS = env_int("SEARCH_LOG_DAYS", 90, minimum=1)
+# An outbox entry that fails this often is set aside as a dead letter.
+OUTBOX_MAX_ATTEMPTS = env_int("OUTBOX_MAX_ATTEMPTS", 5, minimum=1)
 CELERY_BEAT_SCHEDULE["purge-search-log"] = {
     "task": "search.tasks.purge_search_log",
     "schedule": 24 * 3600,
@@ -353,6 +355,11 @@ MATCHING_FOLLOWUP_DAYS = env_int("MATCHING_FOLLOWUP_DAYS", 21, minimum=1)
 CELERY_BEAT_SCHEDULE["matching-ask-for-outcomes"] = {
     "task": "matching.tasks.ask_for_outcomes",
     "schedule": 24 * 3600,
+}
+# Confirmation mails, relays and replies a broker outage kept from being queued.
+CELERY_BEAT_SCHEDULE["matching-sweep-contact-relay"] = {
+    "task": "matching.tasks.sweep_contact_relay",
+    "schedule": 300,
 }
 
 # --- Request limits per address (kb.throttle); first matching rule wins -------
