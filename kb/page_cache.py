@@ -41,6 +41,15 @@ KEY_PREFIX = "npa:page-cache:page"
 EXCLUDED_PREFIXES = ("/admin/", "/konto/", "/i18n/", "/dokumente/", "/static/")
 # Models whose rows appear on public pages, by app; saves of any of them bump.
 WATCHED_APPS = frozenset({"kb", "projects", "taggit", "matching", "wagtailcore"})
+# Rows of other apps that change what search pages show (synonyms, the
+# English glossary, editors' promotions); the search log is not among them.
+WATCHED_MODELS = frozenset(
+    {
+        "search.synonymgroup",
+        "search.glossaryentry",
+        "wagtailsearchpromotions.searchpromotion",
+    }
+)
 # Rows written on every visit or task run that never show on a page.
 IGNORED_MODELS = frozenset({"search.outboxentry", "wagtailcore.revision"})
 # Tasks that change what search results or match lists show.
@@ -176,6 +185,9 @@ def _on_page_change(sender=None, **kwargs) -> None:
 
 def _on_row_change(sender=None, **kwargs) -> None:
     meta = getattr(sender, "_meta", None)
+    if meta is not None and meta.label_lower in WATCHED_MODELS:
+        bump_version()
+        return
     if meta is None or meta.app_label not in WATCHED_APPS:
         return
     if meta.label_lower in IGNORED_MODELS:

@@ -32,6 +32,7 @@ post_migrate.connect(db_terms.fill_if_empty, dispatch_uid="search-fts-migrated")
 for _app_label, _model_name in [
     *VOCABULARY_MODELS,
     ("search", "SynonymGroup"),
+    ("search", "GlossaryEntry"),
     ("wagtailsearchpromotions", "SearchPromotion"),
 ]:
     _model = apps.get_model(_app_label, _model_name)

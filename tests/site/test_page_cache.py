@@ -190,3 +190,38 @@ def test_sitemap_and_feed_are_cached_and_follow_publishing(client, cached):
     assert sitemap[page_cache.HEADER] == "miss"
     assert project.url in sitemap.content.decode()
     assert "Nähcafé Celle" in _get(client, "/feeds/projekte/").content.decode()
+
+
+@pytest.mark.parametrize("kind", ["synonym", "glossary", "promotion"])
+def test_search_vocabulary_edits_show_on_the_next_search(client, cached, kind):
+    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+    from search.memo import clear_all
+    from search.models import GlossaryEntry, SynonymGroup
+
+    clear_all()  # in-process synonym and glossary caches of earlier tests
+    text = {"synonym": "Velotreff", "glossary": "langbuddies", "promotion": "Radtreff"}
+    url = f"/suche/?q={text[kind]}"
+    assert "Sprachpatenschaften in Celle" not in _get(client, url).content.decode()
+    assert _get(client, url)[page_cache.HEADER] == "hit"
+
+    if kind == "synonym":
+        SynonymGroup.objects.create(terms="Velotreff, Sprachpatenschaften")
+    elif kind == "glossary":
+        GlossaryEntry.objects.create(
+            english="langbuddies", german="Sprachpatenschaften"
+        )
+    else:
+        query = Query.get("Radtreff")
+        SearchPromotion.objects.create(query=query, page=cached.project, sort_order=0)
+
+    response = _get(client, url)
+    assert response[page_cache.HEADER] == "miss"
+    assert "Sprachpatenschaften in Celle" in response.content.decode()
+
+
+def test_a_logged_search_does_not_make_pages_stale(client, cached):
+    _get(client, "/suche/?q=Sprache")
+    before = page_cache.current_version()
+    _get(client, "/suche/?q=Sprachpatenschaften")
+    assert page_cache.current_version() == before
