@@ -15,6 +15,8 @@ from .models import Invitation
 
 UNVERIFIED_ACCOUNT_DAYS = 30
 CONTACT_REQUEST_DAYS = 365
+# Contact requests whose sender never confirmed the address (double opt-in).
+UNCONFIRMED_CONTACT_DAYS = 30
 ACCESS_LOG_DAYS = 90
 # Invitations are valid seven days; the row is kept a while for the
 # inviter's overview, then goes.
@@ -82,6 +84,17 @@ def purge_contact_requests() -> int:
     )
 
 
+def purge_unconfirmed_contact_requests() -> int:
+    """Requests never confirmed by their sender were never relayed: they go
+    after 30 days."""
+    from matching.models import ContactRequest
+
+    cutoff = timezone.now() - timedelta(days=UNCONFIRMED_CONTACT_DAYS)
+    return ContactRequest.objects.filter(
+        confirmed_at__isnull=True, created_at__lt=cutoff
+    ).delete()[0]
+
+
 def purge_invitations() -> int:
     cutoff = timezone.now() - timedelta(days=INVITATION_DAYS)
     return Invitation.objects.filter(created_at__lt=cutoff).delete()[0]
@@ -95,5 +108,6 @@ def purge_all() -> dict[str, int]:
         "access_logs": purge_access_logs(),
         "invitations": purge_invitations(),
         "contact_requests": purge_contact_requests(),
+        "unconfirmed_contact_requests": purge_unconfirmed_contact_requests(),
         "unconfirmed_signatures": purge_unconfirmed_signatures(),
     }

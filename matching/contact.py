@@ -1,8 +1,12 @@
 """Relaying contact requests by e-mail without revealing the sender.
 
-The recipient gets the message and a signed link to answer on our site; only
-after answering does the recipient learn the sender's address (and the sender
-receives the answer). Links are signed, so no token table is needed.
+The sender first confirms their address (double opt-in: a link in a mail
+opens a page, only its button confirms). Then the recipient gets the message
+and a signed link to answer on our site; only after answering does the
+recipient learn the sender's address (and the sender receives the answer).
+The sender never learns the recipient's address: it is the project's
+contact address, which the page shows only with the contact person's consent.
+Links are signed, so no token table is needed.
 """
 
 from __future__ import annotations
@@ -20,9 +24,13 @@ from kb.mail_text import SITE_NAME, paragraphs, site_url, written_in
 
 logger = logging.getLogger(__name__)
 
+CONFIRM_SALT = "matching.contact.confirm"
 REPLY_SALT = "matching.contact.reply"
 OUTCOME_SALT = "matching.contact.outcome"
 LINK_MAX_AGE = 90 * 24 * 3600
+# The confirmation link; unconfirmed requests are deleted after 30 days
+# (accounts.retention).
+CONFIRM_MAX_AGE = 7 * 24 * 3600
 RATE_LIMIT = 5
 RATE_WINDOW = 3600
 # The German consent wording is stored with each request (the binding text);
@@ -63,11 +71,13 @@ def allow(ip: str, email: str) -> bool:
 
 
 def contact_address(project) -> str:
-    """The project's contact e-mail, else its initiative's."""
-    if project.contact_email:
-        return project.contact_email
-    initiative = project.initiative
-    return initiative.contact_email if initiative else ""
+    """The project's contact e-mail; never the initiative's, which is the
+    private address of an account (no address: no relay)."""
+    return (project.contact_email or "") if project else ""
+
+
+def confirm_token(request_id: int) -> str:
+    return signing.dumps(request_id, salt=CONFIRM_SALT)
 
 
 def reply_token(request_id: int) -> str:
@@ -79,8 +89,9 @@ def outcome_token(request_id: int) -> str:
 
 
 def read_token(token: str, salt: str) -> int | None:
+    max_age = CONFIRM_MAX_AGE if salt == CONFIRM_SALT else LINK_MAX_AGE
     try:
-        return int(signing.loads(token, salt=salt, max_age=LINK_MAX_AGE))
+        return int(signing.loads(token, salt=salt, max_age=max_age))
     except (signing.BadSignature, TypeError, ValueError):
         return None
 
@@ -88,6 +99,31 @@ def read_token(token: str, salt: str) -> int | None:
 def _body(*parts: str) -> str:
     """The paragraphs of a mail, then the signature, in the active language."""
     return paragraphs(*parts, gettext(SITE_NAME))
+
+
+def send_confirmation(contact) -> None:
+    """The double opt-in mail, to the sender, in the sender's language."""
+    link = site_url(reverse("matching:confirm", args=[confirm_token(contact.pk)]))
+    with written_in(contact.language):
+        EmailMessage(
+            subject=gettext("Bitte bestätigen Sie Ihre Kontaktanfrage"),
+            body=_body(
+                gettext("Guten Tag %(name)s,") % {"name": contact.sender_name},
+                gettext(
+                    "Sie möchten über unsere Plattform „%(project)s“ schreiben. "
+                    "Bitte bestätigen Sie Ihre E-Mail-Adresse, erst dann leiten "
+                    "wir Ihre Nachricht weiter:"
+                )
+                % {"project": _project_title(contact)},
+                link,
+                gettext(
+                    "Der Link ist sieben Tage gültig. Wenn Sie nichts geschrieben "
+                    "haben, ignorieren Sie diese E-Mail; die Anfrage wird dann "
+                    "nach 30 Tagen gelöscht."
+                ),
+            ),
+            to=[contact.sender_email],
+        ).send()
 
 
 def send_request(contact) -> None:
@@ -138,8 +174,9 @@ def _project_title(contact) -> str:
 
 
 def send_reply(contact, replier_language: str | None = None) -> None:
-    """The answer goes to the sender, in the sender's language; the recipient
-    now learns the address, in the language they answered in."""
+    """The answer goes to the sender, in the sender's language, without the
+    recipient's address; the recipient now learns the sender's address, in
+    the language they answered in."""
     recipient = contact_address(contact.target)
     with written_in(contact.language):
         title = _project_title(contact)
@@ -150,11 +187,12 @@ def send_reply(contact, replier_language: str | None = None) -> None:
                 gettext("„%(project)s“ hat auf Ihre Anfrage geantwortet:")
                 % {"project": title},
                 contact.reply,
-                gettext("Sie erreichen das Projekt direkt unter %(address)s.")
-                % {"address": recipient},
+                gettext(
+                    "Das Projekt hat Ihre E-Mail-Adresse erhalten und kann Ihnen "
+                    "direkt schreiben."
+                ),
             ),
             to=[contact.sender_email],
-            reply_to=[recipient] if recipient else None,
         ).send()
     with written_in(replier_language):
         EmailMessage(

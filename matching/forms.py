@@ -4,11 +4,13 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from kb.antispam import AntispamFormMixin
+
 from .contact import CONSENT_TEXT
 from .models import ContactRequest
 
 
-class ContactForm(forms.Form):
+class ContactForm(AntispamFormMixin, forms.Form):
     sender_name = forms.CharField(label=_("Ihr Name"), max_length=120)
     sender_email = forms.EmailField(
         label=_("Ihre E-Mail-Adresse"),

@@ -113,9 +113,14 @@ class ContactRequest(models.Model):
         _("Sprache"), max_length=10, default="de", editable=False
     )
     created_at = models.DateTimeField(default=timezone.now)
+    # Double opt-in: nothing is relayed before the sender confirms the
+    # address (the link in the confirmation mail, then a POST).
+    confirmation_sent_at = models.DateTimeField(null=True, blank=True)
+    confirmed_at = models.DateTimeField(_("Bestätigt am"), null=True, blank=True)
     relayed_at = models.DateTimeField(null=True, blank=True)
     reply = models.TextField(_("Antwort"), blank=True)
     replied_at = models.DateTimeField(null=True, blank=True)
+    reply_sent_at = models.DateTimeField(null=True, blank=True)
     followup_sent_at = models.DateTimeField(null=True, blank=True)
     outcome = models.CharField(
         "Ergebnis", max_length=10, choices=Outcome.choices, blank=True

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models.functions import Length, Substr
 from django.http import HttpRequest
 
 from kb.page_urls import page_url, site_root_paths
@@ -44,12 +45,15 @@ class ShownMatch:
 
 
 def _matches_query(project_id: int) -> QuerySet:
+    from wagtail.models import PageViewRestriction
+
+    # A restriction on the target or on any ancestor hides it.
+    restricted = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("target__path"), 1, Length("page__path"))
+    )
     return (
-        Match.objects.filter(
-            source_id=project_id,
-            target__live=True,
-            target__view_restrictions__isnull=True,
-        )
+        Match.objects.filter(source_id=project_id, target__live=True)
+        .exclude(Exists(restricted))
         .exclude(state=Match.State.HIDDEN)
         .order_by("kind", "-score", "target_id")
         .values_list(*COLUMNS)

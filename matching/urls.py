@@ -11,6 +11,7 @@ urlpatterns = [
         name="api-matches",
     ),
     path("treffer/<int:match_id>/kontakt/", views.contact, name="contact"),
+    path("kontakt/bestaetigen/<str:token>/", views.confirm, name="confirm"),
     path("kontakt/antwort/<str:token>/", views.reply, name="reply"),
     path("kontakt/rueckmeldung/<str:token>/", views.outcome, name="outcome"),
 ]

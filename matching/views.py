@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_GET, require_http_methods
 
+from kb.antispam import client_ip
+from kb.handoff import queue_on_commit
+
 from . import contact as relay
 from .forms import ContactForm, OutcomeForm, ReplyForm
 from .models import ContactRequest, Match
-from .profiles import public_projects
+from .profiles import public_ids, public_projects
 from .queries import visible_matches
 from .scoring import KINDS
-from .tasks import relay_contact_reply, relay_contact_request
+from .tasks import (
+    relay_contact_reply,
+    relay_contact_request,
+    send_contact_confirmation,
+)
 
 
 @require_GET
@@ -45,10 +51,6 @@ def matches_api(request: HttpRequest, project_id: int) -> JsonResponse:
     return JsonResponse({"results": results})
 
 
-def _client_ip(request: HttpRequest) -> str:
-    return request.META.get("REMOTE_ADDR", "")
-
-
 @require_http_methods(["GET", "POST"])
 def contact(request: HttpRequest, match_id: int) -> HttpResponse:
     match = get_object_or_404(
@@ -56,34 +58,67 @@ def contact(request: HttpRequest, match_id: int) -> HttpResponse:
             state=Match.State.HIDDEN
         ),
         pk=match_id,
-        source__live=True,
-        target__live=True,
     )
+    # Live and without a view restriction on the page or any ancestor.
+    if public_ids([match.source_id, match.target_id]) != {
+        match.source_id,
+        match.target_id,
+    }:
+        raise Http404("Dieses Projekt ist nicht öffentlich.")
     if not relay.contact_address(match.target):
         raise Http404("Dieses Projekt hat keine Kontaktadresse hinterlegt.")
     form = ContactForm(request.POST or None)
     context = {"match": match, "form": form}
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        if not relay.allow(_client_ip(request), data["sender_email"]):
-            context["rate_limited"] = gettext(relay.RATE_LIMIT_MESSAGE)
-            return render(request, "matching/contact.html", context, status=429)
-        now = timezone.now()
-        request_row = ContactRequest.objects.create(
-            match=match,
-            source=match.source,
-            target=match.target,
-            sender_name=data["sender_name"],
-            sender_email=data["sender_email"],
-            message=data["message"],
-            consent_text=relay.CONSENT_TEXT,
-            consent_at=now,
-            language=get_language(),
-        )
-        transaction.on_commit(lambda: relay_contact_request.delay(request_row.pk))
-        return render(request, "matching/contact_sent.html", context)
+    if request.method == "POST":
+        if form.is_spam():
+            # Dropped silently: the bot sees the usual answer, nothing is kept.
+            return render(request, "matching/contact_sent.html", context)
+        if form.is_valid():
+            data = form.cleaned_data
+            if not relay.allow(client_ip(request), data["sender_email"]):
+                context["rate_limited"] = gettext(relay.RATE_LIMIT_MESSAGE)
+                return render(request, "matching/contact.html", context, status=429)
+            request_row = ContactRequest.objects.create(
+                match=match,
+                source=match.source,
+                target=match.target,
+                sender_name=data["sender_name"],
+                sender_email=data["sender_email"],
+                message=data["message"],
+                consent_text=relay.CONSENT_TEXT,
+                consent_at=timezone.now(),
+                language=get_language(),
+            )
+            queue_on_commit(send_contact_confirmation, request_row.pk)
+            return render(request, "matching/contact_sent.html", context)
     status = 400 if request.method == "POST" else 200
     return render(request, "matching/contact.html", context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def confirm(request: HttpRequest, token: str) -> HttpResponse:
+    """GET shows a button, only POST confirms: mail scanners open every link
+    in a message and would otherwise confirm (and relay) for the sender."""
+    request_id = relay.read_token(token, relay.CONFIRM_SALT)
+    contact_request = (
+        ContactRequest.objects.select_related("target").filter(pk=request_id).first()
+        if request_id is not None
+        else None
+    )
+    if contact_request is None:
+        context = {"outcome": "invalid"}
+        return render(request, "matching/contact_confirm.html", context, status=400)
+    context = {"contact": contact_request, "outcome": "ask"}
+    if contact_request.confirmed_at:
+        context["outcome"] = "already"
+    elif request.method == "POST":
+        confirmed = ContactRequest.objects.filter(
+            pk=contact_request.pk, confirmed_at__isnull=True
+        ).update(confirmed_at=timezone.now())
+        if confirmed:
+            queue_on_commit(relay_contact_request, contact_request.pk)
+        context["outcome"] = "confirmed" if confirmed else "already"
+    return render(request, "matching/contact_confirm.html", context)
 
 
 def _from_token(token: str, salt: str) -> ContactRequest:
@@ -91,7 +126,9 @@ def _from_token(token: str, salt: str) -> ContactRequest:
     if request_id is None:
         raise Http404("Dieser Link ist ungültig oder abgelaufen.")
     return get_object_or_404(
-        ContactRequest.objects.select_related("target"), pk=request_id
+        ContactRequest.objects.select_related("target"),
+        pk=request_id,
+        confirmed_at__isnull=False,
     )
 
 
@@ -106,10 +143,7 @@ def reply(request: HttpRequest, token: str) -> HttpResponse:
         contact_request.reply = form.cleaned_data["reply"]
         contact_request.replied_at = timezone.now()
         contact_request.save(update_fields=["reply", "replied_at"])
-        language = get_language()
-        transaction.on_commit(
-            lambda: relay_contact_reply.delay(contact_request.pk, language)
-        )
+        queue_on_commit(relay_contact_reply, contact_request.pk, get_language())
         return render(request, "matching/reply_done.html", context)
     status = 400 if request.method == "POST" else 200
     return render(request, "matching/reply.html", context, status=status)

@@ -1,9 +1,11 @@
-"""The contact relay: e-mail through the worker, address hidden until the
-answer, consent recorded, rate limited, follow-up question counted."""
+"""The contact relay: e-mail through the worker, the sender's address
+confirmed first (double opt-in), hidden until the answer, consent recorded,
+rate limited, follow-up question counted."""
 
 from __future__ import annotations
 
 import re
+import time
 import uuid
 from datetime import timedelta
 
@@ -12,6 +14,7 @@ from django.core import mail
 from django.test import Client
 from django.utils import timezone
 
+from kb.antispam import issue_timestamp
 from matching.contact import CONSENT_TEXT, outcome_token
 from matching.models import ContactRequest, Match
 from matching.tasks import ask_for_outcomes
@@ -51,23 +54,36 @@ def fresh_ip() -> str:
     return f"10.{number % 250}.{(number >> 8) % 250}.{(number >> 16) % 250}"
 
 
-def post(client, match, email: str, ip: str, consent: bool = True):
+def post(client, match, email: str, ip: str, consent: bool = True, **fields):
     data = {
         "sender_name": "Amira Haddad",
         "sender_email": email,
         "message": "Wir suchen Dolmetscher für unser Sprachcafé, können Sie helfen?",
+        "form_ts": issue_timestamp(time.time() - 10),
+        **fields,
     }
     if consent:
         data["consent"] = "on"
     return client.post(f"/treffer/{match.pk}/kontakt/", data, REMOTE_ADDR=ip)
 
 
+def confirm(client, sender: str):
+    """The sender opens the confirmation mail and presses the button; the
+    worker then relays the message (the second mail)."""
+    assert wait_for(lambda: len(mail.outbox) == 1)
+    (confirmation,) = mail.outbox
+    assert confirmation.to == [sender]
+    path = re.search(r"/kontakt/bestaetigen/[^/\s]+/", confirmation.body).group(0)
+    client.post(path)
+    assert wait_for(lambda: len(mail.outbox) == 2)
+    return mail.outbox[1]
+
+
 def test_message_is_relayed_without_the_senders_address(client, match, sender):
     response = post(client, match, sender, fresh_ip())
 
     assert response.status_code == 200
-    assert wait_for(lambda: len(mail.outbox) == 1)
-    message = mail.outbox[0]
+    message = confirm(client, sender)
     assert message.to == ["pool@dolmetscher.example"]
     assert sender not in message.body
     assert sender not in str(message.reply_to)
@@ -81,18 +97,19 @@ def test_answer_reaches_the_sender_and_only_then_reveals_the_address(
     client, match, sender
 ):
     post(client, match, sender, fresh_ip())
-    assert wait_for(lambda: len(mail.outbox) == 1)
-    link = re.search(r"/kontakt/antwort/[^/\s]+/", mail.outbox[0].body).group(0)
+    relayed = confirm(client, sender)
+    link = re.search(r"/kontakt/antwort/[^/\s]+/", relayed.body).group(0)
 
     form = client.get(link)
     assert form.status_code == 200
     assert sender not in form.content.decode()
     client.post(link, {"reply": "Gern, wir haben Dolmetscher für Arabisch."})
 
-    assert wait_for(lambda: len(mail.outbox) == 3)
-    to_sender, to_recipient = mail.outbox[1], mail.outbox[2]
+    assert wait_for(lambda: len(mail.outbox) == 4)
+    to_sender, to_recipient = mail.outbox[2], mail.outbox[3]
     assert to_sender.to == [sender]
     assert "Gern, wir haben Dolmetscher" in to_sender.body
+    assert "pool@dolmetscher.example" not in str(to_sender.message())
     assert to_recipient.to == ["pool@dolmetscher.example"]
     assert sender in to_recipient.body
     # A German visitor and a German answer: both mails in German.
@@ -120,6 +137,7 @@ def test_sixth_request_within_an_hour_gets_429_with_a_german_message(client, mat
 
 def test_outcome_answer_is_recorded_and_counted(client, match, admin_client, sender):
     post(client, match, sender, fresh_ip())
+    confirm(client, sender)
     stored = ContactRequest.objects.get()
     link = f"/kontakt/rueckmeldung/{outcome_token(stored.pk)}/"
 
@@ -144,26 +162,22 @@ def test_an_english_sender_gets_the_answer_and_the_question_in_english(
     in English, and the project's confirmation is in the language it
     answered in."""
     english = Client(headers={"accept-language": "en"})
-    english.post(
-        f"/treffer/{match.pk}/kontakt/",
-        {
-            "sender_name": "Amira Haddad",
-            "sender_email": sender,
-            "message": "We are looking for interpreters for our language café.",
-            "consent": "on",
-        },
-        REMOTE_ADDR=fresh_ip(),
+    post(
+        english,
+        match,
+        sender,
+        fresh_ip(),
+        message="We are looking for interpreters for our language café.",
     )
-    assert wait_for(lambda: len(mail.outbox) == 1)
+    to_project = confirm(english, sender)
     assert ContactRequest.objects.get().language == "en"
-    to_project = mail.outbox[0]
     assert to_project.subject == "Kontaktanfrage über „Niedersachsen packt an“"
     assert "Amira Haddad möchte mit Ihnen Kontakt aufnehmen" in to_project.body
 
     link = re.search(r"/kontakt/antwort/[^/\s]+/", to_project.body).group(0)
     client.post(link, {"reply": "Gern, wir haben Dolmetscher für Arabisch."})
-    assert wait_for(lambda: len(mail.outbox) == 3)
-    to_sender, to_recipient = mail.outbox[1], mail.outbox[2]
+    assert wait_for(lambda: len(mail.outbox) == 4)
+    to_sender, to_recipient = mail.outbox[2], mail.outbox[3]
     assert to_sender.to == [sender]
     assert to_sender.subject.startswith("Reply from “")
     assert "has replied to your request" in to_sender.body
@@ -172,7 +186,7 @@ def test_an_english_sender_gets_the_answer_and_the_question_in_english(
 
     ContactRequest.objects.update(relayed_at=timezone.now() - timedelta(days=30))
     assert ask_for_outcomes() == 1
-    question = mail.outbox[3]
+    question = mail.outbox[4]
     assert question.to == [sender]
     assert question.subject == "Did this contact lead to a collaboration?"
     assert "One click is enough" in question.body

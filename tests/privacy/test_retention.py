@@ -95,6 +95,7 @@ def test_contact_requests_lose_their_people_12_months_after_the_last_message(
             consent_text="ja",
             consent_at=created,
             created_at=created,
+            confirmed_at=created,
             reply="Antwort" if replied else "",
             replied_at=replied,
         )

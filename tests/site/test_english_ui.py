@@ -20,7 +20,7 @@ from django.conf import settings
 from django.test import Client
 
 from matching.models import Match
-from tests.accounts.conftest import make_member, signup_data
+from tests.accounts.conftest import form_protection, make_member, signup_data
 from tests.site.content import add_project
 
 LOCALE = Path(settings.BASE_DIR) / "locale" / "en" / "LC_MESSAGES"
@@ -397,7 +397,12 @@ def test_match_contact_form_and_its_errors_are_english(english, partner_match):
 
     response = english.post(
         url,
-        {"sender_name": "Amira", "sender_email": "amira@example.org", "message": "Hi"},
+        {
+            "sender_name": "Amira",
+            "sender_email": "amira@example.org",
+            "message": "Hi",
+            **form_protection(),
+        },
     )
 
     assert response.status_code == 400
