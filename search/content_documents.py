@@ -23,10 +23,15 @@ class _PageDocument(Document):
     url = fields.KeywordField(index=False)
     slug = fields.KeywordField()
     published_at = fields.DateField()
+    # The revision the document was made from (reconcile compares it).
+    live_revision = fields.IntegerField()
     all_text = all_text()
 
     def prepare_url(self, page) -> str:
         return page.get_url() or ""
+
+    def prepare_live_revision(self, page) -> int | None:
+        return page.live_revision_id
 
     def prepare_published_at(self, page):
         return page.first_published_at

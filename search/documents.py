@@ -96,6 +96,8 @@ class ProjectDocument(Document):
     location = fields.GeoPointField()
     published_at = fields.DateField()
     last_confirmed = fields.DateField()
+    # The revision the document was made from (reconcile compares it).
+    live_revision = fields.IntegerField()
     all_text = all_text()
     suggest = suggest()
     # The same analysis as the database fallbacks (search.language).
@@ -259,6 +261,9 @@ class ProjectDocument(Document):
             return {"lat": page.lat, "lon": page.lon}
         first = next(iter(_related(page, "districts")), None)
         return {"lat": first.lat, "lon": first.lon} if first else None
+
+    def prepare_live_revision(self, page: ProjectPage) -> int | None:
+        return page.live_revision_id
 
     def prepare_published_at(self, page: ProjectPage):
         return page.first_published_at

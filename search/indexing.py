@@ -1,4 +1,6 @@
-"""Writing documents into Elasticsearch with revision ids as external versions."""
+"""Writing documents into Elasticsearch with monotonic external versions
+(``search.versions``): a write or delete always carries a version taken
+before the state it reflects was read, so the newest read wins."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from elasticsearch import ApiError, ConflictError, NotFoundError
 from .client import get_client
 from .documents import DOCUMENTS, prepare_all
 from .events import documents_indexed, documents_removed
+from .versions import next_version
 
 logger = logging.getLogger(__name__)
 
@@ -62,12 +65,13 @@ def sync_objects(
 ):
     """Make the index agree with the database for these ids.
 
-    ``versions`` holds, per id, the highest revision id the outbox saw; it
-    versions deletes of rows that no longer exist. Returns (indexed, deleted).
-    """
+    ``versions`` (the revision ids the outbox saw) is no longer needed: every
+    write and delete carries one new version, taken before the pages are
+    read. Returns (indexed, deleted)."""
     document_class = document_for(app_label, model_name)
     alias = ensure_index(document_class)
     client = get_client()
+    version = next_version()
     model = apps.get_model(app_label, model_name)
     queryset = document_class().get_queryset()
     pages = {page.pk: page for page in queryset.filter(pk__in=ids)}
@@ -87,7 +91,6 @@ def sync_objects(
     if client.indices.exists_alias(name=building):
         targets.append(building)
     for object_id in ids:
-        page = pages.get(object_id)
         if object_id in bodies:
             body = bodies[object_id]
             for target in targets:
@@ -96,7 +99,7 @@ def sync_objects(
                         index=target,
                         id=str(object_id),
                         document=body,
-                        version=page.live_revision_id,
+                        version=version,
                         version_type="external",
                     )
                 except ConflictError:
@@ -105,26 +108,20 @@ def sync_objects(
                     )
             indexed_ids.append(object_id)
             continue
-        version = max(
-            filter(None, [versions.get(object_id), page and page.latest_revision_id]),
-            default=None,
-        )
         for target in targets:
             try:
-                if version:
-                    client.delete(
-                        index=target,
-                        id=str(object_id),
-                        version=version,
-                        version_type="external_gte",
-                    )
-                else:
-                    client.delete(index=target, id=str(object_id))
+                # A delete for a page the database says is not public wins.
+                client.delete(
+                    index=target,
+                    id=str(object_id),
+                    version=version,
+                    version_type="external_gte",
+                )
             except NotFoundError:
                 pass
             except ConflictError:
                 logger.info(
-                    "%s #%s: index holds a newer revision", model_name, object_id
+                    "%s #%s: index holds a newer version", model_name, object_id
                 )
         removed_ids.append(object_id)
     if indexed_ids:

@@ -13,6 +13,7 @@ from elasticsearch import helpers
 from .client import get_client
 from .documents import DOCUMENTS, prepare_all
 from .indexing import create_physical_index, sync_objects
+from .versions import next_version
 
 logger = logging.getLogger(__name__)
 DEFAULT_BATCH_SIZE = 2000
@@ -46,6 +47,9 @@ def _batches(
 ) -> Iterator[list[dict]]:
     """Bulk actions, prepared a batch at a time with prefetched relations."""
     for chunk in _chunks(ids, batch_size):
+        # Taken before the rows are read: a drain that reads later writes a
+        # higher version, so the bulk load never overwrites a newer state.
+        version = next_version()
         rows = getattr(document_class, "rows", None)
         found = rows(queryset, chunk) if rows else queryset.filter(pk__in=chunk)
         pages = [page for page in found if page.live_revision_id]
@@ -56,7 +60,7 @@ def _batches(
                 "_index": physical,
                 "_id": str(page.pk),
                 "_source": body,
-                "version": page.live_revision_id,
+                "version": version,
                 "version_type": "external",
             }
             for page, body in zip(pages, bodies, strict=True)
@@ -162,25 +166,28 @@ class Drift:
         return sorted({*self.missing, *self.stale, *self.orphaned})
 
 
-def indexed_versions(alias: str) -> dict[int, int]:
+def indexed_versions(alias: str) -> dict[int, int | None]:
+    """id → the live revision each document was made from (``live_revision``;
+    None for documents written before the field existed)."""
     client = get_client()
     if not client.indices.exists_alias(name=alias):
         return {}
     return {
-        int(hit["_id"]): hit["_version"]
+        int(hit["_id"]): hit.get("_source", {}).get("live_revision")
         for hit in helpers.scan(
             client,
             index=alias,
-            query={"query": {"match_all": {}}, "_source": False, "version": True},
+            query={"query": {"match_all": {}}, "_source": ["live_revision"]},
             size=1000,
         )
     }
 
 
 def reconcile(repair: bool = False) -> list[Drift]:
-    """Compare (id, live revision) in the database with (id, _version) in
-    each index; with ``repair`` re-sync every drifted id through the same
-    path the outbox uses."""
+    """Compare (id, live revision) in the database with (id, the live revision
+    the document was made from) in each index; with ``repair`` re-sync every
+    drifted id through the same path the outbox uses (with a new version, so
+    a repair always wins)."""
     report = []
     for (app_label, model_name), document_class in DOCUMENTS.items():
         expected = dict(

@@ -127,3 +127,21 @@ class SearchLog(models.Model):
 
     def __str__(self) -> str:
         return self.text or "—"
+
+
+class IndexVersion(models.Model):
+    """The one counter behind every external version the index gets. Revision
+    ids are not versions: a change made without review (``apply_without_review``)
+    goes live as a newer revision while an older draft waits, and approving
+    that draft later must still win. A version is taken before the state is
+    read, under the counter's row lock, so a higher version never carries an
+    older state."""
+
+    value = models.BigIntegerField()
+
+    class Meta:
+        verbose_name = _("Suchindex-Version")
+        verbose_name_plural = _("Suchindex-Versionen")
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -52,7 +52,8 @@ def test_stale_write_cannot_overwrite_a_newer_revision(es_index, site_tree):
     sync_objects("projects", "projectpage", [project.pk], {})
     alias = ensure_index(document_for("projects", "projectpage"))
 
-    stale_version = project.live_revision_id - 1
+    indexed = es_index.get(index=alias, id=str(project.pk))
+    stale_version = indexed["_version"] - 1
     with pytest.raises(ConflictError):
         es_index.index(
             index=alias,
