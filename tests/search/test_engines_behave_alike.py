@@ -10,9 +10,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -21,9 +18,10 @@ from django.core.management import call_command
 from django.http import QueryDict
 from django.test import override_settings
 
+from tests.search import sqlite_site
+
 pytestmark = pytest.mark.django_db
 
-ROOT = Path(__file__).resolve().parents[2]
 ENGINES = ("elasticsearch", "postgresql", "sqlite")
 
 ROWS = [
@@ -98,57 +96,9 @@ QUERIES = [
     HOSTILE,
 ]
 
-SEARCH = """
-import json, sys
-from urllib.parse import urlencode
-import django
-django.setup()
-from django.http import QueryDict
-from search.backends import run_search
-from search.query import parse_query
-
-out = {}
-for text in json.loads(sys.argv[1]):
-    result = run_search(parse_query(QueryDict(urlencode({"q": text}))))
-    out[text] = {
-        "backend": result.backend,
-        "count": result.count,
-        "titles": [hit.title for hit in result.hits],
-    }
-print("RESULT " + json.dumps(out))
-"""
-
-
-def _run(args: list[str], env: dict[str, str]) -> str:
-    result = subprocess.run(  # noqa: S603  (our own manage.py, fixed arguments)
-        [sys.executable, *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return result.stdout
-
 
 def _sqlite_answers(folder: Path) -> dict[str, dict]:
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"DATABASE_URL", "REDIS_URL", "ELASTICSEARCH_URL"}
-    }
-    env["DJANGO_SETTINGS_MODULE"] = "config.settings.dev"
-    env["DATABASE_URL"] = f"sqlite:///{folder / 'db.sqlite3'}"
-    _run(["manage.py", "migrate", "--noinput", "-v0"], env)
-    _run(["manage.py", "setup_site"], env)
-    data = folder / "projekte.json"
-    data.write_text(json.dumps(ROWS, ensure_ascii=False), encoding="utf-8")
-    _run(["manage.py", "import_projects", str(data)], env)
-    printed = _run(["-c", SEARCH, json.dumps(QUERIES)], env)
-    line = next(x for x in printed.splitlines() if x.startswith("RESULT "))
-    return json.loads(line.removeprefix("RESULT "))
+    return sqlite_site.search(sqlite_site.build(folder, ROWS), *QUERIES)
 
 
 def _answers() -> dict[str, dict]:

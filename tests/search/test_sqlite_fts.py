@@ -9,15 +9,9 @@ one SQLite file per module, migrated and filled through ``import_projects``.
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.search import sqlite_site
 
 PROJECTS = [
     {
@@ -63,26 +57,6 @@ PROJECTS = [
     },
 ]
 
-SEARCH = """
-import json, sys
-from urllib.parse import urlencode
-import django
-django.setup()
-from django.http import QueryDict
-from search.backends import run_search
-from search.query import parse_query
-
-out = {}
-for text in json.loads(sys.argv[1]):
-    result = run_search(parse_query(QueryDict(urlencode({"q": text}))))
-    out[text] = {
-        "backend": result.backend,
-        "count": result.count,
-        "titles": [hit.title for hit in result.hits],
-    }
-print("RESULT " + json.dumps(out))
-"""
-
 CHANGE = """
 import sys
 import django
@@ -107,29 +81,9 @@ print("done", ProjectPage.objects.live().count())
 """
 
 
-def _run(args: list[str], env: dict[str, str]) -> str:
-    result = subprocess.run(
-        [sys.executable, *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return result.stdout
-
-
-def _search(env: dict[str, str], *texts: str) -> dict[str, dict]:
-    printed = _run(["-c", SEARCH, json.dumps(list(texts))], env)
-    line = next(x for x in printed.splitlines() if x.startswith("RESULT "))
-    return json.loads(line.removeprefix("RESULT "))
-
-
 def _change(env: dict[str, str], *args: str) -> int:
     """Run a change; returns the number of live projects after it."""
-    printed = _run(["-c", CHANGE, *args], env)
+    printed = sqlite_site.run(["-c", CHANGE, *args], env)
     return int(printed.split("done ", 1)[1].split()[0])
 
 
@@ -137,24 +91,11 @@ def _change(env: dict[str, str], *args: str) -> int:
 def sqlite_env(tmp_path_factory) -> dict[str, str]:
     """A migrated SQLite database with the site skeleton and the projects,
     published by ``import_projects`` (no Elasticsearch, no broker)."""
-    folder = tmp_path_factory.mktemp("sqlite_fts")
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"DATABASE_URL", "REDIS_URL", "ELASTICSEARCH_URL"}
-    }
-    env["DJANGO_SETTINGS_MODULE"] = "config.settings.dev"
-    env["DATABASE_URL"] = f"sqlite:///{folder / 'db.sqlite3'}"
-    _run(["manage.py", "migrate", "--noinput", "-v0"], env)
-    _run(["manage.py", "setup_site"], env)
-    data = folder / "projekte.json"
-    data.write_text(json.dumps(PROJECTS, ensure_ascii=False), encoding="utf-8")
-    _run(["manage.py", "import_projects", str(data)], env)
-    return env
+    return sqlite_site.build(tmp_path_factory.mktemp("sqlite_fts"), PROJECTS)
 
 
 def test_fts_finds_inflections_text_words_compound_parts_and_any_word(sqlite_env):
-    found = _search(
+    found = sqlite_site.search(
         sqlite_env,
         "Sprachkurse",
         "Lastenfahrräder",
@@ -175,7 +116,7 @@ def test_fts_finds_inflections_text_words_compound_parts_and_any_word(sqlite_env
 
 
 def test_a_title_match_ranks_above_a_text_match(sqlite_env):
-    found = _search(sqlite_env, "Gartenprojekt", "Gartenprojekt Kochabende")
+    found = sqlite_site.search(sqlite_env, "Gartenprojekt", "Gartenprojekt Kochabende")
 
     assert found["Gartenprojekt"]["titles"] == [
         "Interkulturelles Gartenprojekt",
@@ -189,7 +130,7 @@ def test_a_title_match_ranks_above_a_text_match(sqlite_env):
 
 
 def test_a_named_place_lifts_its_projects_and_a_question_finds(sqlite_env):
-    found = _search(
+    found = sqlite_site.search(
         sqlite_env,
         "Gartenprojekt Peine",
         "Wer macht ein Gartenprojekt?",
@@ -213,7 +154,7 @@ def test_a_named_place_lifts_its_projects_and_a_question_finds(sqlite_env):
 
 def test_a_hostile_query_is_searched_as_words_without_error(sqlite_env):
     hostile = '" OR * NEAR( ^ AND -"'
-    found = _search(sqlite_env, hostile, 'Garten" OR "*', "NEAR(Sprachkurs)")
+    found = sqlite_site.search(sqlite_env, hostile, 'Garten" OR "*', "NEAR(Sprachkurs)")
 
     assert found[hostile]["count"] == 0
     assert found['Garten" OR "*']["titles"] == [
@@ -225,34 +166,34 @@ def test_a_hostile_query_is_searched_as_words_without_error(sqlite_env):
 
 def test_drafts_stay_out_and_unpublishing_removes_a_project(sqlite_env):
     _change(sqlite_env, "draft", "fts-2", "Kletterwald Lingen")
-    assert _search(sqlite_env, "Kletterwald")["Kletterwald"]["count"] == 0
+    assert sqlite_site.search(sqlite_env, "Kletterwald")["Kletterwald"]["count"] == 0
 
     _change(sqlite_env, "publish", "fts-2")
-    found = _search(sqlite_env, "Kletterwald")["Kletterwald"]
+    found = sqlite_site.search(sqlite_env, "Kletterwald")["Kletterwald"]
     assert found["titles"] == ["Kletterwald Lingen"]
 
     _change(sqlite_env, "unpublish", "fts-2")
-    after = _search(sqlite_env, "Kletterwald", "Lastenfahrrad")
+    after = sqlite_site.search(sqlite_env, "Kletterwald", "Lastenfahrrad")
     assert after["Kletterwald"]["count"] == 0
     assert after["Lastenfahrrad"]["count"] == 0
 
 
 def test_migrate_fills_an_empty_table_next_to_live_projects(sqlite_env):
     _change(sqlite_env, "empty")
-    assert _search(sqlite_env, "Sprachkurs")["Sprachkurs"]["count"] == 0
+    assert sqlite_site.search(sqlite_env, "Sprachkurs")["Sprachkurs"]["count"] == 0
 
-    _run(["manage.py", "migrate", "--noinput", "-v0"], sqlite_env)
+    sqlite_site.run(["manage.py", "migrate", "--noinput", "-v0"], sqlite_env)
 
-    found = _search(sqlite_env, "Sprachkurs")["Sprachkurs"]
+    found = sqlite_site.search(sqlite_env, "Sprachkurs")["Sprachkurs"]
     assert found["titles"][0] == "Sprachkurs für Mütter"
 
 
 def test_rebuild_search_refills_the_table_from_live_projects(sqlite_env):
     live = _change(sqlite_env, "empty")
-    assert _search(sqlite_env, "Sprachkurs")["Sprachkurs"]["count"] == 0
+    assert sqlite_site.search(sqlite_env, "Sprachkurs")["Sprachkurs"]["count"] == 0
 
-    printed = _run(["manage.py", "rebuild_search"], sqlite_env)
+    printed = sqlite_site.run(["manage.py", "rebuild_search"], sqlite_env)
 
     assert f"projects.projectpage: {live} → search_project_fts" in printed
-    found = _search(sqlite_env, "Sprachkurs")["Sprachkurs"]
+    found = sqlite_site.search(sqlite_env, "Sprachkurs")["Sprachkurs"]
     assert found["titles"][0] == "Sprachkurs für Mütter"
