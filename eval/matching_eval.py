@@ -30,6 +30,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from .report import failed
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "eval/corpus/projects.json"
 LABELS = ROOT / "eval/matching/labels.json"
@@ -209,10 +211,7 @@ def main(argv: list[str] | None = None) -> int:
     print_table(args.split, results)
     if args.check:
         floors = json.loads(FLOORS.read_text(encoding="utf-8"))
-        failures = check_floors(results, floors)
-        for failure in failures:
-            print("BELOW FLOOR:", failure)
-        return 1 if failures else 0
+        return failed(check_floors(results, floors))
     return 0
 
 

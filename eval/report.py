@@ -86,3 +86,10 @@ def check_floors(summaries: dict[str, dict], floors: dict) -> list[str]:
             if not value >= floor:
                 failures.append(f"{engine} {kind} nDCG {value:.3f} < {floor}")
     return failures
+
+
+def failed(failures: list[str]) -> int:
+    """Print every figure below its floor; the exit status of ``--check``."""
+    for failure in failures:
+        print("BELOW FLOOR:", failure)
+    return 1 if failures else 0

@@ -137,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
         results["sqlite"] = sqlite_rankings(args.split)
     if args.json:
         args.json.write_text(json.dumps(results, ensure_ascii=False, indent=1))
-    from .report import check_floors, print_report, summarise
+    from .report import check_floors, failed, print_report, summarise
 
     grades = load_grades()
     summaries = {
@@ -146,10 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     print_report(args.split, summaries, ENGINE_LABELS)
     if args.check:
         floors = json.loads(FLOORS.read_text(encoding="utf-8"))
-        failures = check_floors(summaries, floors)
-        for failure in failures:
-            print("BELOW FLOOR:", failure)
-        return 1 if failures else 0
+        return failed(check_floors(summaries, floors))
     return 0
 
 
