@@ -162,6 +162,8 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # The admin's own search stays on the database; public search is ours (search/).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Editors' uploads need an alt text (kb.image_forms).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "kb.image_forms.AltTextImageForm"
 
 # --- E-mail ---------------------------------------------------------------
 
