@@ -14,7 +14,8 @@ Measures, per engine:
   kind, out of as many as fit in ten (similar: grade ≥ 1 of the seed's
   group; complementary: the labelled pair, seen from either side);
 - precision@5 (strict): among the top five of each labelled project's list
-  of the labelled kind, the share that is a labelled partner of any kind;
+  of the labelled kind, the share that is a labelled partner of any kind
+  (seen from either side, like the demo's ``tests/matching/quality.py``);
 - trap false-link rate: trap pairs (shared words, different work) linked in
   either direction under either kind.
 """
@@ -81,6 +82,9 @@ def measure(ranked: dict[tuple[str, str], list[str]], labels: dict) -> Figures:
         relevant = {eid for eid, grade in group["similar"].items() if grade >= 1}
         wanted.append((group["seed"], "similar", relevant))
         partners[group["seed"]] |= relevant
+        # Similarity is mutual: the seed is a labelled partner of each member.
+        for member in relevant:
+            partners[member].add(group["seed"])
     for pair in labels.get("complementary", []):
         a, b = pair["needs"], pair["offers"]
         wanted += [(a, "complementary", {b}), (b, "complementary", {a})]
