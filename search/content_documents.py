@@ -23,8 +23,10 @@ class _PageDocument(Document):
     url = fields.KeywordField(index=False)
     slug = fields.KeywordField()
     published_at = fields.DateField()
-    # The revision the document was made from (reconcile compares it).
+    # The revision the document was made from.
     live_revision = fields.IntegerField()
+    # A hash of the rest (``search.documents.prepare_all``; reconcile compares it).
+    content_hash = fields.KeywordField(index=False)
     all_text = all_text()
 
     def prepare_url(self, page) -> str:
@@ -35,6 +37,9 @@ class _PageDocument(Document):
 
     def prepare_published_at(self, page):
         return page.first_published_at
+
+    def prepare_content_hash(self, page) -> None:
+        return None
 
     def prepare_all_text(self, page) -> None:
         return None

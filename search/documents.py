@@ -6,6 +6,7 @@ writes go through our outbox pipeline (``search.indexing``), never its signals.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from types import SimpleNamespace
 
@@ -34,6 +35,7 @@ from .offers import implied_offers
 from .page_text import stream_text
 from .relations import id_filter, load_relations
 
+HASH_FIELD = "content_hash"
 PRACTICE_FIELDS = (
     "starting_point",
     "goals",
@@ -96,8 +98,10 @@ class ProjectDocument(Document):
     location = fields.GeoPointField()
     published_at = fields.DateField()
     last_confirmed = fields.DateField()
-    # The revision the document was made from (reconcile compares it).
+    # The revision the document was made from.
     live_revision = fields.IntegerField()
+    # A hash of everything else in the document (reconcile compares it).
+    content_hash = fields.KeywordField(index=False)
     all_text = all_text()
     suggest = suggest()
     # The same analysis as the database fallbacks (search.language).
@@ -265,6 +269,9 @@ class ProjectDocument(Document):
     def prepare_live_revision(self, page: ProjectPage) -> int | None:
         return page.live_revision_id
 
+    def prepare_content_hash(self, page: ProjectPage) -> None:
+        return None  # set by ``prepare_all`` from the finished document
+
     def prepare_published_at(self, page: ProjectPage):
         return page.first_published_at
 
@@ -300,14 +307,34 @@ def _initiative(page: ProjectPage) -> InitiativePage | None:
         return page.initiative
 
 
+def _json_value(value):
+    # As the Elasticsearch client serialises them, so that a prepared
+    # document and its stored ``_source`` hash alike.
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def document_hash(body: dict) -> str:
+    """A digest of a document without its own hash field. Reconcile compares
+    the digest of what the database would produce with the stored one and
+    with the digest of the stored ``_source``."""
+    content = {name: value for name, value in body.items() if name != HASH_FIELD}
+    encoded = json.dumps(
+        content, sort_keys=True, default=_json_value, ensure_ascii=False
+    )
+    return hashlib.sha256(encoded.encode()).hexdigest()[:32]
+
+
 def prepare_all(document_class, pages: list) -> list[dict]:
     """Documents for a batch of pages with per-batch instead of per-page
-    lookups where the document type supports it."""
+    lookups where the document type supports it, each with its hash."""
     attach = getattr(document_class, "attach", None)
     if attach:
         attach(pages)
     document = document_class()
-    return [document.prepare(page) for page in pages]
+    bodies = [document.prepare(page) for page in pages]
+    for body in bodies:
+        body[HASH_FIELD] = document_hash(body)
+    return bodies
 
 
 DOCUMENTS = {

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from elasticsearch import helpers
 
 from .client import get_client
-from .documents import DOCUMENTS, prepare_all
+from .documents import DOCUMENTS, HASH_FIELD, document_hash, prepare_all
 from .indexing import create_physical_index, sync_objects
 from .versions import next_version
 
@@ -166,39 +166,57 @@ class Drift:
         return sorted({*self.missing, *self.stale, *self.orphaned})
 
 
-def indexed_versions(alias: str) -> dict[int, int | None]:
-    """id → the live revision each document was made from (``live_revision``;
-    None for documents written before the field existed)."""
+def indexed_hashes(alias: str) -> dict[int, tuple[str | None, str]]:
+    """id → (the hash stored with the document at index time, the hash of
+    the stored ``_source``). The first is None for documents written before
+    the field existed; the second differs from the first when the document
+    was changed by anything but our pipeline."""
     client = get_client()
     if not client.indices.exists_alias(name=alias):
         return {}
-    return {
-        int(hit["_id"]): hit.get("_source", {}).get("live_revision")
-        for hit in helpers.scan(
-            client,
-            index=alias,
-            query={"query": {"match_all": {}}, "_source": ["live_revision"]},
-            size=1000,
-        )
-    }
+    found = {}
+    for hit in helpers.scan(
+        client, index=alias, query={"query": {"match_all": {}}}, size=500
+    ):
+        source = hit.get("_source", {})
+        found[int(hit["_id"])] = (source.get(HASH_FIELD), document_hash(source))
+    return found
+
+
+def expected_hashes(
+    document_class, batch_size: int = DEFAULT_BATCH_SIZE
+) -> dict[int, str]:
+    """id → the hash of the document the database would produce now, for
+    every public page, prepared in batches as a rebuild does."""
+    queryset = public_pages(document_class)
+    ids = list(queryset.order_by("pk").values_list("pk", flat=True))
+    rows = getattr(document_class, "rows", None)
+    expected: dict[int, str] = {}
+    for chunk in _chunks(ids, batch_size):
+        found = rows(queryset, chunk) if rows else queryset.filter(pk__in=chunk)
+        pages = [page for page in found if page.live_revision_id]
+        for page, body in zip(pages, prepare_all(document_class, pages), strict=True):
+            expected[page.pk] = body[HASH_FIELD]
+    return expected
 
 
 def reconcile(repair: bool = False) -> list[Drift]:
-    """Compare (id, live revision) in the database with (id, the live revision
-    the document was made from) in each index; with ``repair`` re-sync every
-    drifted id through the same path the outbox uses (with a new version, so
-    a repair always wins)."""
+    """Compare the hash of the document the database would produce with the
+    hash stored in the index, for every public page of each type: any drift
+    (a missed dependent, a hand-edited document, an older writer) shows. With
+    ``repair`` every drifted id is re-synced through the path the outbox uses
+    (with a new version, so a repair always wins)."""
     report = []
     for (app_label, model_name), document_class in DOCUMENTS.items():
-        expected = dict(
-            public_pages(document_class).values_list("pk", "live_revision_id")
-        )
-        actual = indexed_versions(document_class._index._name)
+        expected = expected_hashes(document_class)
+        actual = indexed_hashes(document_class._index._name)
         drift = Drift(label=f"{app_label}.{model_name}")
         drift.missing = sorted(set(expected) - set(actual))
         drift.orphaned = sorted(set(actual) - set(expected))
         drift.stale = sorted(
-            pk for pk in set(expected) & set(actual) if expected[pk] != actual[pk]
+            pk
+            for pk in set(expected) & set(actual)
+            if actual[pk] != (expected[pk], expected[pk])
         )
         if repair and drift.ids:
             sync_objects(app_label, model_name, drift.ids, {})
