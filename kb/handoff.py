@@ -12,14 +12,17 @@ import logging
 from collections.abc import Callable
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
 
 logger = logging.getLogger(__name__)
 
-# Rows younger than this belong to the task queued at commit; the sweeper
-# leaves them alone so it does not race a healthy hand-off.
-SWEEP_GRACE = timedelta(minutes=5)
+
+def sweep_grace() -> timedelta:
+    """Rows younger than this belong to the task queued at commit; the sweeper
+    leaves them alone so it does not race a healthy hand-off."""
+    return timedelta(seconds=settings.MAIL_SWEEP_GRACE_SECONDS)
 
 
 def queue(task, *args) -> bool:
@@ -69,13 +72,13 @@ def sweep(
     max_age: timedelta,
     field: str = "sent_at",
 ) -> int:
-    """Send every unsent row older than ``SWEEP_GRACE`` and younger than
+    """Send every unsent row older than ``sweep_grace()`` and younger than
     ``max_age`` (older links would have expired); returns how many."""
     now = timezone.now()
     pending = queryset.filter(
         **{
             field: None,
-            f"{created_field}__lt": now - SWEEP_GRACE,
+            f"{created_field}__lt": now - sweep_grace(),
             f"{created_field}__gte": now - max_age,
         },
     ).values_list("pk", flat=True)

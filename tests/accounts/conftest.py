@@ -140,7 +140,7 @@ def login(client, user) -> None:
 
 
 def backdate(queryset, field: str, minutes: int = 10) -> None:
-    """Older than the sweeper's grace period (kb.handoff.SWEEP_GRACE)."""
+    """Older than the sweeper's grace period (kb.handoff.sweep_grace)."""
     from datetime import timedelta
 
     from django.utils import timezone
