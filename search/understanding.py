@@ -18,6 +18,7 @@ from django.conf import settings
 
 from .language import analyse_query, fold, split_compound, stem, word_terms, words
 from .language.english import looks_english, translate_english
+from .language.spelling import correct
 from .language.resources import DATA_DIR
 from .language.synonyms import key, synonyms
 
@@ -104,13 +105,12 @@ def is_common(concept: Concept) -> bool:
 
 def minimum_should_match(clauses: int) -> int:
     """How many of a query's clauses (one per concept, one for its places) a
-    project must satisfy: recall first, so one of two, two of three, then
-    60 % (rounded down). Every engine applies this same rule."""
-    if clauses <= 1:
-        return clauses
-    if clauses <= 3:
-        return clauses - 1
-    return max(1, (clauses * 3) // 5)
+    project must satisfy: recall first, so any one of up to four (more
+    clauses found rank higher), then a third (long questions). Every engine
+    applies this same rule; tuned on the dev split (``eval/``)."""
+    if clauses <= 4:
+        return min(clauses, 1)
+    return clauses // 3
 
 
 @dataclass(frozen=True)
@@ -282,19 +282,22 @@ def _concepts(tokens: list[str]) -> list[Concept]:
                 position += size
                 break
         else:
-            (word,) = analyse_query(tokens[position])
-            alternatives, written = _alternatives(word.text, (word.stem,))
-            concepts.append(
-                Concept(
-                    word.text,
-                    (word.stem,),
-                    _parts(word.text),
-                    alternatives,
-                    written,
-                )
-            )
+            concepts.append(_word_concept(tokens[position]))
             position += 1
     return concepts
+
+
+def _word_concept(text: str) -> Concept:
+    """One word; a misspelt one ("Fahradwerkstatt") also stands for its
+    correction, with the correction's parts and synonyms."""
+    (word,) = analyse_query(text)
+    corrected = correct(word.text)
+    spelling = corrected or word.text
+    alternatives, written = _alternatives(spelling, (word.stem,))
+    if corrected:
+        alternatives = (word_terms(corrected)[:1], *alternatives)[:MAX_ALTERNATIVES]
+        written = (corrected, *written)[: len(alternatives)]
+    return Concept(word.text, (word.stem,), _parts(spelling), alternatives, written)
 
 
 def understand(text: str) -> Understood:

@@ -111,7 +111,7 @@ def _finest(word: str, lex: Lexicon, depth: int) -> list[str]:
 
 def _drop_link(part: str, lex: Lexicon) -> str:
     """ "arbeits" → "arbeit": the project's list has parts with the s."""
-    if part.endswith("s") and _is_head(part[:-1], lex):
+    if part.endswith("s") and is_head(part[:-1], lex):
         return part[:-1]
     return part
 
@@ -122,7 +122,7 @@ def _best_split(word: str, lex: Lexicon) -> tuple[str, ...] | None:
     best: tuple[str, ...] | None = None
     for end in range(len(word) - MIN_PART, MIN_PART - 1, -1):
         head = word[:end]
-        if head in PREFIX_NOUNS or not _is_head(head, lex):
+        if head in PREFIX_NOUNS or not is_head(head, lex):
             continue
         for link in LINKS:
             rest = word[end:]
@@ -131,7 +131,7 @@ def _best_split(word: str, lex: Lexicon) -> tuple[str, ...] | None:
             tail = rest[len(link) :]
             if len(tail) < MIN_PART:
                 continue
-            covered = _cover(tail, lex)
+            covered = cover(tail, lex)
             if covered and (best is None or len(covered) + 1 < len(best)):
                 best = (head, *covered)
         if best is not None and len(best) == 2:
@@ -140,20 +140,20 @@ def _best_split(word: str, lex: Lexicon) -> tuple[str, ...] | None:
 
 
 @lru_cache(maxsize=16384)
-def _cover(rest: str, lex: Lexicon) -> tuple[str, ...] | None:
-    if _is_last(rest, lex):
+def cover(rest: str, lex: Lexicon) -> tuple[str, ...] | None:
+    if is_last(rest, lex):
         return (rest,)
     split = _best_split(rest, lex)
     return split
 
 
-def _is_head(part: str, lex: Lexicon) -> bool:
+def is_head(part: str, lex: Lexicon) -> bool:
     if part in lex.domain:
         return True
     return len(part) >= 4 and (part in lex.forms or part in lex.heads)
 
 
-def _is_last(part: str, lex: Lexicon) -> bool:
+def is_last(part: str, lex: Lexicon) -> bool:
     if part in SUFFIX_NOUNS:
         return False
     return part in lex.forms and (len(part) >= 4 or part in lex.domain)

@@ -90,6 +90,7 @@ QUERIES = [
     "Ehrenamtliche in Celle",
     "Fahrradwerkstatt im Emsland",
     "Dolmetscher gesucht",
+    "Patenschaftsprogram",
     "bike repair",
     "Sprachkurse Zzyzxwort",
     "Zzyzxwort",
@@ -168,6 +169,14 @@ def test_stems_compound_parts_and_lexicon_splits(answers, engine):
     assert (
         "Sprachpatenschaft Celle" in (answers[engine]["Sprachpatenprojekt"]["titles"])
     )
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_compound_with_a_misspelt_part_finds_by_its_correction(answers, engine):
+    # "Programm" typed with one m: no lexicon split covers the word and no
+    # text has it, but one edit gives "Patenschaft" + "Programm".
+    titles = answers[engine]["Patenschaftsprogram"]["titles"]
+    assert titles[:1] == ["Sprachpatenschaft Celle"]
 
 
 @pytest.mark.parametrize("engine", ENGINES)
