@@ -18,8 +18,8 @@ from django.conf import settings
 
 from .language import analyse_query, fold, split_compound, stem, word_terms, words
 from .language.english import looks_english, translate_english
-from .language.spelling import correct
 from .language.resources import DATA_DIR
+from .language.spelling import correct
 from .language.synonyms import key, synonyms
 
 MAX_PLACE_WORDS = 4

@@ -91,7 +91,8 @@ def test_one_known_word_is_enough(corpus, client):
 
 
 @pytest.mark.parametrize(
-    ("clauses", "required"), [(0, 0), (1, 1), (2, 1), (3, 1), (4, 1), (5, 1), (6, 2), (9, 3)]
+    ("clauses", "required"),
+    [(0, 0), (1, 1), (2, 1), (3, 1), (4, 1), (5, 1), (6, 2), (9, 3)],
 )
 def test_the_shared_minimum_should_match_rule(clauses, required):
     assert minimum_should_match(clauses) == required
