@@ -56,6 +56,7 @@ SOURCE += ["district_names", "field_names"]
 STALE_AFTER = "now-15M/d"
 STALE_WEIGHT = 0.5
 PART_BOOST = 0.45
+SOME_PARTS_BOOST = 0.35
 SYNONYM_BOOST = 0.5
 FUZZY_BOOST = 0.8
 PLACE_BOOST = 50.0
@@ -81,6 +82,18 @@ def _stems(stems: tuple[str, ...], boost: float, fields: list[str]) -> Q:
     )
 
 
+def _parts(concept: Concept, required: int, boost: float, fields: list[str]) -> Q:
+    return Q(
+        "bool",
+        should=[
+            Q("multi_match", query=" ".join(alts), fields=fields)
+            for alts in concept.parts
+        ],
+        minimum_should_match=required,
+        boost=boost,
+    )
+
+
 CONCEPT_PREFIX = "concept-"
 
 
@@ -96,19 +109,12 @@ def concept_clause(
     in the German fields."""
     queries = [_stems(concept.stems, 1.0, fields)]
     if concept.parts:
-        # All parts but one: "Elterncafé" finds what is for "Eltern", more
-        # parts found rank higher.
-        queries.append(
-            Q(
-                "bool",
-                should=[
-                    Q("multi_match", query=" ".join(alts), fields=fields)
-                    for alts in concept.parts
-                ],
-                minimum_should_match=max(1, len(concept.parts) - 1),
-                boost=PART_BOOST,
-            )
-        )
+        # Every part ("Eltern" and "Café" for "Elterncafé") ranks above all
+        # parts but one (any café), which still finds.
+        count = len(concept.parts)
+        queries.append(_parts(concept, count, PART_BOOST, fields))
+        if count > 1:
+            queries.append(_parts(concept, count - 1, SOME_PARTS_BOOST, fields))
     queries += [_stems(alt, SYNONYM_BOOST, fields) for alt in concept.alternatives]
     if fuzzy:
         queries.append(
