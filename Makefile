@@ -75,8 +75,9 @@ $(FRONTEND_STAMP): package.json package-lock.json
 	@command -v npm >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm; }
 	npm ci --no-audit --no-fund --silent
 	mkdir -p static/vendor/leaflet
-	cp -R node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css \
-		node_modules/leaflet/dist/images static/vendor/leaflet/
+	@# leaflet.js names its source map: the production storage (collectstatic) needs it.
+	cp -R node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.js.map \
+		node_modules/leaflet/dist/leaflet.css node_modules/leaflet/dist/images static/vendor/leaflet/
 	@# KERN UX: the design system's CSS and the Fira Sans faces it uses
 	@# (400, 400 italic, 500, 600, 700; declared in static/css/site.css).
 	mkdir -p static/vendor/kern/fonts
