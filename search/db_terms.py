@@ -14,8 +14,8 @@ them; German lives in ``search.language``.
 - SQLite: the FTS5 virtual table ``search_project_fts`` (``search/0008``,
   given its offers column by ``search/0010``), rowid = page id.
 
-The rows follow Wagtail's publish, unpublish, move and delete signals in the
-transaction that fires them (``search.signals``); ``rebuild`` refills them,
+The rows follow every change a project's document depends on, in the
+transaction of the change (``search.outbox.record_targets``); ``rebuild`` refills them,
 and so does ``migrate`` when the table is empty next to live projects.
 """
 
@@ -27,7 +27,7 @@ from itertools import combinations
 
 from django.db import connection, transaction
 
-from projects.models import InitiativePage, ProjectPage
+from projects.models import ProjectPage
 
 from .documents import ProjectDocument
 from .language import stem
@@ -133,31 +133,13 @@ def fill_if_empty(sender, **kwargs) -> None:
         rebuild()
 
 
-def on_page_change(sender, instance, **kwargs) -> None:
-    """Signal receiver: a project's row follows it; an initiative's change
-    rewrites its projects' rows, as it re-indexes their documents."""
-    if not is_active():
-        return
-    specific_class = getattr(instance, "specific_class", None)
-    if specific_class is None:
-        return
-    if issubclass(specific_class, ProjectPage):
-        sync([instance.pk])
-    elif issubclass(specific_class, InitiativePage):
-        sync(
-            list(
-                ProjectPage.objects.descendant_of(instance).values_list("pk", flat=True)
-            )
-        )
-
-
 # Scoring, the same on both vendors --------------------------------------------
 # A satisfied concept outweighs every lift together, so a project with more
 # of the query's concepts always ranks higher (as in the sum of clauses that
 # Elasticsearch scores); the lifts order projects with as many, and the text
 # rank (squashed into [0, TEXT_WEIGHT)) orders the rest.
 CONCEPT_WEIGHT = 5.0
-PLACE_WEIGHT = 2.0
+PLACE_WEIGHT = 6.0
 STATEWIDE_WEIGHT = 0.3
 TARGET_GROUP_WEIGHT = 0.6
 NEED_WEIGHT = 0.8
