@@ -15,11 +15,14 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Sum
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
+from kb.images import hold_for_review
 from projects.models import InitiativePage
 
 from .models import InitiativeCollection
@@ -40,6 +43,11 @@ MESSAGES = {
     "quota": _(
         "Ihre Initiative hat schon %(limit)s Bilder. Bitte löschen Sie nicht "
         "mehr benötigte Bilder, bevor Sie neue hochladen."
+    ),
+    "quota_bytes": _(
+        "Der Speicherplatz Ihrer Initiative für Bilder (%(size)s) reicht "
+        "für dieses Bild nicht mehr. Bitte löschen Sie nicht mehr benötigte "
+        "Bilder, bevor Sie neue hochladen."
     ),
     "broken": _(
         "Das Bild ist beschädigt oder unvollständig. "
@@ -113,42 +121,62 @@ def _reencode(image: Image.Image) -> ContentFile:
     return ContentFile(out.getvalue(), name=name)
 
 
+def _lock_collection(initiative: InitiativePage) -> Collection:
+    """The initiative's own image collection, created on first use; its link
+    row stays locked until the transaction ends, so two uploads at once
+    cannot both slip under the quota."""
+    link = (
+        InitiativeCollection.objects.select_for_update()
+        .filter(initiative=initiative)
+        .first()
+    )
+    if link is not None:
+        return link.collection
+    collection = Collection.get_first_root_node().add_child(
+        name=f"Initiative {initiative.pk}: {initiative.title}"[:255]
+    )
+    InitiativeCollection.objects.create(initiative=initiative, collection=collection)
+    return collection
+
+
 def collection_for(initiative: InitiativePage) -> Collection:
-    """The initiative's own image collection, created on first use."""
     with transaction.atomic():
-        link = (
-            InitiativeCollection.objects.select_for_update()
-            .filter(initiative=initiative)
-            .first()
-        )
-        if link is not None:
-            return link.collection
-        collection = Collection.get_first_root_node().add_child(
-            name=f"Initiative {initiative.pk}: {initiative.title}"[:255]
-        )
-        InitiativeCollection.objects.create(
-            initiative=initiative, collection=collection
-        )
-        return collection
+        return _lock_collection(initiative)
 
 
-def check_quota(collection: Collection) -> None:
+def check_quota(collection: Collection, new_bytes: int = 0) -> None:
+    """Refuse an upload that would pass the initiative's count or byte quota."""
+    stored = get_image_model().objects.filter(collection=collection)
     limit = settings.ACCOUNTS_IMAGE_QUOTA
-    if get_image_model().objects.filter(collection=collection).count() >= limit:
+    if stored.count() >= limit:
         raise ValidationError(MESSAGES["quota"], code="quota", params={"limit": limit})
+    byte_limit = settings.ACCOUNTS_IMAGE_QUOTA_BYTES
+    used = stored.aggregate(total=Sum("file_size"))["total"] or 0
+    if used + new_bytes > byte_limit:
+        raise ValidationError(
+            MESSAGES["quota_bytes"],
+            code="quota_bytes",
+            params={"size": filesizeformat(byte_limit)},
+        )
 
 
 def store_image(initiative: InitiativePage, upload, title: str, user):
-    """Check the quota, re-encode and store an upload as a Wagtail image."""
-    collection = collection_for(initiative)
-    check_quota(collection)
+    """Check the quota, re-encode and store an upload as a Wagtail image that
+    waits for an editor's approval before public pages show it."""
+    # The cheap count first: a full initiative's uploads are not even decoded.
+    check_quota(collection_for(initiative))
     content = clean_upload(upload)
-    image = get_image_model()(
-        title=title,
-        file=content,
-        collection=collection,
-        uploaded_by_user=user,
-    )
-    image._set_image_file_metadata()
-    image.save()
+    with transaction.atomic():
+        collection = _lock_collection(initiative)
+        check_quota(collection, content.size)
+        image = get_image_model()(
+            title=title,
+            description=title,
+            file=content,
+            collection=collection,
+            uploaded_by_user=user,
+        )
+        image._set_image_file_metadata()
+        image.save()
+        hold_for_review(image)
     return image

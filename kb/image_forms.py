@@ -28,4 +28,3 @@ class AltTextImageForm(BaseImageForm):
                 "z. B. „Zwei Frauen üben am Tisch Deutsch mit Bildkarten“."
             )
             field.error_messages["required"] = ALT_TEXT_REQUIRED
-

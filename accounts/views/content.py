@@ -165,6 +165,7 @@ def images(request: HttpRequest, pk: int) -> HttpResponse:
     existing = (
         get_image_model()
         .objects.filter(collection=collection_for(initiative))
+        .select_related("moderation")
         .order_by("-created_at")
     )
     return render(

@@ -309,8 +309,12 @@ LOGOUT_REDIRECT_URL = "/"
 ACCOUNTS_VERIFY_MAX_AGE = 3 * 24 * 3600
 ACCOUNTS_MAX_IMAGE_BYTES = 10 * 1024 * 1024
 ACCOUNTS_MAX_IMAGE_PIXELS = 40_000_000
-# Images per initiative (accounts.images); a full quota asks to delete first.
+# Images and bytes per initiative (accounts.images); a full quota asks to
+# delete first.
 ACCOUNTS_IMAGE_QUOTA = env_int("ACCOUNTS_IMAGE_QUOTA", 100, minimum=1)
+ACCOUNTS_IMAGE_QUOTA_BYTES = env_int(
+    "ACCOUNTS_IMAGE_QUOTA_BYTES", 250 * 1024 * 1024, minimum=1
+)
 ANTISPAM_RATE_LIMITS = {"ip": 20, "email": 5}
 # Search-result exports (CSV/JSON) per address and hour (projects.exports).
 EXPORT_RATE_LIMIT = 60

@@ -11,6 +11,7 @@ from .articles import ArticleIndexPage, ArticlePage, StandardPage
 from .curation import GoodExampleCollection, GoodExampleItem
 from .events import EventIndexPage, EventKind, EventPage
 from .home import HomePage
+from .images import ImageModeration
 from .topics import TopicPage
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "GoodExampleCollection",
     "GoodExampleItem",
     "HomePage",
+    "ImageModeration",
     "OfferNeedCategory",
     "OrganisationType",
     "Partner",

@@ -7,6 +7,8 @@ from django import template
 from django.utils.html import strip_tags
 from django.utils.translation import gettext
 
+from kb.images import public_lookup
+
 register = template.Library()
 
 # The practice sections in page order: (anchor, field names, heading).
@@ -59,5 +61,11 @@ def profile_contents(page) -> list[tuple[str, str]]:
 
 @register.simple_tag
 def lead_picture(page):
-    """The project's first gallery picture (with its alt text), or None."""
-    return page.gallery_images.select_related("image").order_by("sort_order").first()
+    """The project's first gallery picture (with its alt text) that public
+    pages may show (kb.images), or None."""
+    return (
+        page.gallery_images.filter(public_lookup("image"))
+        .select_related("image", "image__moderation")
+        .order_by("sort_order")
+        .first()
+    )

@@ -84,3 +84,19 @@ def test_an_initiative_over_its_quota_gets_a_400(client, member, settings):
     assert answers[2].status_code == 400
     assert "schon 2 Bilder" in answers[2].content.decode()
     assert get_image_model().objects.filter(title="Unser Treff").count() == 2
+
+
+def test_an_upload_past_the_byte_quota_gets_a_400_and_loses_nothing(
+    client, member, settings
+):
+    _, initiative = member
+    assert upload(client, initiative, png_bytes()).status_code == 302
+    kept = get_image_model().objects.get(title="Unser Treff")
+    settings.ACCOUNTS_IMAGE_QUOTA_BYTES = kept.file_size + 10
+
+    answer = upload(client, initiative, png_bytes())
+
+    assert answer.status_code == 400
+    assert "Speicherplatz Ihrer Initiative" in answer.content.decode()
+    assert list(get_image_model().objects.filter(title="Unser Treff")) == [kept]
+    assert client.get(f"/konto/initiative/{initiative.pk}/bilder/").status_code == 200

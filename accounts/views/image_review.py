@@ -1,0 +1,61 @@
+"""The editors' approval of pictures initiative members uploaded
+(Wagtail admin → Bilder → Bildfreigabe)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from kb import images
+from kb.models import ImageModeration
+
+from ..models import InitiativeCollection
+
+PERMISSION = "kb.change_imagemoderation"
+
+
+def can_review(user) -> bool:
+    return user.is_active and (user.is_superuser or user.has_perm(PERMISSION))
+
+
+def _pending():
+    return (
+        ImageModeration.objects.filter(state=ImageModeration.State.PENDING)
+        .select_related("image", "image__uploaded_by_user")
+        .order_by("uploaded_at")
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def image_review(request: HttpRequest) -> HttpResponse:
+    if not can_review(request.user):
+        raise PermissionDenied
+    if request.method == "POST":
+        decision = request.POST.get("decision")
+        image_id = request.POST.get("image", "")
+        row = _pending().filter(pk=image_id).first() if image_id.isdigit() else None
+        if row is None or decision not in {"approve", "reject"}:
+            messages.error(request, _("Dieses Bild wartet nicht mehr auf Freigabe."))
+            return redirect("image_review")
+        approved = decision == "approve"
+        images.decide(row.image, approved, request.user)
+        if approved:
+            messages.success(request, _("Das Bild ist freigegeben."))
+        else:
+            messages.success(request, _("Das Bild ist abgelehnt."))
+        return redirect("image_review")
+    rows = list(_pending()[:200])
+    initiatives = dict(
+        InitiativeCollection.objects.filter(
+            collection__in=[row.image.collection_id for row in rows]
+        ).values_list("collection_id", "initiative__title")
+    )
+    entries = [
+        {"row": row, "initiative": initiatives.get(row.image.collection_id, "")}
+        for row in rows
+    ]
+    return render(request, "accounts/admin/image_review.html", {"entries": entries})

@@ -1,0 +1,167 @@
+"""A member's upload stays off public pages until an editor approves it;
+pictures editors upload are public at once."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+from wagtail.images import get_image_model
+
+from kb.models import ImageModeration
+from projects.models import ProjectGalleryImage
+
+from .conftest import add_stale_project, make_member
+from .test_images import png_bytes
+
+pytestmark = pytest.mark.django_db
+
+ALT = "Das Team beim Sprachcafé"
+
+
+@pytest.fixture
+def member(site_tree, client):
+    user, initiative = make_member("a@example.org", "Initiative A")
+    initiative.save_revision().publish()
+    client.force_login(user)
+    return user, initiative
+
+
+@pytest.fixture
+def editor(django_user_model):
+    user = django_user_model.objects.create_user(
+        "redaktion", "redaktion@example.org", "Lange-Passphrase-42"
+    )
+    user.groups.add(Group.objects.get(name="Redaktion"))
+    editor_client = Client()
+    editor_client.force_login(user)
+    return editor_client
+
+
+def upload(client, initiative):
+    response = client.post(
+        f"/konto/initiative/{initiative.pk}/bilder/",
+        {"title": ALT, "file": SimpleUploadedFile("team.png", png_bytes((600, 400)))},
+    )
+    assert response.status_code == 302
+    return get_image_model().objects.get(title=ALT)
+
+
+def show_as_lead(project, image) -> None:
+    ProjectGalleryImage.objects.create(page=project, image=image, alt_text=ALT)
+
+
+def public_html(url: str) -> str:
+    response = Client().get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def decide(editor, image, decision: str):
+    return editor.post(
+        reverse("image_review"), {"image": image.pk, "decision": decision}
+    )
+
+
+def test_members_upload_waits_for_review(client, member):
+    _, initiative = member
+
+    image = upload(client, initiative)
+
+    assert image.moderation.state == ImageModeration.State.PENDING
+    listing = client.get(f"/konto/initiative/{initiative.pk}/bilder/")
+    assert "Wartet auf Freigabe" in listing.content.decode()
+
+
+def test_project_page_shows_a_members_picture_only_after_approval(
+    client, member, editor
+):
+    _, initiative = member
+    project = add_stale_project(initiative)
+    image = upload(client, initiative)
+    show_as_lead(project, image)
+
+    before = public_html(project.url)
+    assert ALT not in before
+    assert "<picture" not in before
+
+    assert decide(editor, image, "approve").status_code == 302
+
+    after = public_html(project.url)
+    assert f'alt="{ALT}"' in after
+    assert 'type="image/webp"' in after
+
+
+def test_a_rejected_picture_stays_off_the_page(client, member, editor):
+    _, initiative = member
+    project = add_stale_project(initiative)
+    image = upload(client, initiative)
+    show_as_lead(project, image)
+
+    decide(editor, image, "reject")
+
+    assert ALT not in public_html(project.url)
+    image.moderation.refresh_from_db()
+    assert image.moderation.state == ImageModeration.State.REJECTED
+    listing = client.get(f"/konto/initiative/{initiative.pk}/bilder/")
+    assert "abgelehnt" in listing.content.decode()
+
+
+def test_initiative_logo_shows_only_after_approval(client, member, editor):
+    _, initiative = member
+    image = upload(client, initiative)
+    initiative.logo = image
+    initiative.save_revision().publish()
+    logo_url = image.get_rendition("format-png|max-240x120").url
+
+    html = public_html(initiative.url)
+    assert "<picture" not in html
+    assert logo_url not in html
+
+    decide(editor, image, "approve")
+
+    html = public_html(initiative.url)
+    assert "<picture" in html
+    assert logo_url in html
+
+
+def test_pictures_editors_upload_are_public_at_once(site_tree, member):
+    _, initiative = member
+    project = add_stale_project(initiative)
+    image = get_image_model().objects.create(
+        title="Sprachcafé",
+        description=ALT,
+        file=SimpleUploadedFile("cafe.png", png_bytes((600, 400))),
+    )
+    show_as_lead(project, image)
+
+    assert f'alt="{ALT}"' in public_html(project.url)
+
+
+def test_editors_see_pending_pictures_and_others_may_not(client, member, editor):
+    _, initiative = member
+    upload(client, initiative)
+
+    listing = editor.get(reverse("image_review"))
+    assert listing.status_code == 200
+    assert ALT in listing.content.decode()
+    assert "Initiative A" in listing.content.decode()
+
+    assert client.get(reverse("image_review")).status_code in (302, 403)
+    assert client.post(reverse("image_review"), {}).status_code in (302, 403)
+
+
+def test_a_decision_on_a_picture_not_waiting_is_refused_kindly(client, member, editor):
+    _, initiative = member
+    image = upload(client, initiative)
+    decide(editor, image, "approve")
+
+    response = decide(editor, image, "reject")
+
+    assert response.status_code == 302
+    image.moderation.refresh_from_db()
+    assert image.moderation.state == ImageModeration.State.APPROVED
+    assert decide(editor, image, "nonsense").status_code == 302
+    assert editor.post(reverse("image_review"), {"image": "abc"}).status_code == 302
