@@ -10,14 +10,14 @@ they score.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
 from django.conf import settings
 
 from .language import analyse_query, fold, split_compound, stem, word_terms, words
-from .language.english import looks_english, translate_english
+from .language.english import looks_english, translation_groups
 from .language.resources import DATA_DIR
 from .language.spelling import correct
 from .language.synonyms import key, synonyms
@@ -303,8 +303,11 @@ def _word_concept(text: str) -> Concept:
 def understand(text: str) -> Understood:
     """Not cached as a whole: the editors' synonyms and glossary apply to the
     next search (their own loaders cache and clear on save)."""
-    translated = translate_english(text) if looks_english(text) else None
-    tokens = words(translated or text)
+    groups = translation_groups(text) if looks_english(text) else None
+    translated = " ".join(" ".join(group) for group in groups) if groups else None
+    # One concept per English word: its first German term, the others its
+    # alternatives ("housing" → Wohnung, or Wohnraum).
+    tokens = words(" ".join(group[0] for group in groups)) if groups else words(text)
     places, used = _find_places(tokens)
     need = False
     target_groups: list[str] = []
@@ -323,11 +326,41 @@ def understand(text: str) -> Understood:
         if slug and slug not in target_groups:
             target_groups.append(slug)
         topical.append(word)
+    concepts = _concepts(topical)
+    if groups:
+        concepts = _with_translations(concepts, groups)
     return Understood(
         text=text,
-        concepts=tuple(_concepts(topical)),
+        concepts=tuple(concepts),
         places=tuple(places),
         need=need,
         target_groups=tuple(target_groups),
         translated=translated,
     )
+
+
+def _with_translations(
+    concepts: list[Concept], groups: list[tuple[str, ...]]
+) -> list[Concept]:
+    """The other German terms of a translated word join its concept as
+    alternatives."""
+    others = {fold(group[0]): group[1:] for group in groups if len(group) > 1}
+    out = []
+    for concept in concepts:
+        extra = [
+            (key(term), term)
+            for term in others.get(fold(concept.text), ())
+            if key(term) and key(term) != concept.stems
+        ]
+        alternatives = tuple(
+            dict.fromkeys((*(k for k, _ in extra), *concept.alternatives))
+        )
+        written = (*(t for _, t in extra), *concept.synonyms)
+        out.append(
+            replace(
+                concept,
+                alternatives=alternatives[:MAX_ALTERNATIVES],
+                synonyms=written[:MAX_ALTERNATIVES],
+            )
+        )
+    return out

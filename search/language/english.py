@@ -98,9 +98,17 @@ def translate_english(text: str) -> str | None:
     """A German query for an English one: glossary phrases first (longest
     first), then dictionary phrases and words; function words dropped,
     unknown words (names, places) kept. None if nothing was translated."""
+    groups = translation_groups(text)
+    return " ".join(" ".join(group) for group in groups) if groups else None
+
+
+def translation_groups(text: str) -> list[tuple[str, ...]] | None:
+    """Per English phrase or word its German terms (the first the main one,
+    the others alternatives of the same concept); an unknown word stands for
+    itself. None if nothing was translated."""
     tokens = words(text)
     table = glossary()
-    out: list[str] = []
+    out: list[tuple[str, ...]] = []
     translated = False
     position = 0
     while position < len(tokens):
@@ -108,13 +116,13 @@ def translate_english(text: str) -> str | None:
             phrase = " ".join(tokens[position : position + size]).lower()
             terms = _lookup(phrase, table) or _lookup(phrase, dictionary())
             if terms:
-                out += terms[:MAX_TERMS]
+                out.append(terms[:MAX_TERMS])
                 translated = True
                 position += size
                 break
         else:
             word = tokens[position]
             if word.lower() not in ENGLISH_STOP_WORDS:
-                out.append(word)
+                out.append((word,))
             position += 1
-    return " ".join(out) if translated else None
+    return out if translated else None

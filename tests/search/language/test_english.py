@@ -62,3 +62,22 @@ def test_inactive_glossary_entry_is_ignored():
     GlossaryEntry.objects.filter(english="job fair").update(active=False)
     german = translate_english("job fair")
     assert german is None or "Jobmesse" not in german
+
+
+@pytest.mark.django_db
+def test_everyday_words_are_in_the_seeded_glossary():
+    # FreeDict, filtered to the domain, has no "free", "hospital" or "men".
+    german = translate_english("free German lessons for men at the hospital")
+    assert {"kostenlos", "Männer", "Krankenhaus"} <= set(german.split())
+
+
+@pytest.mark.django_db
+def test_a_translated_word_is_one_concept_with_its_alternatives():
+    from search.language.synonyms import key
+    from search.understanding import understand
+
+    understood = understand("housing for refugees")
+    housing = understood.concepts[0]
+    assert housing.text == "Wohnung"
+    assert key("Wohnraum") in housing.alternatives
+    assert "Wohnraum" not in [c.text for c in understood.concepts]
