@@ -10,10 +10,11 @@ from django.http import QueryDict
 from django.utils.translation import override
 
 from kb.templatetags.map_tags import _markers_script, marker_links, marker_shapes
+from projects.card_details import CardDetails, Thumbnail
 from search.backends import Hit
 from search.highlight import POST, PRE, render_highlight
 from search.templatetags.facet_tags import facet_fieldsets
-from search.templatetags.result_tags import result_items
+from search.templatetags.result_tags import result_cards
 
 
 def test_facet_labels_and_values_are_escaped_and_labelled():
@@ -114,7 +115,14 @@ def _hit(**values) -> Hit:
 
 
 def test_result_cards_escape_everything_but_the_marked_snippet():
-    html = result_items(
+    details = CardDetails(
+        status="active",
+        status_label="<u>laufend</u>",
+        good_example=True,
+        regions=["Lüneburg & Co"],
+        thumbnail=Thumbnail('/m/"x.webp', 480, 320, 'Bild "A"'),
+    )
+    html = result_cards(
         [
             _hit(
                 url='/p/"><script>',
@@ -125,22 +133,30 @@ def test_result_cards_escape_everything_but_the_marked_snippet():
                 highlight=render_highlight(f"Ein {PRE}<Sprach>{POST}café"),
                 promoted=True,
             ),
-            _hit(teaser="<em>Kurz</em>"),
-        ]
+            _hit(id=2, teaser="<em>Kurz</em>"),
+        ],
+        {1: details},
     )
     assert "<script>" not in html and 'href="/p/&quot;&gt;&lt;script&gt;"' in html
     assert ">&lt;b&gt;Titel&lt;/b&gt;</a>" in html
     assert "<p>Ein <mark>&lt;Sprach&gt;</mark>café</p>" in html
+    assert '<p class="meta">A &amp; B · Sprache</p>' in html
+    assert "Celle, &lt;i&gt;x&lt;/i&gt; · Region Lüneburg &amp; Co</p>" in html
     assert (
-        '<p class="meta">A &amp; B · Celle, &lt;i&gt;x&lt;/i&gt; · Sprache</p>' in html
+        'src="/m/&quot;x.webp" width="480" height="320" alt="Bild &quot;A&quot;"'
+        in html
     )
-    assert html.count('<span class="badge">Empfehlung der Redaktion</span>') == 1
+    assert "&lt;u&gt;laufend&lt;/u&gt;" in html
+    assert html.count('<span class="kern-label">Empfehlung der Redaktion</span>') == 1
+    assert html.count('<span class="kern-label">Gutes Beispiel</span>') == 1
     assert "<p>&lt;em&gt;Kurz&lt;/em&gt;</p>" in html
-    # A hit without organisation, districts or fields has no meta line.
-    assert html.count('class="meta"') == 1 and html.count('<article class="card">') == 2
+    # A hit without organisation, districts, fields or details has no meta
+    # line, no picture and no badges.
+    assert html.count('class="meta') == 2 and html.count('<article class="card') == 2
+    assert html.count("<img") == 1 and html.count('class="badges"') == 1
 
 
 def test_result_badge_follows_the_language():
     with override("en"):
-        html = result_items([_hit(promoted=True)])
+        html = result_cards([_hit(promoted=True)], {})
     assert "Empfehlung" not in html
