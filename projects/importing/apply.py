@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import DataError, transaction
 from django.utils.text import slugify
 from wagtail.models import Page
 
@@ -83,7 +83,20 @@ def import_rows(rows: list[tuple[int, dict]], *, dry_run: bool = False) -> Impor
                 with transaction.atomic():
                     writer.write(record)
             except ValidationError as exc:
+                writer.forget_rolled_back()
                 report.errors.extend(_validation_errors(number, exc))
+            except DataError as exc:
+                # A value the checks let through but a column refuses (a
+                # website longer than its 500 characters): this row only.
+                writer.forget_rolled_back()
+                report.errors.append(
+                    RowError(
+                        number,
+                        "",
+                        "Ein Wert passt nicht in die Datenbank (zu lang?): "
+                        f"{str(exc).splitlines()[0]}",
+                    )
+                )
         if dry_run:
             transaction.set_rollback(True)
     return report
@@ -110,6 +123,12 @@ class _Writer:
         self.home = home
         self._project_index: ProjectIndexPage | None = None
         self._initiative_index: InitiativeIndexPage | None = None
+
+    def forget_rolled_back(self) -> None:
+        """A failed row's savepoint may have taken index pages it created
+        with it; the next row looks them up again."""
+        self._project_index = None
+        self._initiative_index = None
 
     def write(self, record: ProjectRecord) -> None:
         parent = self._parent_for(record)
