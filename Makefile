@@ -104,3 +104,19 @@ language-data: install
 		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 			openthesaurus-de-text dict-freedict-eng-deu; }
 	$(PY) scripts/build_language_data.py
+
+# --- Fault, load and fuzz suite (issue #18, section 8; docs/operations.md) ---
+# A production-like stack on 127.0.0.1 with a Redis, an Elasticsearch and an
+# SMTP sink of its own (scripts/faults/stack.py). Lengths: see scripts/faults/run.py
+# (FAULTS_*), load.py (LOAD_USERS, LOAD_SECONDS) and fuzz.py (FUZZ_EXAMPLES).
+.PHONY: faults load fuzz
+faults: install frontend services
+	$(PY) scripts/faults/run.py $(SCENARIOS)
+
+load: install frontend services
+	$(PY) scripts/faults/load.py
+
+fuzz: install frontend services
+	$(PY) scripts/faults/fuzz.py
+	HYPOTHESIS_PROFILE=fuzz $(TEST_ENV) SEARCH_INDEX_PREFIX=npa-fuzz \
+		$(PY) -m pytest tests/fuzz -p no:cacheprovider
