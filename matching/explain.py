@@ -126,6 +126,11 @@ def _offer_need_sentence(reason: Reason) -> str:
 def explain(reasons: list[Reason]) -> str:
     """One short paragraph of sentences for a match's reasons, in the active
     language."""
+    return " ".join(explain_sentences(reasons))
+
+
+def explain_sentences(reasons: list[Reason]) -> list[str]:
+    """The sentences of ``explain`` one by one (the project page lists them)."""
     sentences: list[str] = []
     place = _place(reasons)
     fields = [str(r["label"]) for r in _of(reasons, "shared_field")]
@@ -167,4 +172,4 @@ def explain(reasons: list[Reason]) -> str:
         sentences[-1] = f"{sentences[-1][:-1]} ({distance})."
     elif distance:
         sentences.append(f"{distance[0].upper()}{distance[1:]}.")
-    return " ".join(sentences)
+    return sentences
