@@ -102,6 +102,13 @@ def _concepts_score(queries: list[ConceptQuery]) -> SqlPart:
     return " + ".join(sql) or "0", params
 
 
+def _concept_rank() -> str:
+    return (
+        f"({db_terms.TITLE_WEIGHT} * ts_rank(t.title, {TSQUERY}) "
+        f"+ ts_rank(t.body, {TSQUERY}))"
+    )
+
+
 def rank_sql(
     queries: list[ConceptQuery],
     place: SqlPart | None,
@@ -120,12 +127,13 @@ def rank_sql(
         sql += f" + {w.NEED_WEIGHT / len(loose)} * ({offers})"
         params += offer_params
     if loose:
-        text = (
-            f"({w.TITLE_WEIGHT} * ts_rank(t.title, {TSQUERY}) "
-            f"+ ts_rank(t.body, {TSQUERY}))"
-        )
+        # Per concept its own rank, summed (as Elasticsearch sums a clause
+        # per concept): a rare concept in the title is not drowned by the
+        # common ones.
+        text = "(" + " + ".join([_concept_rank()] * len(loose)) + ")"
         sql += f" + {w.TEXT_WEIGHT} * {text} / (1.0 + {text})"
-        params += [_any(loose)] * 4
+        each = [term for query in loose for term in (query, query)]
+        params += each * 2
     page = '"wagtailcore_page"."id"'
     # Constant SQL; every query text and key is a bound parameter.
     score = f"COALESCE((SELECT {sql} FROM {TABLE} t WHERE t.page_id = {page}), 0)"  # noqa: S608
