@@ -110,7 +110,8 @@ def _concept_rank() -> str:
 
 
 def rank_sql(
-    queries: list[ConceptQuery],
+    required: list[ConceptQuery],
+    optional: list[ConceptQuery],
     place: SqlPart | None,
     target_groups: SqlPart | None,
     need: bool,
@@ -119,6 +120,7 @@ def rank_sql(
     and ``projects_projectpage`` joined): concepts found, the lifts of place,
     target group and need, then ``ts_rank`` (title weighted)."""
     w = db_terms
+    queries = [*required, *optional]
     found, params = _concepts_score(queries)
     sql = f"{w.CONCEPT_WEIGHT} * ({found})"
     loose = [q.loose for q in queries]
@@ -126,13 +128,14 @@ def rank_sql(
         offers, offer_params = _count("t.offers", loose)
         sql += f" + {w.NEED_WEIGHT / len(loose)} * ({offers})"
         params += offer_params
-    if loose:
-        # Per concept its own rank, summed (as Elasticsearch sums a clause
-        # per concept): a rare concept in the title is not drowned by the
-        # common ones.
-        text = "(" + " + ".join([_concept_rank()] * len(loose)) + ")"
+    # Per required concept its own rank, summed (as Elasticsearch sums a
+    # clause per concept): the domain-common words ("Geflüchtete" and its
+    # many synonyms) count as found, but do not decide the order.
+    ranked = [q.loose for q in required] or loose
+    if ranked:
+        text = "(" + " + ".join([_concept_rank()] * len(ranked)) + ")"
         sql += f" + {w.TEXT_WEIGHT} * {text} / (1.0 + {text})"
-        each = [term for query in loose for term in (query, query)]
+        each = [term for query in ranked for term in (query, query)]
         params += each * 2
     page = '"wagtailcore_page"."id"'
     # Constant SQL; every query text and key is a bound parameter.

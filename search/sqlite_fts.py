@@ -86,7 +86,6 @@ def candidates(
     the place, concepts in its offers (with ``need``), in a target group,
     statewide, bm25 (title weighted)."""
     every = [q.loose for q in (*required, *optional)]
-    anywhere = _any(every)
     columns: list[SqlPart] = [
         _count([q.loose for q in required]),
         _found([*required, *optional]),
@@ -106,22 +105,23 @@ def candidates(
         source_params += place[1]
     if not sources:
         return []
+    # Per required concept its own bm25, summed (as Elasticsearch sums a
+    # clause per concept): the domain-common words ("Geflüchtete" and its
+    # many synonyms) count as found, but do not decide the order.
+    ranked = [q.loose for q in required] or every
     bm25 = f"-bm25({TABLE}, {db_terms.TITLE_WEIGHT}, 1.0, 0.0)"
-    hits = (
-        f"SELECT rowid AS id, {bm25} AS b FROM {TABLE} WHERE {TABLE} MATCH %s"  # noqa: S608
-        if anywhere
-        else "SELECT NULL AS id, 0.0 AS b WHERE 0"
+    hits = f"SELECT rowid AS id, {bm25} AS b FROM {TABLE} WHERE {TABLE} MATCH %s"  # noqa: S608
+    joins = "".join(
+        f" LEFT JOIN ({hits}) h{n} ON h{n}.id = c.id" for n in range(len(ranked))
     )
+    text = " + ".join(f"COALESCE(h{n}.b, 0.0)" for n in range(len(ranked))) or "0.0"
     # Constant SQL; every expression and key is a bound parameter.
     query = (
-        f"SELECT c.id, {select}, COALESCE(h.b, 0.0) "  # noqa: S608
-        f"FROM ({' UNION '.join([NAMED, *sources])}) c "
-        f"LEFT JOIN ({hits}) h ON h.id = c.id"
+        f"SELECT c.id, {select}, {text} "  # noqa: S608
+        f"FROM ({' UNION '.join([NAMED, *sources])}) c{joins}"
     )
     with connection.cursor() as cursor:
-        cursor.execute(
-            query, [*params, *source_params, *([anywhere] if anywhere else [])]
-        )
+        cursor.execute(query, [*params, *source_params, *ranked])
         return [tuple(row) for row in cursor.fetchall()]
 
 

@@ -215,7 +215,8 @@ def _ordered(
             rank = _sqlite_rank(scores)
         else:
             sql, params = fts.rank_sql(
-                [*text.required, *text.optional],
+                text.required,
+                text.optional,
                 text.place,
                 text.target_groups,
                 text.understood.need,
