@@ -6,31 +6,40 @@ import logging
 
 from django.db import transaction
 
+from . import db_terms
 from .client import is_configured
-from .documents import DOCUMENTS
+from .dependents import Targets, affected
 from .models import OutboxEntry
 
 logger = logging.getLogger(__name__)
+PROJECTS = ("projects", "projectpage")
 
 
-def is_indexed(instance) -> bool:
-    meta = instance._meta
-    return (meta.app_label, meta.model_name) in DOCUMENTS
+def record(instance) -> int:
+    """Note in the current transaction that every document ``instance``
+    affects (``search.dependents``) must be re-synced. Returns the number of
+    outbox entries written."""
+    return record_targets(affected(instance))
 
 
-def record(instance) -> OutboxEntry | None:
-    """Note in the current transaction that ``instance`` must be re-synced."""
-    if not is_configured() or not is_indexed(instance):
-        return None
-    instance = getattr(instance, "specific", instance)
-    entry = OutboxEntry.objects.create(
-        app_label=instance._meta.app_label,
-        model_name=instance._meta.model_name,
-        object_id=instance.pk,
-        revision_id=getattr(instance, "latest_revision_id", None),
-    )
+def record_targets(targets: Targets) -> int:
+    """Outbox entries for these documents, and the database fallback's terms
+    of these projects rewritten, both in the current transaction: the
+    fallback and Elasticsearch follow the same list."""
+    if targets.get(PROJECTS):
+        db_terms.sync(sorted(targets[PROJECTS]))
+    if not is_configured():
+        return 0
+    entries = [
+        OutboxEntry(app_label=app_label, model_name=model_name, object_id=object_id)
+        for (app_label, model_name), ids in sorted(targets.items())
+        for object_id in sorted(ids)
+    ]
+    if not entries:
+        return 0
+    OutboxEntry.objects.bulk_create(entries)
     transaction.on_commit(schedule_drain)
-    return entry
+    return len(entries)
 
 
 def schedule_drain() -> None:
