@@ -3,11 +3,13 @@
 Every anonymous GET of an HTML page (and of the sitemap and the feeds) is
 stored for ``PAGE_CACHE_SECONDS`` under a key made of a *content version*, the
 host, the active language and the full path with its query string. Any
-publish, unpublish, move or delete of a page, any save or delete of a taxonomy
-term, snippet, tag or match, and any search or matching task that changed
-something replaces the version, so the next request renders afresh: the cache
-never has to find out which pages a change touches. Pages changed without any
-of these signals (bulk updates in management commands) are at most
+publish, unpublish, move or delete of a page, any save or delete of a row in
+``PUBLIC_MODELS`` (taxonomy, snippets, tags, images, restrictions, matches,
+synonyms, promotions), a matching task that changed something, and the search
+outbox drain once Elasticsearch has refreshed its writes (``search.tasks``)
+replace the version, so the next request renders afresh: the cache never has
+to find out which pages a change touches. Pages changed without any of these
+signals (bulk updates in management commands) are at most
 ``PAGE_CACHE_SECONDS`` old.
 
 Never cached: requests with a session or messages cookie (logged-in users,
@@ -39,21 +41,42 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 VERSION_KEY = "npa:page-cache:version"
 KEY_PREFIX = "npa:page-cache:page"
 EXCLUDED_PREFIXES = ("/admin/", "/konto/", "/i18n/", "/dokumente/", "/static/")
-# Models whose rows appear on public pages, by app; saves of any of them bump.
-WATCHED_APPS = frozenset({"kb", "projects", "taggit", "matching", "wagtailcore"})
-# Rows of other apps that change what search pages show (synonyms, the
-# English glossary, editors' promotions); the search log is not among them.
-WATCHED_MODELS = frozenset(
+# Every model besides pages whose rows a public page shows (a listing, the
+# search page, the sitemap, a feed): saving or deleting one bumps the
+# version. Pages themselves bump when published, unpublished, moved or
+# deleted. Nothing else does: a signature under the call or a contact
+# request changes no cached page (the call page carries a signed form and
+# is never stored), so form spam cannot empty the cache.
+PUBLIC_MODELS = frozenset(
     {
+        "wagtailcore.site",
+        "wagtailcore.pageviewrestriction",
+        "wagtailimages.image",
+        "kb.region",
+        "kb.district",
+        "kb.fieldofaction",
+        "kb.targetgroup",
+        "kb.offerneedcategory",
+        "kb.organisationtype",
+        "kb.partner",
+        "kb.goodexamplecollection",
+        "kb.goodexampleitem",
+        "projects.projectpagetag",
+        "projects.projectoffer",
+        "projects.projectneed",
+        "projects.projectgalleryimage",
+        "taggit.tag",
+        "taggit.taggeditem",
+        "matching.match",
+        # What search pages show: synonyms, the English glossary, promotions.
         "search.synonymgroup",
         "search.glossaryentry",
         "wagtailsearchpromotions.searchpromotion",
     }
 )
-# Rows written on every visit or task run that never show on a page.
-IGNORED_MODELS = frozenset({"search.outboxentry", "wagtailcore.revision"})
-# Tasks that change what search results or match lists show.
-WATCHED_TASKS = ("search.tasks.", "matching.tasks.")
+# Tasks that change what match lists show; the search index's own writes
+# bump once they are searchable (``search.tasks``).
+WATCHED_TASKS = ("matching.tasks.",)
 CSRF_FIELD = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 CSRF_PLACEHOLDER = b"__npa_csrf_token__"
 SIGNED_FORM_MARKER = b'name="form_ts"'
@@ -183,37 +206,36 @@ def _on_page_change(sender=None, **kwargs) -> None:
     bump_version()
 
 
-def _on_row_change(sender=None, **kwargs) -> None:
-    meta = getattr(sender, "_meta", None)
-    if meta is not None and meta.label_lower in WATCHED_MODELS:
-        bump_version()
-        return
-    if meta is None or meta.app_label not in WATCHED_APPS:
-        return
-    if meta.label_lower in IGNORED_MODELS:
-        return
-    if meta.app_label == "wagtailcore" and meta.model_name not in {
-        "page",
-        "site",
-        "pageviewrestriction",
-    }:
-        return
-    if meta.app_label in {"kb", "projects"} and kwargs.get("raw"):
+def _is_public_row(instance) -> bool:
+    from wagtail.models import Page
+
+    return isinstance(instance, Page) or (instance._meta.label_lower in PUBLIC_MODELS)
+
+
+def _on_row_change(
+    sender=None, instance=None, raw=False, created=None, update_fields=None, **kwargs
+):
+    from wagtail.models import Page
+
+    if raw or instance is None or not _is_public_row(instance):
         return
     # Saving a draft writes the page row too; only publishing shows it, and
-    # page_published covers that. Deletes and non-page rows always count.
-    instance = kwargs.get("instance")
-    if kwargs.get("created") is False and _is_draft_save(instance):
+    # page_published covers that. A change made to the live version without
+    # review (``accounts.pagechanges``) sets a new live revision while a
+    # draft waits, and shows at once. Deletes and other rows always count.
+    if (
+        isinstance(instance, Page)
+        and created is False
+        and instance.has_unpublished_changes
+        and "live_revision" not in (update_fields or ())
+    ):
         return
     bump_version()
 
 
-def _is_draft_save(instance) -> bool:
-    from wagtail.models import Page
-
-    return isinstance(instance, Page) and bool(
-        getattr(instance, "has_unpublished_changes", False)
-    )
+def _on_relation_change(sender=None, instance=None, action="", **kwargs) -> None:
+    if action.startswith("post_") and instance is not None and _is_public_row(instance):
+        bump_version()
 
 
 def _on_task_success(sender=None, result=None, **kwargs) -> None:
@@ -227,7 +249,7 @@ page_unpublished.connect(_on_page_change, dispatch_uid="npa-page-cache-unpublish
 post_page_move.connect(_on_page_change, dispatch_uid="npa-page-cache-moved")
 post_save.connect(_on_row_change, dispatch_uid="npa-page-cache-saved")
 post_delete.connect(_on_row_change, dispatch_uid="npa-page-cache-deleted")
-m2m_changed.connect(_on_row_change, dispatch_uid="npa-page-cache-m2m")
+m2m_changed.connect(_on_relation_change, dispatch_uid="npa-page-cache-m2m")
 
 
 def _connect_celery() -> None:

@@ -124,6 +124,10 @@ def sync_objects(
                     "%s #%s: index holds a newer version", model_name, object_id
                 )
         removed_ids.append(object_id)
+    # Searchable before anything that follows the drain runs: the page
+    # cache's new version (``search.tasks``) must never be filled with
+    # results from before the change.
+    client.indices.refresh(index=",".join(targets))
     if indexed_ids:
         documents_indexed.send(sender=sync_objects, model=model, ids=indexed_ids)
     if removed_ids:

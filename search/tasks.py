@@ -13,6 +13,8 @@ from django.db import connection, transaction
 from django.utils import timezone
 from elastic_transport import TransportError
 
+from kb.page_cache import bump_version
+
 from .client import is_configured
 from .indexing import sync_objects
 from .models import OutboxEntry, SearchLog
@@ -49,7 +51,7 @@ def drain_outbox() -> int:
                 .order_by("id")[:BATCH_SIZE]
             )
             if not entries:
-                return done
+                break
             failed = _sync_entries(entries)
             failed_this_run.update(failed)
             _record_failures(entries, failed)
@@ -57,6 +59,11 @@ def drain_outbox() -> int:
                 pk__in=[e.pk for e in entries if e.pk not in failed]
             ).delete()
             done += len(entries) - len(failed)
+    if done:
+        # sync_objects refreshed the index: every search from now on sees
+        # the change, so pages cached under the new version are current.
+        bump_version()
+    return done
 
 
 def _sync_entries(entries: list[OutboxEntry]) -> dict[int, str]:
@@ -115,7 +122,9 @@ def _record_failures(entries: list[OutboxEntry], failed: dict[int, str]) -> None
 @shared_task
 def index_objects(app_label: str, model_name: str, ids: list[int]) -> tuple[int, int]:
     """Re-sync the given objects directly (used by commands and imports)."""
-    return sync_objects(app_label, model_name, ids, {})
+    result = sync_objects(app_label, model_name, ids, {})
+    bump_version()
+    return result
 
 
 @shared_task(autoretry_for=(TransportError,), retry_backoff=30, max_retries=3)
@@ -125,7 +134,10 @@ def reconcile_search() -> int:
 
     if not is_configured():
         return 0
-    return sum(len(drift.ids) for drift in reconcile(repair=True))
+    repaired = sum(len(drift.ids) for drift in reconcile(repair=True))
+    if repaired:
+        bump_version()
+    return repaired
 
 
 @shared_task
@@ -142,5 +154,3 @@ def purge_search_log() -> None:
         )
         deleted = cursor.rowcount
     logger.info("Search log: %s searches older than %s deleted.", deleted, cutoff)
-    # Nothing returned: kb.page_cache makes every page stale when a
-    # search.tasks task returns a result, and no page shows this log.

@@ -225,3 +225,42 @@ def test_a_logged_search_does_not_make_pages_stale(client, cached):
     before = page_cache.current_version()
     _get(client, "/suche/?q=Sprachpatenschaften")
     assert page_cache.current_version() == before
+
+
+def test_form_submissions_that_change_no_public_page_keep_the_cache(
+    client, cached, clean_rate_limits, django_capture_on_commit_callbacks
+):
+    """Every signature under the call and every contact request used to
+    replace the version, so form spam emptied the cache (issue #17)."""
+    from django.utils import timezone
+
+    from matching.models import ContactRequest
+    from tests.kb.test_call_page import sign
+
+    _get(client, cached.project.url)
+    before = page_cache.current_version()
+    with django_capture_on_commit_callbacks(execute=False):
+        response = sign(Client(), cached.call, email="spam@example.org")
+    assert response.status_code == 302
+    ContactRequest.objects.create(
+        target=cached.project,
+        sender_name="Amira Haddad",
+        sender_email="amira@example.org",
+        message="Hallo",
+        consent_text="Einverstanden",
+        consent_at=timezone.now(),
+    )
+
+    assert page_cache.current_version() == before
+    assert _get(client, cached.project.url)[page_cache.HEADER] == "hit"
+
+
+def test_a_replaced_image_makes_pages_stale(client, cached):
+    from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
+
+    image = Image.objects.create(title="Logo", file=get_test_image_file())
+    _get(client, cached.project.url)
+    image.file = get_test_image_file(filename="neu.png", colour="red")
+    image.save()
+    assert _get(client, cached.project.url)[page_cache.HEADER] == "miss"
