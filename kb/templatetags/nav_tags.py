@@ -133,7 +133,7 @@ def main_navigation(context: template.Context) -> list[tuple[str, str]]:
     items = [
         (gettext("Projekte"), pages.projects),
         (gettext("Suche"), search),
-        (gettext("Karte"), f"{search}#map-heading"),
+        (gettext("Karte"), f"{search}?view=map"),
         (gettext("Themen"), f"{home}#themen" if pages.topics else ""),
         (gettext("Veranstaltungen"), pages.events),
         (gettext("Aufruf"), pages.call),

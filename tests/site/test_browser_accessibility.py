@@ -44,6 +44,7 @@ def _urls(content) -> dict[str, str]:
         {
             "search": "/suche/?q=Sprache",
             "search_filtered": "/suche/?field=sprache",
+            "search_map": "/suche/?field=sprache&view=map",
             "region": "/region/lueneburg/",
             "district": "/landkreis/03351/",
             "statistics": "/statistik/",
@@ -216,7 +217,7 @@ def test_map_tiles_load_only_after_consent_which_is_remembered(
     page = german_page(browser)
     tiles: list[str] = []
     page.on("request", lambda r: tiles.append(r.url) if "/kacheln/" in r.url else None)
-    page.goto(live_server.url + "/suche/?q=")
+    page.goto(live_server.url + "/suche/?q=&view=map")
     assert page.locator(".search-map__list").inner_text().count("(") >= 2
     button = page.get_by_role("button", name="Karte mit OpenStreetMap laden")
     assert button.is_visible()
@@ -315,3 +316,29 @@ def test_forms_and_the_members_area_have_no_serious_axe_violations(
         submit=True,
     )
     assert failures == {}, failures
+
+
+def test_the_map_view_is_reached_by_keyboard_and_back_to_the_list(
+    browser, live_server, live_site
+):
+    page = german_page(browser)
+    page.goto(live_server.url + "/suche/?q=&field=sprache")
+    assert page.locator("ol.results").count() == 1
+    link = "() => [document.activeElement.tagName, document.activeElement.innerText]"
+    _tab_until(page, link, ["A", "Karte"], "the map link of the view switch")
+    # The first "Karte" is the main navigation's; the switch's comes later.
+    if "view=map" in page.url or page.evaluate(
+        "() => !document.activeElement.closest('.view-switch')"
+    ):
+        _tab_until(page, link, ["A", "Karte"], "the switch's map link")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "view=map" in page.url and "field=sprache" in page.url
+    assert page.locator("ol.results").count() == 0
+    assert page.locator(".search-map__list").is_visible()
+    current = page.locator(".view-switch a[aria-current=page]")
+    assert current.inner_text() == "Karte"
+    _tab_until(page, link, ["A", "Liste"], "the list link of the view switch")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "view=map" not in page.url and page.locator("ol.results").count() == 1

@@ -501,7 +501,7 @@ def test_search_page_labels_follow_each_request_language(english, client, site_c
     # Facet titles, sort labels and the map's texts are translated once per
     # language and kept: a German page in between must not leak into English.
     for _round in range(2):
-        html = english_html(english, "/suche/?q=Sprachpatenschaften")
+        html = english_html(english, "/suche/?q=Sprachpatenschaften&view=map")
         assert_english(
             html,
             [
@@ -511,7 +511,8 @@ def test_search_page_labels_follow_each_request_language(english, client, site_c
             ],
             ["Handlungsfeld", "Relevanz", "Karte der Treffer"],
         )
-        german = client.get("/suche/?q=Sprachpatenschaften").content.decode()
+        german = client.get("/suche/?q=Sprachpatenschaften&view=map")
+        german = german.content.decode()
         assert "<summary>Handlungsfeld</summary>" in german
         assert '<option value="relevance" selected>Relevanz</option>' in german
         assert '<h2 id="map-heading">Karte der Treffer nach Landkreis</h2>' in german

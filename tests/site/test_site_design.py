@@ -41,7 +41,7 @@ def test_the_main_navigation_links_the_alliances_instruments(site_content):
     assert links == {
         "Projekte": site_content.project_index.url,
         "Suche": "/suche/",
-        "Karte": "/suche/#map-heading",
+        "Karte": "/suche/?view=map",
         "Themen": "/#themen",
         "Veranstaltungen": site_content.event_index.url,
         "Aufruf": site_content.call.url,
