@@ -237,9 +237,10 @@ def _matches(
     everything after works on its id set."""
     base, nearby, text, scores = _base(query, context)
     ids = list(base.order_by().values_list("pk", flat=True))
-    if not ids and text is not None and text.minimum > 1:
+    if not ids and text is not None and not text.understood.any_word:
         # As on Elasticsearch: when nothing has enough of the words, any one
-        # word is enough (one more query, only for an empty result).
+        # word is enough, a domain-common one too ("FSJ mit Geflüchteten";
+        # one more query, only for an empty result).
         understood = replace(text.understood, any_word=True)
         context = replace(context, understood=understood)
         base, nearby, text, scores = _base(query, context)
