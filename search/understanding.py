@@ -167,6 +167,11 @@ class Understood:
         return " ".join(concept.text for concept in self.concepts)
 
     @property
+    def required_topic(self) -> str:
+        """The topical words without the domain-common ones beside them."""
+        return " ".join(concept.text for concept in self.required) or self.topic
+
+    @property
     def districts(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(a for p in self.places for a in p.districts))
 

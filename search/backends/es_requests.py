@@ -196,8 +196,9 @@ def text_query(understood: Understood, fuzzy: bool = False) -> Q:
 
 
 def rank_query(understood: Understood) -> Q:
-    """The German fields and the phrase decide the order of the top window."""
-    topic = understood.topic
+    """The German fields and the phrase decide the order of the top window;
+    domain-common words beside others do not."""
+    topic = understood.required_topic
     return Q(
         "bool",
         should=[
