@@ -34,9 +34,10 @@ from ..models import (
 from ..taxonomy import FieldOfAction, OrganisationType
 from .data import INITIATIVES, PROJECTS
 from .data import editorial as content
+from .illustrations import TITLE_PREFIX, ensure_illustrations
 from .images import ensure_images
 from .pages import ensure_child, ensure_home, paragraphs
-from .projects import Terms, build_initiative, build_project
+from .projects import Terms, build_initiative, build_project, illustrate
 
 HOME_COLLECTION = "Gute Beispiele auf der Startseite"
 SINGLE_PAGES = (
@@ -68,6 +69,16 @@ def is_complete() -> bool:
         found == len(slugs)
         and HomePage.objects.filter(good_examples__isnull=False).exists()
         and Partner.objects.count() >= len(content.PARTNERS)
+        and not _unillustrated().exists()
+    )
+
+
+def _unillustrated():
+    """Demo projects without their field's illustration (built before it)."""
+    return (
+        apps.get_model("projects", "ProjectPage")
+        .objects.filter(external_id__startswith="demo:")
+        .exclude(gallery_images__image__title__startswith=TITLE_PREFIX)
     )
 
 
@@ -89,6 +100,7 @@ def build() -> Summary:
         )
     images = ensure_images()
     terms = Terms()
+    illustrations = ensure_illustrations(terms.fields.values())
     _indexes(home)
     initiative_index = ensure_child(
         home,
@@ -103,9 +115,13 @@ def build() -> Summary:
         for spec in INITIATIVES
     }
     projects = {
-        spec.slug: build_project(initiatives[spec.initiative], spec, terms, images)
+        spec.slug: build_project(
+            initiatives[spec.initiative], spec, terms, images, illustrations
+        )
         for spec in PROJECTS
     }
+    for spec in PROJECTS:
+        illustrate(projects[spec.slug], spec, illustrations)
     _collections(home, projects)
     _articles(home, projects)
     _events(home, projects)

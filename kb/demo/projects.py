@@ -15,6 +15,7 @@ from ..taxonomy import (
     OrganisationType,
     TargetGroup,
 )
+from .illustrations import TITLE_PREFIX
 from .pages import ensure_child, paragraphs
 from .specs import InitiativeSpec, ProjectSpec
 
@@ -57,7 +58,9 @@ def build_initiative(index: Page, spec: InitiativeSpec, terms: Terms, images) ->
     )
 
 
-def build_project(parent: Page, spec: ProjectSpec, terms: Terms, images) -> Page:
+def build_project(
+    parent: Page, spec: ProjectSpec, terms: Terms, images, illustrations
+) -> Page:
     offer_model, need_model = _model("ProjectOffer"), _model("ProjectNeed")
     gallery_model = _model("ProjectGalleryImage")
     today = timezone.localdate()
@@ -99,8 +102,10 @@ def build_project(parent: Page, spec: ProjectSpec, terms: Terms, images) -> Page
             for cat, text in spec.needs
         ],
         "gallery_images": [
-            gallery_model(image=images[key][0], alt_text=images[key][1])
-            for key in spec.gallery
+            gallery_model(image=image, alt_text=alt, sort_order=position)
+            for position, (image, alt) in enumerate(
+                [illustrations[spec.fields[0]], *(images[key] for key in spec.gallery)]
+            )
         ],
         "contact_name": spec.contact_name,
         "contact_email": spec.contact_email,
@@ -115,3 +120,18 @@ def build_project(parent: Page, spec: ProjectSpec, terms: Terms, images) -> Page
     parent.add_child(instance=page)
     page.save_revision().publish()
     return page
+
+
+def illustrate(page: Page, spec: ProjectSpec, illustrations) -> bool:
+    """Give a demo project built before the illustrations its field's one as
+    the lead picture, in a new published revision; False if it has one."""
+    gallery = list(page.gallery_images.all())
+    if any(item.image.title.startswith(TITLE_PREFIX) for item in gallery):
+        return False
+    image, alt = illustrations[spec.fields[0]]
+    lead = _model("ProjectGalleryImage")(image=image, alt_text=alt)
+    for position, item in enumerate([lead, *gallery]):
+        item.sort_order = position
+    page.gallery_images = [lead, *gallery]
+    page.save_revision().publish()
+    return True

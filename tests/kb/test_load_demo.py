@@ -147,3 +147,35 @@ def test_home_page_lists_demo_projects(demo, client):
 
     assert response.status_code == 200
     assert "Sprachpatenschaften in Celle" in response.content.decode()
+
+
+def test_every_demo_project_leads_with_its_fields_illustration(demo, client):
+    from kb.demo.illustrations import TITLE_PREFIX
+    from projects.models import ProjectGalleryImage
+    from projects.templatetags.profile_tags import lead_picture
+
+    projects = ProjectPage.objects.filter(external_id__startswith="demo:")
+    assert projects.count() == len(PROJECTS)
+    for project in projects:
+        lead = lead_picture(project)
+        assert lead.image.title.startswith(TITLE_PREFIX)
+        assert lead.alt_text.startswith("Illustration zum Handlungsfeld ")
+        assert lead.image.description == lead.alt_text
+        assert (lead.image.width, lead.image.height) == (1200, 750)
+    drawn = get_image_model().objects.filter(title__startswith=TITLE_PREFIX)
+    assert drawn.count() == FieldOfAction.objects.count()
+    assert not get_image_model().objects.filter(description="").exists()
+
+    html = client.get(projects.first().url).content.decode()
+    assert '<picture><source sizes="(min-width: 75rem) 72rem, 100vw"' in html
+    assert 'type="image/webp"' in html
+    assert 'alt="Illustration zum Handlungsfeld ' in html
+
+    # A demo site loaded before the illustrations gets them on the next run.
+    older = projects.get(slug="sprachpatenschaften-celle")  # and a photo
+    ProjectGalleryImage.objects.filter(page=older, image__in=drawn).delete()
+    call_command("load_demo")
+    titles = [item.image.title for item in older.gallery_images.all()]
+    assert titles[0].startswith(TITLE_PREFIX)
+    assert len(titles) == 2
+    assert lead_picture(older).image.title == titles[0]
