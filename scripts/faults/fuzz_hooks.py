@@ -8,10 +8,13 @@ import random
 
 import schemathesis
 
+ADDRESSES = random.SystemRandom()
+
 
 @schemathesis.hook
 def before_call(context, case, kwargs) -> None:
-    octets = [random.randint(0, 255) for _ in range(2)] + [random.randint(1, 254)]  # noqa: S311
+    # Not the random module, which hypothesis seeds: its addresses repeat.
+    octets = [ADDRESSES.randint(0, 255) for _ in range(2)] + [ADDRESSES.randint(1, 254)]
     case.headers = {
         **(case.headers or {}),
         "X-Forwarded-For": "10." + ".".join(map(str, octets)),
