@@ -121,6 +121,27 @@ def _reencode(image: Image.Image) -> ContentFile:
     return ContentFile(out.getvalue(), name=name)
 
 
+THUMBNAIL_SIZE = 200
+
+
+def thumbnail_size(width: int, height: int) -> tuple[int, int]:
+    """The size of ``thumbnail``'s preview of a width × height picture."""
+    scale = min(1.0, THUMBNAIL_SIZE / max(width, height, 1))
+    return max(1, round(width * scale)), max(1, round(height * scale))
+
+
+def thumbnail(image) -> bytes:
+    """A WebP preview of a stored (already re-encoded) image."""
+    with image.open_file() as handle:
+        picture = Image.open(handle, formats=list(FORMATS))
+        picture = picture.resize(thumbnail_size(*picture.size))
+        if picture.mode not in {"RGB", "RGBA"}:
+            picture = picture.convert("RGBA")
+        out = BytesIO()
+        picture.save(out, "WEBP", quality=80)
+    return out.getvalue()
+
+
 def _lock_collection(initiative: InitiativePage) -> Collection:
     """The initiative's own image collection, created on first use; its link
     row stays locked until the transaction ends, so two uploads at once

@@ -25,6 +25,7 @@ urlpatterns = [
     path("projekt/<int:pk>/", content.project_edit, name="project_edit"),
     path("seite/<int:pk>/vorschau/", content.preview, name="preview"),
     path("seite/<int:pk>/einreichen/", content.submit, name="submit"),
+    path("bild/<int:pk>/vorschau/", content.image_thumbnail, name="image_thumbnail"),
     path("bild/<int:pk>/loeschen/", content.image_delete, name="image_delete"),
     path("aktuell/<str:token>/", freshness.reconfirm, name="reconfirm"),
     path("meine-daten/", privacy.export, name="export"),

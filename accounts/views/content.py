@@ -22,7 +22,7 @@ from ..access import (
     project_for,
 )
 from ..forms.content import ImageUploadForm, InitiativeForm, ProjectForm
-from ..images import collection_for, store_image
+from ..images import collection_for, store_image, thumbnail, thumbnail_size
 from ..models import InitiativeCollection
 
 
@@ -162,18 +162,31 @@ def images(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, gettext("Das Bild ist gespeichert."))
             return redirect("accounts:images", pk=initiative.pk)
     status = 400 if form.errors else 200
-    existing = (
+    existing = list(
         get_image_model()
         .objects.filter(collection=collection_for(initiative))
         .select_related("moderation")
         .order_by("-created_at")
     )
+    for image in existing:
+        image.thumbnail_size = thumbnail_size(image.width, image.height)
     return render(
         request,
         "accounts/images.html",
         {"form": form, "initiative": initiative, "images": existing},
         status=status,
     )
+
+
+@login_required
+def image_thumbnail(request: HttpRequest, pk: int) -> HttpResponse:
+    """A small preview for the member's own list, made on request and never
+    stored under /media/: a picture waiting for approval gets no public
+    address at all."""
+    image = image_for(request.user, pk)
+    response = HttpResponse(thumbnail(image), content_type="image/webp")
+    response["Cache-Control"] = "private, max-age=300"
+    return response
 
 
 @login_required

@@ -165,3 +165,36 @@ def test_a_decision_on_a_picture_not_waiting_is_refused_kindly(client, member, e
     assert image.moderation.state == ImageModeration.State.APPROVED
     assert decide(editor, image, "nonsense").status_code == 302
     assert editor.post(reverse("image_review"), {"image": "abc"}).status_code == 302
+
+
+def test_a_waiting_picture_gets_no_public_address(client, member):
+    from io import BytesIO
+
+    from PIL import Image
+
+    _, initiative = member
+    image = upload(client, initiative)
+
+    listing = client.get(f"/konto/initiative/{initiative.pk}/bilder/").content
+    assert b"/media/" not in listing
+    preview_url = reverse("accounts:image_thumbnail", args=[image.pk])
+    assert preview_url.encode() in listing
+    assert b'width="200" height="133"' in listing
+
+    preview = client.get(preview_url)
+    assert preview.status_code == 200
+    assert preview["Content-Type"] == "image/webp"
+    assert "private" in preview["Cache-Control"]
+    assert Image.open(BytesIO(preview.content)).size == (200, 133)
+
+
+def test_only_the_initiatives_members_see_the_preview(client, member):
+    _, initiative = member
+    image = upload(client, initiative)
+    url = reverse("accounts:image_thumbnail", args=[image.pk])
+
+    other, _ = make_member("b@example.org", "Initiative B")
+    stranger = Client()
+    stranger.force_login(other)
+    assert stranger.get(url).status_code == 404
+    assert Client().get(url).status_code == 302
