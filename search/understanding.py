@@ -293,16 +293,21 @@ def _concepts(tokens: list[str]) -> list[Concept]:
 
 
 def _word_concept(text: str) -> Concept:
-    """One word; a misspelt one ("Fahradwerkstatt") also stands for its
-    correction, with the correction's parts and synonyms."""
+    """One word; a misspelt one ("Fahradwerkstatt") stands for its
+    correction, with the correction's parts and synonyms, and for itself as
+    an alternative (a name the lexicon does not know)."""
     (word,) = analyse_query(text)
     corrected = correct(word.text)
-    spelling = corrected or word.text
-    alternatives, written = _alternatives(spelling, (word.stem,))
-    if corrected:
-        alternatives = (word_terms(corrected)[:1], *alternatives)[:MAX_ALTERNATIVES]
-        written = (corrected, *written)[: len(alternatives)]
-    return Concept(word.text, (word.stem,), _parts(spelling), alternatives, written)
+    if not corrected:
+        alternatives, written = _alternatives(word.text, (word.stem,))
+        return Concept(
+            word.text, (word.stem,), _parts(word.text), alternatives, written
+        )
+    own = word_terms(corrected)[:1]
+    alternatives, written = _alternatives(corrected, own)
+    alternatives = ((word.stem,), *alternatives)[:MAX_ALTERNATIVES]
+    written = (word.text, *written)[: len(alternatives)]
+    return Concept(corrected, own, _parts(corrected), alternatives, written)
 
 
 def understand(text: str) -> Understood:
