@@ -114,6 +114,15 @@ def _offer_need_sentence(reason: Reason) -> str:
     """Names the concrete need and offer: "Sie suchen: „…“ – dieses Projekt
     bietet: „…“." """
     values = {"need": reason["need"], "offer": reason["offer"]}
+    if reason.get("named"):
+        # The need is a sentence of the description that names the offer.
+        if reason.get("direction") == "target_offers":
+            return gettext(
+                "Sie schreiben: „%(need)s“ – dieses Projekt bietet: „%(offer)s“."
+            ) % (values)
+        return gettext(
+            "Dieses Projekt schreibt: „%(need)s“ – Sie bieten: „%(offer)s“."
+        ) % (values)
     if reason.get("direction") == "target_offers":
         return gettext(
             "Sie suchen: „%(need)s“ – dieses Projekt bietet: „%(offer)s“."

@@ -8,16 +8,20 @@ Nothing here touches the database or Elasticsearch.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+import re
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from . import text as textsim
+from . import topics
 
 SIMILAR = "similar"
 COMPLEMENTARY = "complementary"
 KINDS = (SIMILAR, COMPLEMENTARY)
 
 Reason = dict[str, object]
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
 
 @dataclass(frozen=True)
@@ -39,20 +43,29 @@ class Weights:
     # rest on several words (one shared word, "Lotsen", is no shared work).
     similar_text_without_field: float = 0.35
     similar_terms_without_field: int = 3
-    # Complementary: per direction offer_need + offer_need_text · strength.
-    offer_need: float = 0.60
-    offer_need_text: float = 0.40
+    # Complementary: per direction offer_need + offer_need_text · strength;
+    # the stronger direction counts fully, the other ``second_direction``.
+    offer_need: float = 0.5
+    offer_need_text: float = 0.5
+    second_direction: float = 0.25
     # A need and an offer match by text from this overlap on (idf-weighted,
     # mostly how much of the need the offer covers) ...
-    offer_need_text_min: float = 0.34
+    offer_need_text_min: float = 0.40
     # ... or by a shared category with at least this overlap; a category two
     # people chose needs no overlap (it is their statement).
     offer_need_category_text_min: float = 0.12
     offer_need_category_bonus: float = 0.25
-    # A need the other project's whole text answers (its work, not a listed
-    # offer) counts this much of a listed offer.
-    offer_need_whole_text: float = 0.8
-    served_differently: float = 0.25
+    # A listed offer the other project's description names ("die Anmeldung
+    # bei der Anerkennungsberatung wird vorbereitet") though that project
+    # offers no such thing itself: its coverage counts this much ...
+    offer_named: float = 0.75
+    # ... unless the other's own offers hold this share of it (then both do
+    # the same work: similar, not complementary).
+    offer_named_own_max: float = 0.5
+    # Serving the same people through other fields of action only breaks
+    # ties; alone it stays below the floor.
+    served_differently: float = 0.1
+    # Nearer partners rank higher; a far one keeps 60 % of its score.
     proximity_floor: float = 0.60
     # Proximity levels: same district > same region > near > statewide > far.
     same_district: float = 1.0
@@ -64,7 +77,7 @@ class Weights:
     # An Elasticsearch more_like_this score s becomes s / (s + saturation).
     es_saturation: float = 6.0
     min_score: Mapping[str, float] = field(
-        default_factory=lambda: {SIMILAR: 0.25, COMPLEMENTARY: 0.30}
+        default_factory=lambda: {SIMILAR: 0.25, COMPLEMENTARY: 0.50}
     )
     top_n: int = 10
 
@@ -274,15 +287,17 @@ def score_similar(
 
 
 def _coverage(
-    groups: tuple[frozenset[str], ...], terms: Iterable[str], idf: Mapping[str, float]
+    groups: tuple[frozenset[str], ...],
+    terms: Collection[str],
+    idf: Mapping[str, float],
 ) -> float:
     """Share of the need's words (idf-weighted) the other text holds."""
-    held = set(terms)
+    held = terms if isinstance(terms, (set, frozenset, dict)) else set(terms)
     total = covered = 0.0
     for group in groups:
         weight = max((idf.get(term, 0.0) for term in group), default=0.0) or 1.0
         total += weight
-        if group & held:
+        if any(term in held for term in group):
             covered += weight
     return covered / total if total else 0.0
 
@@ -329,27 +344,49 @@ def _best_offer_for(
     return best
 
 
-def _answered_by_work(
+def _sentences(text: str) -> list[str]:
+    return [part for part in _SENTENCE.split(text) if part.strip()]
+
+
+def _offer_named(
     needing: Profile, offering: Profile, weights: Weights
 ) -> tuple[float, OfferNeed, OfferNeed] | None:
-    """A need the other project's work answers, though it lists no such
-    offer: the need's words held by its whole text."""
-    if not needing.needs or not offering.counts:
+    """A listed offer the needing project's text names though it does not
+    offer it itself: the best (strength, need, offer), the need being the
+    sentence that names it."""
+    if weights.offer_named <= 0 or not needing.counts:
         return None
-    work = OfferNeed(None, "", offering.title, terms=frozenset(offering.counts))
+    idf = offering.term_weights
     best = None
-    for need in needing.needs:
-        strength = offer_need_strength(
-            need, work, needing.term_weights, offering.term_weights, weights
-        )
-        if strength is None:
+    for offer in offering.offers:
+        if offer.implied or not offer.terms:
             continue
-        strength *= weights.offer_need_whole_text
-        if strength >= weights.offer_need_text_min and (
-            best is None or strength > best[0]
+        groups = offer.groups or tuple(frozenset([term]) for term in offer.terms)
+        strength = _coverage(groups, needing.counts, idf) * weights.offer_named
+        if strength < weights.offer_need_text_min or (
+            best is not None and strength <= best[0]
         ):
-            best = (strength, need, work)
-    return best
+            continue
+        own = {t for o in needing.offers if not o.implied for t in o.terms}
+        if own and _coverage(groups, own, idf) >= weights.offer_named_own_max:
+            continue
+        best = (strength, offer, groups)
+    if best is None:
+        return None
+    strength, offer, groups = best
+    return strength, _naming_sentence(needing.text, groups, idf), offer
+
+
+def _naming_sentence(
+    text: str, groups: tuple[frozenset[str], ...], idf: Mapping[str, float]
+) -> OfferNeed:
+    """The sentence of ``text`` that holds most of the offer's words."""
+    best_text, best_value = "", -1.0
+    for sentence in _sentences(text):
+        value = _coverage(groups, topics.term_counts(sentence)[0], idf)
+        if value > best_value:
+            best_text, best_value = sentence, value
+    return OfferNeed(None, "", best_text, implied=True)
 
 
 def _short(text: str, limit: int = 140) -> str:
@@ -366,7 +403,7 @@ def score_complementary(
     if not can_match(source, target):
         return None
     reasons: list[Reason] = []
-    offer_need = 0.0
+    strengths: list[float] = []
     directions = (
         ("target_offers", source, target),
         ("source_offers", target, source),
@@ -380,11 +417,11 @@ def score_complementary(
             weights,
         )
         if best is None:
-            best = _answered_by_work(needing, offering, weights)
+            best = _offer_named(needing, offering, weights)
         if best is None:
             continue
         strength, need, offer = best
-        offer_need += weights.offer_need + weights.offer_need_text * strength
+        strengths.append(strength)
         category = need.category if need.category == offer.category else None
         reasons.append(
             {
@@ -395,8 +432,14 @@ def score_complementary(
                 "need": _short(need.text),
                 "offer": _short(offer.text),
                 "implied": offer.implied,
+                # The need is a sentence of the description naming the offer.
+                "named": need.implied,
             }
         )
+    offer_need = 0.0
+    for rank, strength in enumerate(sorted(strengths, reverse=True)):
+        share = 1.0 if rank == 0 else weights.second_direction
+        offer_need += share * (weights.offer_need + weights.offer_need_text * strength)
     shared_groups = sorted(source.target_groups.keys() & target.target_groups.keys())
     served = 0.0
     if shared_groups and not (source.fields.keys() & target.fields.keys()):

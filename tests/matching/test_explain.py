@@ -96,3 +96,22 @@ def test_the_english_ui_reads_the_reasons_in_english():
         "Arbeitsmarktintegration in the Lüneburg region. "
         "Shared keywords: Patenschaft (very close by)."
     )
+
+
+def test_a_named_need_quotes_the_description():
+    reason = {
+        "type": "offer_need",
+        "label": "",
+        "need": "Die Anmeldung bei der Anerkennungsberatung wird vorbereitet.",
+        "offer": "Anerkennungsberatung",
+        "named": True,
+    }
+    mine = explain([{**reason, "direction": "target_offers"}])
+    theirs = explain([{**reason, "direction": "source_offers"}])
+    assert mine.startswith("Sie schreiben: „Die Anmeldung")
+    assert theirs.startswith("Dieses Projekt schreibt: „Die Anmeldung")
+    assert theirs.endswith("Sie bieten: „Anerkennungsberatung“.")
+    with override("en"):
+        assert explain([{**reason, "direction": "target_offers"}]).startswith(
+            "You write: “Die Anmeldung"
+        )

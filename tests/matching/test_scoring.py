@@ -172,7 +172,11 @@ def test_nearer_partner_scores_higher():
 
 
 def test_top_matches_keeps_best_ten_above_floor():
-    scored = [Scored(i, COMPLEMENTARY, i / 20, []) for i in range(1, 20)]
+    floor = WEIGHTS.min_score[COMPLEMENTARY]
+    # Eight below the floor, twelve above it.
+    scored = [
+        Scored(i, COMPLEMENTARY, floor + (i - 8) * 0.02, []) for i in range(0, 20)
+    ]
     kept = top_matches([*scored, None], COMPLEMENTARY)
     assert len(kept) == WEIGHTS.top_n
     assert kept[0].target_id == 19
@@ -198,3 +202,61 @@ def test_high_elasticsearch_score_on_few_shared_words_is_no_similar_match():
     )
     assert len(textsim.shared_terms(port.vector, guides.vector)) >= 3
     assert score_similar(port, guides, text_score=0.9) is None
+
+
+def _with_text(pid: int, text: str, offers: tuple[str, ...] = ()) -> Profile:
+    from matching import topics
+    from matching.profiles import count_terms
+
+    item = Profile(
+        id=pid,
+        title=f"P{pid}",
+        fields={f"f{pid}": "Feld"},
+        districts={"03355": "Landkreis Lüneburg"},
+        text=text,
+        offers=tuple(
+            OfferNeed(
+                None,
+                "",
+                offer,
+                terms=topics.short_terms(offer),
+                groups=topics.term_groups(offer),
+                by_person=False,
+            )
+            for offer in offers
+        ),
+    )
+    return count_terms(item)
+
+
+def test_an_offer_the_other_description_names_is_complementary():
+    from matching.profiles import vectorise
+
+    women = _with_text(
+        1,
+        "Berufliche Orientierung für zugewanderte Frauen. Lebensläufe werden "
+        "überarbeitet. Die Anmeldung bei der Anerkennungsberatung für "
+        "ausländische Abschlüsse wird vorbereitet.",
+        offers=("Bewerbungstraining für Frauen",),
+    )
+    recognition = _with_text(
+        2,
+        "Beratung zur Anerkennung ausländischer Berufsabschlüsse.",
+        offers=("Anerkennungsberatung für ausländische Abschlüsse",),
+    )
+    same_work = _with_text(
+        3,
+        "Wir beraten zur Anerkennungsberatung für ausländische Abschlüsse.",
+        offers=("Anerkennungsberatung für ausländische Abschlüsse",),
+    )
+    vectorise([women, recognition, same_work])
+
+    scored = score_complementary(women, recognition)
+    assert scored is not None and scored.score >= WEIGHTS.min_score[COMPLEMENTARY]
+    reason = next(r for r in scored.reasons if r["type"] == "offer_need")
+    assert reason["direction"] == "target_offers" and reason["named"] is True
+    # The need is the sentence that names the offer, not the whole text.
+    assert reason["need"].startswith("Die Anmeldung bei der Anerkennungsberatung")
+    assert reason["offer"] == "Anerkennungsberatung für ausländische Abschlüsse"
+    # Two projects offering the same are similar, not complementary.
+    assert score_complementary(same_work, recognition) is None
