@@ -109,7 +109,7 @@ language-data: install
 # A production-like stack on 127.0.0.1 with a Redis, an Elasticsearch and an
 # SMTP sink of its own (scripts/faults/stack.py). Lengths: see scripts/faults/run.py
 # (FAULTS_*), load.py (LOAD_USERS, LOAD_SECONDS) and fuzz.py (FUZZ_EXAMPLES).
-.PHONY: faults load fuzz
+.PHONY: faults load fuzz faults-stop
 faults: install frontend services
 	$(PY) scripts/faults/run.py $(SCENARIOS)
 
@@ -120,3 +120,7 @@ fuzz: install frontend services
 	$(PY) scripts/faults/fuzz.py
 	HYPOTHESIS_PROFILE=fuzz $(TEST_ENV) SEARCH_INDEX_PREFIX=npa-fuzz \
 		$(PY) -m pytest tests/fuzz -p no:cacheprovider
+
+# Stops a stack that `FAULTS_KEEP=1 make faults` left running for load and fuzz.
+faults-stop:
+	$(PY) scripts/faults/stack.py down

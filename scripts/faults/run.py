@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from scripts.faults.attach import project_paths  # noqa: E402
 from scripts.faults.client import WORDS, Readers, Tally, Visitor  # noqa: E402
-from scripts.faults.stack import PYTHON, REPO, Stack, wait_for  # noqa: E402
+from scripts.faults.stack import PYTHON, Stack, wait_for  # noqa: E402
 
 
 def setting(name: str, default: int) -> int:
@@ -83,7 +83,7 @@ class Faults:
         return subprocess.Popen(  # noqa: S603
             [
                 PYTHON,
-                str(REPO / "scripts" / "faults" / "publisher.py"),
+                str(self.stack.source / "scripts" / "faults" / "publisher.py"),
                 "--count",
                 str(count),
                 "--seconds",
@@ -91,7 +91,7 @@ class Faults:
                 "--start",
                 str(start),
             ],
-            cwd=REPO,
+            cwd=self.stack.source,
             env=self.stack.env,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,

@@ -18,6 +18,7 @@ import contextlib
 import json
 import os
 import secrets
+import shutil
 import signal
 import subprocess
 import sys
@@ -31,6 +32,25 @@ HOME = REPO / ".services" / "faults"
 PYTHON = str(REPO / ".venv" / "bin" / "python")
 BIN = REPO / ".venv" / "bin"
 CORPUS = REPO / "eval" / "corpus" / "projects.json"
+
+
+def source_tree() -> Path:
+    """The code the stack runs: the working tree, or with
+    ``FAULTS_SOURCE=head`` a snapshot of the last commit (``git archive``),
+    so edits in progress in a shared working tree do not become the stack's
+    500s. The snapshot borrows the working tree's built front-end files."""
+    if os.environ.get("FAULTS_SOURCE", "tree") != "head":
+        return REPO
+    target = HOME / "src"
+    if target.exists():
+        shutil.rmtree(target)
+    target.mkdir(parents=True)
+    archive = subprocess.run(
+        ["git", "archive", "HEAD"], cwd=REPO, capture_output=True, check=True
+    )
+    subprocess.run(["tar", "-x", "-C", str(target)], input=archive.stdout, check=True)
+    shutil.copytree(REPO / "static" / "vendor", target / "static" / "vendor")
+    return target
 
 
 def _port(name: str, default: int) -> int:
@@ -69,6 +89,7 @@ class Stack:
 
     def __init__(self, database: str = "npa_faults_stack") -> None:
         self.ports = Ports()
+        self.source = source_tree()
         self.database = database
         self.processes: dict[str, subprocess.Popen] = {}
         self.mail_file = HOME / "mail.jsonl"
@@ -113,7 +134,7 @@ class Stack:
     def manage(self, *args: str, check: bool = True) -> str:
         result = subprocess.run(
             [PYTHON, "manage.py", *args],
-            cwd=REPO,
+            cwd=self.source,
             env=self.env,
             capture_output=True,
             text=True,
@@ -136,17 +157,29 @@ class Stack:
         log = (HOME / "logs" / f"{name}.log").open("ab")
         process = subprocess.Popen(  # noqa: S603
             argv,
-            cwd=REPO,
+            cwd=self.source,
             env=self.env,
             stdout=log,
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
         self.processes[name] = process
+        (HOME / f"{name}.pid").write_text(str(process.pid))
         return process
 
     def _stop(self, name: str, sig: int = signal.SIGTERM, wait: float = 20) -> None:
+        """Stop a piece this object started, or, from a later command
+        (``stack.py down``), the one its pid file names."""
+        pid_file = HOME / f"{name}.pid"
         process = self.processes.pop(name, None)
+        if process is None and pid_file.exists():
+            pid = int(pid_file.read_text())
+            pid_file.unlink()
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(pid, sig)
+                wait_for(lambda: not _alive(pid), wait, f"the end of {name}")
+            return
+        pid_file.unlink(missing_ok=True)
         if process is None or process.poll() is not None:
             return
         try:
@@ -402,9 +435,13 @@ def _port_open(port: int) -> bool:
 
 
 if __name__ == "__main__":
+    # up: start and keep running until Ctrl-C; down: stop a stack that
+    # make faults left running (FAULTS_KEEP=1).
     stack = Stack()
     command = sys.argv[1] if len(sys.argv) > 1 else "up"
-    if command == "up":
+    if command == "down":
+        stack.down()
+    else:
         stack.up()
         print("Ctrl-C stops the stack.")
         try:
