@@ -12,6 +12,7 @@ settings.register_profile(
     "ci",
     max_examples=60,
     deadline=None,
+    database=None,
     derandomize=True,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
@@ -19,6 +20,7 @@ settings.register_profile(
     "fuzz",
     max_examples=2000,
     deadline=None,
+    database=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
