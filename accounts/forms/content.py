@@ -15,7 +15,7 @@ from wagtail.images import get_image_model
 
 from kb.taxonomy import District, FieldOfAction, OfferNeedCategory, TargetGroup
 from projects.forms import check_place_and_period
-from projects.models import InitiativePage, ProjectPage
+from projects.models import InitiativePage, ProjectGalleryImage, ProjectPage
 from projects.offer_categories import infer as infer_categories
 from projects.offer_categories import mark_choices
 
@@ -103,6 +103,26 @@ OFFER_NEED = {
 
 
 class ProjectForm(SanitisingMixin, ClusterForm):
+    lead_image = forms.ModelChoiceField(
+        label=_("Titelbild"),
+        queryset=get_image_model().objects.none(),
+        required=False,
+        empty_label=_("kein Titelbild"),
+        help_text=_(
+            "Eines der Bilder Ihrer Initiative. Öffentlich erscheint es erst, "
+            "wenn die Redaktion das Bild freigegeben hat."
+        ),
+    )
+    lead_alt_text = forms.CharField(
+        label=_("Alternativtext des Titelbilds"),
+        max_length=250,
+        required=False,
+        validators=[validate_single_line],
+        help_text=_(
+            "Was ist auf dem Bild zu sehen? Leer lassen, um die Beschreibung "
+            "vom Hochladen zu übernehmen."
+        ),
+    )
     starting_point = rich_text_field(_("Ausgangslage"))
     goals = rich_text_field(_("Ziele"))
     approach = rich_text_field(_("Vorgehen"))
@@ -173,8 +193,15 @@ class ProjectForm(SanitisingMixin, ClusterForm):
             "partners": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args, images=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["lead_image"].queryset = (
+            images if images is not None else get_image_model().objects.none()
+        )
+        lead = self._current_lead()
+        if lead is not None:
+            self.fields["lead_image"].initial = lead.image_id
+            self.fields["lead_alt_text"].initial = lead.alt_text
         self.fields["fields_of_action"].queryset = FieldOfAction.objects.all()
         self.fields["target_groups"].queryset = TargetGroup.objects.all()
         self.fields["districts"].queryset = District.objects.all()
@@ -213,8 +240,36 @@ class ProjectForm(SanitisingMixin, ClusterForm):
         check_place_and_period(self, cleaned)
         return cleaned
 
+    def _current_lead(self):
+        """The first gallery picture if it is one of the initiative's own
+        (an editor's choice from elsewhere is left alone), else None."""
+        first = min(
+            self.instance.gallery_images.all(),
+            key=lambda item: item.sort_order or 0,
+            default=None,
+        )
+        choices = self.fields["lead_image"].queryset
+        if first is not None and choices.filter(pk=first.image_id).exists():
+            return first
+        return None
+
+    def _apply_lead(self, page) -> None:
+        lead = self._current_lead()
+        chosen = self.cleaned_data.get("lead_image")
+        alt = self.cleaned_data.get("lead_alt_text") or ""
+        gallery = sorted(page.gallery_images.all(), key=lambda i: i.sort_order or 0)
+        if lead is not None:
+            gallery = [item for item in gallery if item is not lead]
+        if chosen is not None:
+            alt = alt or chosen.description or chosen.title
+            gallery.insert(0, ProjectGalleryImage(image=chosen, alt_text=alt))
+        for position, item in enumerate(gallery):
+            item.sort_order = position
+        page.gallery_images = gallery
+
     def save(self, commit: bool = True):
         page = super().save(commit=False)
+        self._apply_lead(page)
         # A category the person set is theirs; empty ones come from the text.
         for name in ("offers", "needs"):
             mark_choices(self.formsets[name].forms)

@@ -61,13 +61,19 @@ def _saved_message(request: HttpRequest, withdrawn: bool) -> None:
     messages.success(request, text)
 
 
+def _own_images(initiative):
+    """The initiative's uploads, to choose a logo or a lead picture from."""
+    return get_image_model().objects.filter(collection=collection_for(initiative))
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def initiative_edit(request: HttpRequest, pk: int) -> HttpResponse:
     initiative = initiative_for(request.user, pk)
     draft = services.draft_of(initiative)
-    images = get_image_model().objects.filter(collection=collection_for(initiative))
-    form = InitiativeForm(request.POST or None, instance=draft, images=images)
+    form = InitiativeForm(
+        request.POST or None, instance=draft, images=_own_images(initiative)
+    )
     if request.method == "POST" and form.is_valid():
         _, withdrawn = services.save_draft(form.save(commit=False), request.user)
         _saved_message(request, withdrawn)
@@ -85,7 +91,9 @@ def initiative_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def project_create(request: HttpRequest, pk: int) -> HttpResponse:
     initiative = initiative_for(request.user, pk)
-    form = ProjectForm(request.POST or None, instance=ProjectPage())
+    form = ProjectForm(
+        request.POST or None, instance=ProjectPage(), images=_own_images(initiative)
+    )
     if request.method == "POST" and form.is_valid():
         services.create_project(initiative, form.save(commit=False), request.user)
         _saved_message(request, False)
@@ -103,7 +111,11 @@ def project_create(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
     project = project_for(request.user, pk)
-    form = ProjectForm(request.POST or None, instance=services.draft_of(project))
+    form = ProjectForm(
+        request.POST or None,
+        instance=services.draft_of(project),
+        images=_own_images(project.get_parent().specific),
+    )
     if request.method == "POST" and form.is_valid():
         _, withdrawn = services.save_draft(form.save(commit=False), request.user)
         _saved_message(request, withdrawn)

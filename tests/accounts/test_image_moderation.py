@@ -198,3 +198,81 @@ def test_only_the_initiatives_members_see_the_preview(client, member):
     stranger.force_login(other)
     assert stranger.get(url).status_code == 404
     assert Client().get(url).status_code == 302
+
+
+def test_a_members_lead_picture_goes_public_after_both_approvals(
+    client, member, editor
+):
+    from accounts.services import draft_of
+
+    from .conftest import project_data
+
+    _, initiative = member
+    project = add_stale_project(initiative)
+    image = upload(client, initiative)
+
+    form = client.get(reverse("accounts:project_edit", args=[project.pk]))
+    assert f'<option value="{image.pk}">{ALT}</option>' in form.content.decode()
+    response = client.post(
+        reverse("accounts:project_edit", args=[project.pk]),
+        project_data(lead_image=image.pk, lead_alt_text=""),
+    )
+    assert response.status_code == 302
+    project.refresh_from_db()
+    draft = draft_of(project)
+    assert [(g.image_id, g.alt_text) for g in draft.gallery_images.all()] == [
+        (image.pk, ALT)
+    ]
+
+    # The editors publish the page; the picture still waits for its approval.
+    draft.save_revision().publish()
+    assert ALT not in public_html(project.url)
+
+    decide(editor, image, "approve")
+    assert f'alt="{ALT}"' in public_html(project.url)
+
+
+def test_a_member_cannot_choose_another_initiatives_picture(client, member):
+    from .conftest import project_data
+
+    _, initiative = member
+    project = add_stale_project(initiative)
+    other_user, other = make_member("b@example.org", "Initiative B")
+    other_client = Client()
+    other_client.force_login(other_user)
+    foreign = upload(other_client, other)
+
+    response = client.post(
+        reverse("accounts:project_edit", args=[project.pk]),
+        project_data(lead_image=foreign.pk),
+    )
+
+    assert response.status_code == 400
+    assert "Auswahl" in response.content.decode()
+
+
+def test_a_new_choice_replaces_the_members_lead_picture(client, member):
+    from accounts.services import draft_of
+
+    from .conftest import project_data
+
+    _, initiative = member
+    project = add_stale_project(initiative)
+    first = upload(client, initiative)
+    first.title = "Erstes Bild"
+    first.save()
+    second = upload(client, initiative)
+    url = reverse("accounts:project_edit", args=[project.pk])
+
+    def gallery():
+        project.refresh_from_db()
+        return [
+            (g.image_id, g.alt_text) for g in draft_of(project).gallery_images.all()
+        ]
+
+    client.post(url, project_data(lead_image=first.pk, lead_alt_text="Ein Tisch"))
+    assert gallery() == [(first.pk, "Ein Tisch")]
+    client.post(url, project_data(lead_image=second.pk))
+    assert gallery() == [(second.pk, ALT)]
+    client.post(url, project_data(lead_image=""))
+    assert gallery() == []
