@@ -27,11 +27,18 @@ $(STAMP): requirements.txt requirements-dev.txt
 
 install: $(STAMP)
 
+# The server starts in the background; once it answers, the address and the
+# admin login are printed last, below runserver's own lines.
+RUN_ADDRESS := 127.0.0.1:8000
 run: install
-	$(PY) manage.py migrate --noinput -v0
-	$(PY) manage.py load_demo
-	$(PY) manage.py ensure_admin
-	$(PY) manage.py runserver 127.0.0.1:8000
+	@$(PY) manage.py migrate --noinput -v0
+	@$(PY) manage.py load_demo
+	@$(PY) manage.py runserver $(RUN_ADDRESS) & server=$$!; \
+	trap 'kill $$server 2>/dev/null; wait $$server 2>/dev/null' INT TERM; \
+	$(PY) -c "import socket, time; up = any(socket.socket().connect_ex(('127.0.0.1', $(lastword $(subst :, ,$(RUN_ADDRESS))))) == 0 or time.sleep(0.3) for _ in range(400)); raise SystemExit(0 if up else 'runserver did not start')" \
+	&& sleep 0.3 && echo "" && echo "  Niedersachsen packt an – Gute Praxis: http://$(RUN_ADDRESS)/" \
+	&& $(PY) manage.py ensure_admin && echo "  Beenden mit Strg+C." ; \
+	wait $$server
 
 services:
 	./scripts/services-start.sh

@@ -25,10 +25,13 @@ from .service import compute, matches_of, remove_for
 logger = logging.getLogger(__name__)
 
 
-def rebuild(batch_size: int = 200) -> int:
+def rebuild(batch_size: int = 200, on_start=None, on_batch=None) -> int:
     """Recompute every public project; returns rows written. Editors'
-    decisions stay (``store.save_batch`` deletes suggestions only)."""
+    decisions stay (``store.save_batch`` deletes suggestions only).
+    ``on_start(projects)`` and ``on_batch(projects)`` report progress."""
     ids = list(public_projects().order_by("pk").values_list("pk", flat=True))
+    if on_start:
+        on_start(len(ids))
     store.delete(
         Match.objects.exclude(source_id__in=ids, target_id__in=ids).filter(
             state=Match.State.SUGGESTED
@@ -46,7 +49,7 @@ def rebuild(batch_size: int = 200) -> int:
     if overlap:
         db.inc_thread_sharing()
     try:
-        written, stamps, gone = _run(batches, pool, db if overlap else None)
+        written, stamps, gone = _run(batches, pool, db if overlap else None, on_batch)
     finally:
         if overlap:
             db.dec_thread_sharing()
@@ -59,7 +62,7 @@ def rebuild(batch_size: int = 200) -> int:
 
 
 def _run(
-    batches: list[list[int]], pool: dict[int, Profile], db
+    batches: list[list[int]], pool: dict[int, Profile], db, on_batch=None
 ) -> tuple[int, dict[int, str], list[int]]:
     use_elasticsearch = is_configured()
     written = 0
@@ -105,6 +108,8 @@ def _run(
                 writing = writer.submit(
                     store.save_batch, rows, list(results), timezone.now(), db
                 )
+            if on_batch:
+                on_batch(len(batch))
         if writing is not None:
             writing.result()
     return written, stamps, gone

@@ -213,8 +213,9 @@ def remove_for(ids: Iterable[int]) -> int:
     )
 
 
-def rebuild_all(batch_size: int = 200) -> int:
-    """Recompute every public project in batches; returns rows written."""
+def rebuild_all(batch_size: int = 200, on_start=None, on_batch=None) -> int:
+    """Recompute every public project in batches; returns rows written
+    (``on_start`` and ``on_batch`` get project counts, for a progress bar)."""
     from .rebuild import rebuild
 
-    return rebuild(batch_size)
+    return rebuild(batch_size, on_start=on_start, on_batch=on_batch)

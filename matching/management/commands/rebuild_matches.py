@@ -6,6 +6,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
+from kb.console import progress
 from matching.service import rebuild_all
 
 
@@ -17,6 +18,16 @@ class Command(BaseCommand):
 
     def handle(self, *args, batch_size: int, **options) -> None:
         started = time.perf_counter()
-        written = rebuild_all(batch_size=max(1, batch_size))
+        # The total is known once the command has read the project list.
+        with progress(self.stdout, 0, "Treffer") as bar:
+
+            def start(projects: int) -> None:
+                bar.total = projects
+
+            written = rebuild_all(
+                batch_size=max(1, batch_size), on_start=start, on_batch=bar.advance
+            )
         elapsed = time.perf_counter() - started
-        self.stdout.write(f"{written} Treffer berechnet in {elapsed:.1f} s.")
+        self.stdout.write(
+            f"{written} Treffer für {bar.total} Projekte berechnet in {elapsed:.1f} s."
+        )

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand, CommandError
+from django.db.models.signals import post_save
+from wagtail.models import Revision
 
+from kb.console import progress
 from projects.importing import import_rows, read_rows
 from projects.importing.apply import SetupError
 from projects.importing.files import FileFormatError
+from projects.models import ProjectPage
 
 
 class Command(BaseCommand):
@@ -28,7 +33,19 @@ class Command(BaseCommand):
     def handle(self, *args, file: Path, dry_run: bool, **options) -> None:
         try:
             rows = read_rows(file)
-            report = import_rows(rows, dry_run=dry_run)
+            project_type = ContentType.objects.get_for_model(ProjectPage)
+            with progress(self.stdout, len(rows), "Import") as bar:
+                # Each project's new revision is one step (one per row that
+                # imports); rows with errors fill the bar at the end.
+                def saved(sender, instance, created, **kwargs) -> None:
+                    if created and instance.content_type_id == project_type.pk:
+                        bar.advance()
+
+                post_save.connect(saved, sender=Revision, weak=False)
+                try:
+                    report = import_rows(rows, dry_run=dry_run)
+                finally:
+                    post_save.disconnect(saved, sender=Revision)
         except (FileFormatError, SetupError) as exc:
             raise CommandError(str(exc)) from None
         for error in report.errors:

@@ -1,9 +1,10 @@
 from django.core.management.base import BaseCommand, CommandParser
 
+from kb.console import progress
 from search import db_terms
 from search.client import is_configured
 from search.documents import DOCUMENTS
-from search.maintenance import DEFAULT_BATCH_SIZE, rebuild
+from search.maintenance import DEFAULT_BATCH_SIZE, public_pages, rebuild
 
 
 class Command(BaseCommand):
@@ -21,6 +22,14 @@ class Command(BaseCommand):
             self.stdout.write(f"projects.projectpage: {count} → {db_terms.table()}")
         if not is_configured():
             return
+        summary = []
         for (app_label, model_name), document_class in DOCUMENTS.items():
-            index, count = rebuild(document_class, batch_size=batch_size)
-            self.stdout.write(f"{app_label}.{model_name}: {count} → {index}")
+            total = public_pages(document_class).count()
+            batches = -(-total // batch_size)
+            with progress(self.stdout, batches, f"{app_label}.{model_name}") as bar:
+                index, count = rebuild(
+                    document_class, batch_size=batch_size, after_batch=bar.advance
+                )
+            summary.append(f"{app_label}.{model_name}: {count} → {index}")
+        for line in summary:
+            self.stdout.write(line)
