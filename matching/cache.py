@@ -24,8 +24,9 @@ logger = logging.getLogger(__name__)
 
 TTL = 24 * 3600
 LOCAL_SIZE = 20_000
-# Bumped when what a profile holds changes (2: topical terms, offer terms).
-_PREFIX = "matching:profile2"
+# Bumped when what a profile holds changes (2: topical terms, offer terms;
+# 3: related terms).
+_PREFIX = "matching:profile3"
 
 _local: OrderedDict[tuple[int, str], Profile] = OrderedDict()
 

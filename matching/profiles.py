@@ -255,19 +255,30 @@ def _implied(row: dict) -> list[OfferNeed]:
 
 def vectorise(profiles: Iterable[Profile], idf: dict[str, float] | None = None):
     """Give every profile its TF-IDF vector; the idf comes from these profiles
-    unless one is passed in. Returns the idf used."""
+    unless one is passed in. Returns the idf used.
+
+    The vector also holds the profile's related terms (synonyms its text
+    does not hold), weighed by an idf that counts them; the offer and need
+    weights and the common terms come from the text alone."""
     profiles = list(profiles)
     counted = []
     for profile in profiles:
         if profile.counts is None:
             count_terms(profile)
         counted.append(profile.counts)
+    widened = [
+        {**profile.related, **counts} if profile.related else counts
+        for profile, counts in zip(profiles, counted, strict=True)
+    ]
     if idf is None:
         idf = textsim.idf_table(counted)
+        vector_idf = textsim.idf_table(widened)
+    else:
+        vector_idf = idf
     common = common_idf(idf, len(counted))
     rare = max(idf.values(), default=1.0)
-    for profile, counts in zip(profiles, counted, strict=True):
-        profile.vector = textsim.tfidf(counts, idf)
+    for profile, counts, terms in zip(profiles, counted, widened, strict=True):
+        profile.vector = textsim.tfidf(terms, vector_idf)
         profile.common = frozenset(t for t in counts if idf.get(t, rare) < common)
         profile.term_weights = {
             term: idf.get(term, rare)
@@ -282,6 +293,7 @@ def count_terms(profile: Profile) -> Profile:
     organisation's name."""
     excluded = topics.organisation_stems(profile.organisation)
     profile.counts, profile.surface = topics.term_counts(profile.text, excluded)
+    profile.related = topics.related_terms(profile.text, profile.counts)
     return profile
 
 

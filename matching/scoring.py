@@ -123,6 +123,10 @@ class Profile:
     surface: dict[str, str] = field(default_factory=dict)
     # Stem frequencies of ``text``, kept so a cached profile is tokenised once.
     counts: Mapping[str, int] | None = None
+    # Synonyms (the search's thesaurus) of its words that the text does not
+    # hold: they join the similarity vector once each, so "Fußball" and
+    # "Sport" meet; never named as a reason (no surface word).
+    related: Mapping[str, int] | None = None
     organisation: str = ""
     # Set by ``vectorise``: idf of the offer/need terms, and the terms too
     # common in the corpus to be named as a reason.

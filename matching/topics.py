@@ -111,6 +111,20 @@ def _synonym_terms(word: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+def related_terms(text: str, held: Iterable[str]) -> dict[str, int]:
+    """Synonyms of the text's topical words that the text does not hold
+    itself, once each."""
+    held = frozenset(held)
+    related: dict[str, int] = {}
+    for word in set(words(text)):
+        if not _word(word):
+            continue
+        for term in _synonym_terms(word):
+            if term not in held:
+                related[term] = 1
+    return related
+
+
 @lru_cache(maxsize=65536)
 def short_terms(text: str, expand: bool = False) -> frozenset[str]:
     """The topical terms of an offer or a need; ``expand`` adds synonyms

@@ -17,6 +17,7 @@ from matching.scoring import (
     proximity,
     score_complementary,
     score_similar,
+    text_similarity,
     top_matches,
 )
 
@@ -260,3 +261,24 @@ def test_an_offer_the_other_description_names_is_complementary():
     assert reason["offer"] == "Anerkennungsberatung für ausländische Abschlüsse"
     # Two projects offering the same are similar, not complementary.
     assert score_complementary(same_work, recognition) is None
+
+
+def test_synonyms_bring_texts_together_but_are_never_named():
+    from matching.profiles import vectorise
+
+    homework = _with_text(1, "Hausaufgabenhilfe für Schulkinder am Nachmittag.")
+    tutoring = _with_text(2, "Nachhilfe für Schulkinder am Nachmittag.")
+    plain = [
+        _with_text(3, "Hausaufgabenhilfe für Schulkinder am Nachmittag."),
+        _with_text(4, "Nachhilfe für Schulkinder am Nachmittag."),
+    ]
+    for item in plain:
+        item.related = {}
+    vectorise([homework, tutoring])
+    vectorise(plain)
+
+    assert "nachhilf" in homework.related and "nachhilf" not in homework.counts
+    with_synonyms = textsim.cosine(homework.vector, tutoring.vector)
+    assert with_synonyms > textsim.cosine(plain[0].vector, plain[1].vector)
+    _, terms = text_similarity(homework, tutoring)
+    assert "nachhilfe" not in terms and "hausaufgabenhilfe" not in terms
