@@ -36,6 +36,12 @@ def rich_text_field(label: str | Promise) -> forms.CharField:
     )
 
 
+LEAD_IMAGE_HELP = _(
+    "Eines der Bilder Ihrer Initiative. Öffentlich erscheint es erst, "
+    "wenn die Redaktion das Bild freigegeben hat."
+)
+
+
 class SanitisingMixin:
     rich_text_fields: tuple[str, ...] = ()
     single_line_fields: tuple[str, ...] = ()
@@ -79,7 +85,10 @@ class InitiativeForm(SanitisingMixin, forms.ModelForm):
 
     def __init__(self, *args, images=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["logo"].queryset = images or get_image_model().objects.none()
+        self.fields["logo"].queryset = (
+            images if images is not None else get_image_model().objects.none()
+        )
+        self.fields["logo"].help_text = LEAD_IMAGE_HELP
         self.fields["title"].validators.append(validate_single_line)
 
 
@@ -108,10 +117,7 @@ class ProjectForm(SanitisingMixin, ClusterForm):
         queryset=get_image_model().objects.none(),
         required=False,
         empty_label=_("kein Titelbild"),
-        help_text=_(
-            "Eines der Bilder Ihrer Initiative. Öffentlich erscheint es erst, "
-            "wenn die Redaktion das Bild freigegeben hat."
-        ),
+        help_text=LEAD_IMAGE_HELP,
     )
     lead_alt_text = forms.CharField(
         label=_("Alternativtext des Titelbilds"),
