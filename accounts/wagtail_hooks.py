@@ -7,6 +7,9 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+
+from kb.models import ImageModeration
 
 from .views.image_review import can_review, image_review
 from .views.stale import StaleProjectsView
@@ -53,3 +56,26 @@ def register_image_review_menu_item():
         icon_name="image",
         order=310,
     )
+
+
+class PendingImagesPanel(Component):
+    """On the admin's start page: how many members' pictures wait."""
+
+    name = "pending_images"
+    order = 90
+    template_name = "accounts/admin/pending_images_panel.html"
+
+    def __init__(self, count: int) -> None:
+        self.count = count
+
+    def get_context_data(self, parent_context):
+        return {"count": self.count}
+
+
+@hooks.register("construct_homepage_panels")
+def add_pending_images_panel(request, panels) -> None:
+    if not can_review(request.user):
+        return
+    count = ImageModeration.objects.filter(state=ImageModeration.State.PENDING).count()
+    if count:
+        panels.append(PendingImagesPanel(count))

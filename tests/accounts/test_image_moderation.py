@@ -276,3 +276,16 @@ def test_a_new_choice_replaces_the_members_lead_picture(client, member):
     assert gallery() == [(second.pk, ALT)]
     client.post(url, project_data(lead_image=""))
     assert gallery() == []
+
+
+def test_the_admin_start_page_counts_waiting_pictures(client, member, editor):
+    _, initiative = member
+    assert "auf Freigabe" not in editor.get("/admin/").content.decode()
+
+    image = upload(client, initiative)
+
+    assert "1 Bild einer Initiative wartet auf Freigabe" in (
+        editor.get("/admin/").content.decode()
+    )
+    decide(editor, image, "approve")
+    assert "auf Freigabe" not in editor.get("/admin/").content.decode()
