@@ -133,6 +133,8 @@ class Concept:
     """Each synonym's stems; all of one synonym's stems must occur."""
     synonyms: tuple[str, ...] = ()
     """The synonyms as written (for highlighting)."""
+    typed: str | None = None
+    """The word as typed when ``text`` is its correction."""
 
 
 @dataclass(frozen=True)
@@ -165,6 +167,11 @@ class Understood:
     def topic(self) -> str:
         """The topical words as the user wrote them (or as translated)."""
         return " ".join(concept.text for concept in self.concepts)
+
+    @property
+    def corrections(self) -> tuple[tuple[str, str], ...]:
+        """(as typed, as searched) of every corrected word."""
+        return tuple((c.typed, c.text) for c in self.concepts if c.typed)
 
     @property
     def required_topic(self) -> str:
@@ -303,11 +310,15 @@ def _word_concept(text: str) -> Concept:
         return Concept(
             word.text, (word.stem,), _parts(word.text), alternatives, written
         )
+    if word.text[:1].isupper():
+        corrected = corrected[:1].upper() + corrected[1:]
     own = word_terms(corrected)[:1]
     alternatives, written = _alternatives(corrected, own)
     alternatives = ((word.stem,), *alternatives)[:MAX_ALTERNATIVES]
     written = (word.text, *written)[: len(alternatives)]
-    return Concept(corrected, own, _parts(corrected), alternatives, written)
+    return Concept(
+        corrected, own, _parts(corrected), alternatives, written, typed=word.text
+    )
 
 
 def understand(text: str) -> Understood:

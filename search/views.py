@@ -140,6 +140,11 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "chips": _chips(query, result.facets, titles),
         "place_filters": _place_filters(query, result),
         "translated": result.understood.translated if result.understood else None,
+        "corrected": ", ".join(
+            f"„{searched}“" for _typed, searched in result.understood.corrections
+        )
+        if result.understood
+        else "",
         "pages": _page_links(query, result.count),
         "sorts": [
             {"value": key, "label": label, "selected": key == query.sort}
@@ -186,6 +191,12 @@ def search_api(request: HttpRequest) -> JsonResponse:
                 for place in (result.understood.places if result.understood else ())
             ],
             "translated": result.understood.translated if result.understood else None,
+            "corrected": [
+                {"typed": typed, "searched": searched}
+                for typed, searched in (
+                    result.understood.corrections if result.understood else ()
+                )
+            ],
         }
     )
     if is_logged(query):

@@ -106,3 +106,15 @@ def test_understanding_separates_places_needs_and_target_groups():
     assert "frauen" in understood.target_groups
     assert [c.text for c in understood.concepts] == ["Dolmetscher", "Frauen"]
     assert understood.concepts[0].alternatives  # Sprachmittler, Übersetzer …
+
+
+def test_a_corrected_word_is_searched_and_shown(corpus, client):
+    # "Hausaufgabenhilfe" typed with a double letter missing.
+    data = search(client, "Hausaufgabenhife")
+
+    assert data["corrected"] == [
+        {"typed": "Hausaufgabenhife", "searched": "Hausaufgabenhilfe"}
+    ]
+    assert data["results"][0]["slug"] == "hausaufgaben"
+    page = client.get("/suche/", {"q": "Hausaufgabenhife"}).content.decode()
+    assert "Gesucht auch in dieser Schreibweise: „Hausaufgabenhilfe“" in page
