@@ -134,7 +134,9 @@ def thumbnail(image) -> bytes:
     """A WebP preview of a stored (already re-encoded) image."""
     with image.open_file() as handle:
         picture = Image.open(handle, formats=list(FORMATS))
-        picture = picture.resize(thumbnail_size(*picture.size))
+        target = thumbnail_size(*picture.size)
+        picture.draft(None, target)  # a JPEG decodes at a fraction of its size
+        picture = picture.resize(target)
         if picture.mode not in {"RGB", "RGBA"}:
             picture = picture.convert("RGBA")
         out = BytesIO()

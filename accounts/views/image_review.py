@@ -25,7 +25,7 @@ def can_review(user) -> bool:
 def _pending():
     return (
         ImageModeration.objects.filter(state=ImageModeration.State.PENDING)
-        .select_related("image", "image__uploaded_by_user")
+        .select_related("image")
         .order_by("uploaded_at")
     )
 

@@ -289,3 +289,22 @@ def test_the_admin_start_page_counts_waiting_pictures(client, member, editor):
     )
     decide(editor, image, "approve")
     assert "auf Freigabe" not in editor.get("/admin/").content.decode()
+
+
+def test_a_jpeg_preview_keeps_its_proportions(client, member):
+    from io import BytesIO
+
+    from PIL import Image
+
+    _, initiative = member
+    out = BytesIO()
+    Image.new("RGB", (1600, 900), (200, 100, 0)).save(out, "JPEG")
+    client.post(
+        f"/konto/initiative/{initiative.pk}/bilder/",
+        {"title": "Foto", "file": SimpleUploadedFile("foto.jpg", out.getvalue())},
+    )
+    image = get_image_model().objects.get(title="Foto")
+
+    preview = client.get(reverse("accounts:image_thumbnail", args=[image.pk]))
+
+    assert Image.open(BytesIO(preview.content)).size == (200, 112)
