@@ -23,6 +23,8 @@ from django.db.models import (
 from django.db.models.functions import Cast
 from wagtail.images import get_image_model
 
+from kb.images import public_lookup
+
 from .models import ProjectGalleryImage, ProjectPage, ProjectStatus
 
 # One WebP size fits a card from a 320 px phone (at 1.75 device pixels) to the
@@ -54,9 +56,11 @@ class CardDetails:
 def _rows(ids: list[int]) -> QuerySet:
     """("p", id, status, flags, image id, alt text, file, width, height) per
     project and ("r", id, region name, 0, …) per district's region."""
-    lead = ProjectGalleryImage.objects.filter(page=OuterRef("pk")).order_by(
-        "sort_order", "pk"
-    )
+    # Only a picture public pages may show (a member's upload waits for the
+    # editors' approval, kb.images).
+    lead = ProjectGalleryImage.objects.filter(
+        public_lookup("image"), page=OuterRef("pk")
+    ).order_by("sort_order", "pk")
     rendition = (
         get_image_model()
         .get_rendition_model()

@@ -308,3 +308,21 @@ def test_a_jpeg_preview_keeps_its_proportions(client, member):
     preview = client.get(reverse("accounts:image_thumbnail", args=[image.pk]))
 
     assert Image.open(BytesIO(preview.content)).size == (200, 112)
+
+
+def test_result_cards_show_a_members_picture_only_after_approval(
+    client, member, editor
+):
+    from projects.card_details import card_details
+
+    _, initiative = member
+    project = add_stale_project(initiative)
+    image = upload(client, initiative)
+    show_as_lead(project, image)
+
+    assert card_details([project.pk])[project.pk].thumbnail is None
+
+    decide(editor, image, "approve")
+
+    thumbnail = card_details([project.pk])[project.pk].thumbnail
+    assert thumbnail is not None and thumbnail.alt == ALT
