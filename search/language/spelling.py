@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from spellchecker import SpellChecker
+
 from .compounds import LINKS, PREFIX_NOUNS, cover, is_head, is_last, split_compound
 from .lexicon import Lexicon, lexicon
 
@@ -42,6 +44,42 @@ def _near(part: str, accept) -> str | None:
     return None
 
 
+UMLAUTS = (("ae", "ä"), ("oe", "ö"), ("ue", "ü"))
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> SpellChecker:
+    """The German word forms of every word class that pyspellchecker knows
+    (about 340,000, from subtitle frequency lists; MIT): verbs and
+    adjectives ("kostenlos", "vermieten") are no nouns, but no typos either."""
+    return SpellChecker(language="de", distance=1)
+
+
+def with_umlauts(word: str) -> str:
+    for pair, umlaut in UMLAUTS:
+        word = word.replace(pair, umlaut)
+    return word
+
+
+def is_known(word: str) -> bool:
+    """A German word as written, or a compound of known parts, either
+    with ae/oe/ue for ä/ö/ü ("Sprachfoerderung")."""
+    lower = word.lower()
+    spelled = with_umlauts(lower)
+    lex = lexicon()
+    if lower in lex.forms or spelled in lex.forms:
+        return True
+    if split_compound(lower) or split_compound(spelled):
+        return True
+    return bool(_dictionary().known([lower, spelled]))
+
+
+def preload() -> None:
+    """Load the word lists now (a web worker as it starts)."""
+    lexicon()
+    _dictionary()
+
+
 @lru_cache(maxsize=4096)
 def correct(word: str) -> str | None:
     """The word with one part corrected by one edit, lowercase, or None when
@@ -49,9 +87,9 @@ def correct(word: str) -> str | None:
     word = word.lower()
     if len(word) < MIN_WORD or not word.isalpha():
         return None
-    lex = lexicon()
-    if word in lex.forms or split_compound(word):
+    if is_known(word):
         return None
+    lex = lexicon()
     whole = _near(word, lambda w: is_last(w, lex))
     if whole:
         return whole

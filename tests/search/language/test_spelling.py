@@ -21,7 +21,22 @@ def test_one_edit_in_one_part_is_corrected(word, corrected):
 
 
 @pytest.mark.parametrize(
-    "word", ["Integrationslotsen", "Hausaufgabenhilfe", "Sprachcafé", "Kita", "DaZ"]
+    "word",
+    [
+        "Integrationslotsen",
+        "Hausaufgabenhilfe",
+        "Sprachcafé",
+        "Kita",
+        "DaZ",
+        # No nouns, but German words all the same.
+        "kostenlos",
+        "vermieten",
+        "besser",
+        "ausbilden",
+        # ae/oe/ue for ä/ö/ü.
+        "Sprachfoerderung",
+        "Gefluechtete",
+    ],
 )
 def test_known_words_and_short_words_stay_as_written(word):
     assert correct(word) is None
