@@ -12,15 +12,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django.apps import apps
-from django.core.cache import cache
 from django.db.models import CharField, IntegerField, Q, QuerySet, Value
 from django.http import HttpRequest
 from wagtail.models import PageViewRestriction
 
 from .page_urls import page_url, site_root_paths
 from .prepared import PreparedQuery
-
-RESTRICTED_CACHE_SECONDS = 3600
 
 
 @dataclass
@@ -63,16 +60,12 @@ def private_q(request: HttpRequest | None = None) -> Q:
 
 
 def _cached_restricted_paths() -> list[str]:
-    from .page_cache import current_version
+    from .page_cache import versioned_value
 
-    version = current_version()
-    key = f"npa:restricted-paths:{version}"
-    paths = cache.get(key) if version else None
-    if paths is None:
-        paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
-        if version:
-            cache.set(key, paths, RESTRICTED_CACHE_SECONDS)
-    return paths
+    return versioned_value(
+        "restricted-paths",
+        lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),
+    )
 
 
 def cards_of(

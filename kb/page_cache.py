@@ -28,6 +28,7 @@ import hashlib
 import re
 import uuid
 from collections.abc import Callable
+from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -38,6 +39,7 @@ from django.middleware.csrf import get_token
 from django.utils.translation import get_language
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+T = TypeVar("T")
 VERSION_KEY = "npa:page-cache:version"
 KEY_PREFIX = "npa:page-cache:page"
 EXCLUDED_PREFIXES = ("/admin/", "/konto/", "/i18n/", "/dokumente/", "/static/")
@@ -61,6 +63,7 @@ PUBLIC_MODELS = frozenset(
         "kb.partner",
         "kb.goodexamplecollection",
         "kb.goodexampleitem",
+        "kb.imagemoderation",
         "projects.projectpagetag",
         "projects.projectoffer",
         "projects.projectneed",
@@ -116,6 +119,22 @@ def bump_version() -> None:
 
     bump()
     transaction.on_commit(bump)
+
+
+def versioned_value(name: str, load: Callable[[], T], seconds: int = 3600) -> T:
+    """A small site-wide value (footer links, navigation, district seats,
+    home counters, restricted paths) kept in Redis under the content version:
+    every public change replaces the version, so the value is never older
+    than the pages showing it. Loaded afresh when Redis is down."""
+    version = current_version()
+    if version is None:
+        return load()
+    key = f"npa:value:{name}:{version}"
+    value = cache.get(key)
+    if value is None:
+        value = load()
+        cache.set(key, value, seconds)
+    return value
 
 
 def clear_page_cache() -> None:

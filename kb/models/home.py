@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.db import models
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
@@ -12,10 +11,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from .. import page_cache  # noqa: F401  (connects its signals in every process)
-
-COUNTERS_CACHE_KEY = "npa:home-counters:v1"
-COUNTERS_CACHE_SECONDS = 60
+from .. import page_cache  # also connects its signals in every process
 
 
 class HomePage(Page):
@@ -79,13 +75,12 @@ class HomePage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         # One restriction lookup, lists compiled once (``kb.page_lists``) and
-        # one cached aggregate keep the page within its query budget and time
-        # however many projects there are; counters a minute old are fine.
+        # one aggregate cached under the content version keep the page within
+        # its query budget and time however many projects there are.
         paths = restricted_paths(request)
-        context["counters"] = cache.get(COUNTERS_CACHE_KEY)
-        if context["counters"] is None:
-            context["counters"] = self._counters(below_paths(paths))
-            cache.set(COUNTERS_CACHE_KEY, context["counters"], COUNTERS_CACHE_SECONDS)
+        context["counters"] = page_cache.versioned_value(
+            "home-counters", lambda: self._counters(below_paths(paths))
+        )
         context["featured_cards"] = cards_of(
             page_lists.featured_projects(paths).rows(), request
         )

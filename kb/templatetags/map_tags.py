@@ -16,12 +16,12 @@ from urllib.parse import quote_plus, urlencode
 import orjson
 from django import template
 from django.conf import settings
-from django.core.cache import cache
 from django.http import QueryDict
 from django.templatetags.static import static
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext
 
+from ..page_cache import versioned_value
 from ..route_cache import request_value
 from ..taxonomy import District
 
@@ -34,19 +34,16 @@ SVG_WIDTH, SVG_HEIGHT = 400, 300
 SCRIPT_ESCAPES = (("<", "\\u003C"), (">", "\\u003E"), ("&", "\\u0026"))
 
 
-SEATS_CACHE_KEY = "npa:district-seats:v1"
-SEATS_CACHE_SECONDS = 3600
+def _load_seats() -> list[dict[str, Any]]:
+    return [
+        {"ags": d.ags, "name": str(d), "lat": d.lat, "lon": d.lon}
+        for d in District.objects.order_by("name")
+    ]
 
 
 def _district_seats() -> list[dict[str, Any]]:
-    seats = cache.get(SEATS_CACHE_KEY)
-    if seats is None:
-        seats = [
-            {"ags": d.ags, "name": str(d), "lat": d.lat, "lon": d.lon}
-            for d in District.objects.order_by("name")
-        ]
-        cache.set(SEATS_CACHE_KEY, seats, SEATS_CACHE_SECONDS)
-    return seats
+    # Under the content version: a corrected seat shows on the next search.
+    return versioned_value("district-seats", _load_seats)
 
 
 def _facet_value(item: dict) -> tuple[str, int]:

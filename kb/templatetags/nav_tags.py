@@ -2,9 +2,8 @@
 
 Both are rendered inside ``{% site_fragment %}`` (once per content version and
 language), so the page lookups here run once per version with the route
-snapshot; without one (test settings, Redis down) they are cached for five
-minutes like the legal links (``site_tags.footer_links``) and forgotten on
-every publish or unpublish.
+snapshot; without one they are kept in Redis under the content version, like
+the legal links (``site_tags.footer_links``).
 
 Where the alliance has no page of its own, the link goes to what exists: the
 map is the search page's map, "Themen" the topic list of the home page,
@@ -18,12 +17,10 @@ from dataclasses import dataclass
 
 from django import template
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext
 from wagtail.models import Page
-from wagtail.signals import page_published, page_unpublished
 
 from ..cards import below_paths, restricted_paths
 from ..models import (
@@ -33,20 +30,10 @@ from ..models import (
     StandardPage,
     TopicPage,
 )
+from ..page_cache import versioned_value
 from ..page_urls import page_url, site_root_paths
 
 register = template.Library()
-
-NAV_CACHE_KEY = "npa:site-nav-pages:v1"
-NAV_CACHE_SECONDS = 300
-
-
-def _forget(sender=None, **kwargs) -> None:
-    cache.delete(NAV_CACHE_KEY)
-
-
-page_published.connect(_forget, dispatch_uid="npa-nav-published")
-page_unpublished.connect(_forget, dispatch_uid="npa-nav-unpublished")
 
 
 @dataclass(frozen=True)
@@ -117,11 +104,7 @@ def nav_pages(context: template.Context) -> NavPages:
     snapshot = getattr(request, "route_snapshot", None)
     if snapshot is not None:
         return snapshot.value("nav-pages", lambda: _load(request))
-    pages = cache.get(NAV_CACHE_KEY)
-    if pages is None:
-        pages = _load(request)
-        cache.set(NAV_CACHE_KEY, pages, NAV_CACHE_SECONDS)
-    return pages
+    return versioned_value("nav-pages", lambda: _load(request))
 
 
 @register.simple_tag(takes_context=True)

@@ -8,36 +8,18 @@ from typing import Any
 from django import template
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.db.models import prefetch_related_objects
-from django.db.models.signals import post_delete
 from django.forms import BoundField
 from django.utils.safestring import SafeString
-from wagtail.signals import page_published, page_unpublished
 
 from ..models import StandardPage
+from ..page_cache import versioned_value
 from ..routing import cached_parent
 
 register = template.Library()
 
 # Slugs the demo content and editors use for the legally required pages.
 FOOTER_SLUGS = ("impressum", "datenschutz", "barrierefreiheit", "open-data-lizenz")
-
-
-FOOTER_CACHE_KEY = "npa:footer-links:v1"
-FOOTER_CACHE_SECONDS = 300
-
-
-def _forget_footer_links(sender=None, **kwargs) -> None:
-    cache.delete(FOOTER_CACHE_KEY)
-
-
-# Publishing or removing any page may add or drop a legal page.
-page_published.connect(_forget_footer_links, dispatch_uid="npa-footer-published")
-page_unpublished.connect(_forget_footer_links, dispatch_uid="npa-footer-unpublished")
-post_delete.connect(
-    _forget_footer_links, sender=StandardPage, dispatch_uid="npa-footer-deleted"
-)
 
 
 def _load_footer_links() -> list[tuple[str, str]]:
@@ -60,15 +42,11 @@ def footer_links(context: template.Context) -> list[tuple[str, str]]:
 
     Cached: the footer is on every page and must not eat its query budget. In
     the process's copy of this content version (``kb.route_cache``) when the
-    request has one, else in Redis."""
+    request has one, else in Redis under the version (``kb.page_cache``)."""
     snapshot = getattr(context.get("request"), "route_snapshot", None)
     if snapshot is not None:
         return snapshot.value("footer-links", _load_footer_links)
-    links = cache.get(FOOTER_CACHE_KEY)
-    if links is None:
-        links = _load_footer_links()
-        cache.set(FOOTER_CACHE_KEY, links, FOOTER_CACHE_SECONDS)
-    return links
+    return versioned_value("footer-links", _load_footer_links)
 
 
 @register.filter
