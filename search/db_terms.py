@@ -64,13 +64,24 @@ def term_rows(ids: list[int]) -> list[tuple[int, str, str, str]]:
     ]
 
 
-def _insert_sql(name: str) -> str:
+# A change and a rebuild can write the same row at once (the rebuild empties
+# the table in one long transaction): the change's row is the newer, so it
+# replaces the rebuild's and the rebuild leaves it alone, instead of the later
+# of the two failing on the key (found by make faults, rebuild under writes).
+_ON_CONFLICT = {
+    "replace": " ON CONFLICT (page_id) DO UPDATE SET title = EXCLUDED.title, "
+    "body = EXCLUDED.body, offers = EXCLUDED.offers",
+    "keep": " ON CONFLICT (page_id) DO NOTHING",
+}
+
+
+def _insert_sql(name: str, conflict: str) -> str:
     # Constant table names; the terms are bound parameters.
     if name == POSTGRES_TABLE:
         return (
             f"INSERT INTO {name} (page_id, title, body, offers) VALUES "  # noqa: S608
             "(%s, to_tsvector('simple', %s), to_tsvector('simple', %s), "
-            "to_tsvector('simple', %s))"
+            "to_tsvector('simple', %s))" + _ON_CONFLICT[conflict]
         )
     return f"INSERT INTO {name} (rowid, title, body, offers) VALUES (%s, %s, %s, %s)"  # noqa: S608
 
@@ -80,11 +91,11 @@ def _delete_sql(name: str) -> str:
     return f"DELETE FROM {name} WHERE {key} = %s"  # noqa: S608 (constant names)
 
 
-def _write(cursor, name: str, ids: list[int]) -> int:
+def _write(cursor, name: str, ids: list[int], conflict: str) -> int:
     rows = term_rows(ids)
     cursor.executemany(_delete_sql(name), [(pk,) for pk in ids])
     if rows:
-        cursor.executemany(_insert_sql(name), rows)
+        cursor.executemany(_insert_sql(name, conflict), rows)
     return len(rows)
 
 
@@ -95,7 +106,7 @@ def sync(ids: list[int]) -> None:
     if not ids or name is None:
         return
     with transaction.atomic(), connection.cursor() as cursor:
-        _write(cursor, name, list(ids))
+        _write(cursor, name, list(ids), "replace")
 
 
 def _chunks(ids: list[int]) -> Iterator[list[int]]:
@@ -113,7 +124,7 @@ def rebuild() -> int:
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {name}")  # noqa: S608 (constant name)
         for chunk in _chunks(ids):
-            written += _write(cursor, name, chunk)
+            written += _write(cursor, name, chunk, "keep")
     return written
 
 
@@ -180,6 +191,8 @@ class ConceptQuery:
     """The concept by its own stems, one synonym's or all compound parts."""
     loose: str
     """``full``, or all compound parts but one."""
+    core: str = ""
+    """The concept's own stems or all its parts, no synonym: what ranks."""
 
 
 def _usable(term: str) -> bool:
@@ -200,17 +213,19 @@ def _either(options: list[str], syntax: Syntax) -> str:
 def concept_query(concept: Concept, syntax: Syntax) -> ConceptQuery | None:
     """The concept as the same rule Elasticsearch applies, in a vendor's
     syntax; None when it has no usable term."""
-    options = [_join(syntax, concept.stems, syntax.all)]
-    options += [_join(syntax, alt, syntax.all) for alt in concept.alternatives]
+    own = [_join(syntax, concept.stems, syntax.all)]
+    options = own + [_join(syntax, alt, syntax.all) for alt in concept.alternatives]
     parts = [_join(syntax, part, syntax.any) for part in concept.parts[:MAX_PARTS]]
     parts = [f"({part})" for part in parts if part]
     loose_options = list(options)
     if len(parts) > 1:
-        options.append(f" {syntax.all} ".join(parts))
+        own.append(f" {syntax.all} ".join(parts))
+        options.append(own[-1])
         needed = max(1, len(parts) - 1)
         loose_options += [
             f" {syntax.all} ".join(chosen) for chosen in combinations(parts, needed)
         ]
     loose = _either(loose_options, syntax)
     full = _either(options, syntax) or loose
-    return ConceptQuery(full, loose) if loose else None
+    core = _either(own, syntax) or loose
+    return ConceptQuery(full, loose, core) if loose else None
