@@ -354,19 +354,20 @@ class Faults:
         kills = setting("DRAIN_KILLS", 2)
         result = Result(
             "Worker SIGKILLed mid-drain",
-            f"{kills}× every live project recorded, worker killed while draining",
+            f"{kills}× every live page recorded 3 times, worker killed mid-drain",
         )
         readers = self.readers(2)
         caught = []
         for _ in range(kills):
+            # Every live page three times: several batches of 200 entries,
+            # so the kill finds one committed and the next in flight.
             total = self.stack.django(
                 "import json\nfrom django.db import transaction\n"
-                "from projects.models import ProjectPage\nfrom search import outbox\n"
+                "from wagtail.models import Page\nfrom search import outbox\n"
                 "with transaction.atomic():\n"
-                "    pages = list(ProjectPage.objects.live())\n"
-                "    for page in pages:\n"
-                "        outbox.record(page)\n"
-                "print(json.dumps(len(pages)))"
+                "    pages = list(Page.objects.live().specific()) * 3\n"
+                "    entries = [outbox.record(page) for page in pages]\n"
+                "print(json.dumps(sum(1 for e in entries if e)))"
             )
             # Kill once the drain has started and before it has finished.
             deadline = time.monotonic() + 60
