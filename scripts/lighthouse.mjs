@@ -3,6 +3,7 @@
 // category scores (0-100) and the audits that cost it points. Mobile profile
 // (Lighthouse's default: Moto G class device, simulated slow 4G).
 // tests/site/test_lighthouse.py runs it against the live test server.
+import { writeFileSync } from "node:fs";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 
@@ -39,6 +40,11 @@ try {
       });
       lhr = result.lhr;
       if (!lhr.runtimeError) break;
+    }
+    if (process.env.LIGHTHOUSE_DUMP) {
+      // The whole report, for a closer look: LIGHTHOUSE_DUMP=/tmp/lh.
+      const name = encodeURIComponent(new URL(url).pathname + new URL(url).search);
+      writeFileSync(`${process.env.LIGHTHOUSE_DUMP}/${name}.json`, JSON.stringify(lhr));
     }
     const scores = {};
     const losses = {};
