@@ -83,7 +83,7 @@ FRONTEND_STAMP := static/vendor/.installed
 # on a slow phone connection is not waiting for Cyrillic and Greek glyphs.
 FONT_UNICODES := U+0000-017F,U+0192,U+0218-021B,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+0300-0301,U+0308,U+1E9E,U+2000-206F,U+2074,U+20AC,U+2122,U+2190-2193,U+2212,U+2215,U+FEFF,U+FFFD
 
-$(FRONTEND_STAMP): package.json package-lock.json $(STAMP)
+$(FRONTEND_STAMP): package.json package-lock.json | $(STAMP)
 	@command -v npm >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm; }
 	npm ci --no-audit --no-fund --silent
 	mkdir -p static/vendor/leaflet
