@@ -326,3 +326,25 @@ def test_result_cards_show_a_members_picture_only_after_approval(
 
     thumbnail = card_details([project.pk])[project.pk].thumbnail
     assert thumbnail is not None and thumbnail.alt == ALT
+
+
+def test_a_new_project_can_start_with_a_lead_picture(client, member):
+    from projects.models import ProjectPage
+
+    from .conftest import project_data
+
+    _, initiative = member
+    image = upload(client, initiative)
+
+    response = client.post(
+        reverse("accounts:project_create", args=[initiative.pk]),
+        project_data(lead_image=image.pk, lead_alt_text="Ein Tisch"),
+    )
+
+    assert response.status_code == 302
+    project = ProjectPage.objects.child_of(initiative).get()
+    assert not project.live
+    draft = project.get_latest_revision_as_object()
+    assert [(g.image_id, g.alt_text) for g in draft.gallery_images.all()] == [
+        (image.pk, "Ein Tisch")
+    ]
