@@ -131,7 +131,7 @@ def rank_sql(
     # Per required concept its own rank, summed (as Elasticsearch sums a
     # clause per concept): the domain-common words ("Geflüchtete" and its
     # many synonyms) count as found, but do not decide the order.
-    ranked = [q.loose for q in required] or loose
+    ranked = [q.core for q in required] or [q.core for q in queries]
     if ranked:
         text = "(" + " + ".join([_concept_rank()] * len(ranked)) + ")"
         sql += f" + {w.TEXT_WEIGHT} * {text} / (1.0 + {text})"

@@ -108,7 +108,7 @@ def candidates(
     # Per required concept its own bm25, summed (as Elasticsearch sums a
     # clause per concept): the domain-common words ("Geflüchtete" and its
     # many synonyms) count as found, but do not decide the order.
-    ranked = [q.loose for q in required] or every
+    ranked = [q.core for q in required] or [q.core for q in (*required, *optional)]
     bm25 = f"-bm25({TABLE}, {db_terms.TITLE_WEIGHT}, 1.0, 0.0)"
     hits = f"SELECT rowid AS id, {bm25} AS b FROM {TABLE} WHERE {TABLE} MATCH %s"  # noqa: S608
     joins = "".join(
