@@ -11,6 +11,7 @@ import math
 import re
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import text as textsim
 from . import topics
@@ -296,12 +297,22 @@ def _coverage(
     idf: Mapping[str, float],
 ) -> float:
     """Share of the need's words (idf-weighted) the other text holds."""
-    held = terms if isinstance(terms, (set, frozenset, dict)) else set(terms)
+    if isinstance(terms, dict):
+        held = terms.keys()
+    elif isinstance(terms, (set, frozenset)):
+        held = terms
+    else:
+        held = set(terms)
     total = covered = 0.0
     for group in groups:
-        weight = max((idf.get(term, 0.0) for term in group), default=0.0) or 1.0
+        weight = 0.0
+        for term in group:
+            value = idf.get(term, 0.0)
+            if value > weight:
+                weight = value
+        weight = weight or 1.0
         total += weight
-        if any(term in held for term in group):
+        if not held.isdisjoint(group):
             covered += weight
     return covered / total if total else 0.0
 
@@ -348,8 +359,15 @@ def _best_offer_for(
     return best
 
 
-def _sentences(text: str) -> list[str]:
-    return [part for part in _SENTENCE.split(text) if part.strip()]
+@lru_cache(maxsize=4096)
+def _sentence_terms(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """Each sentence of a project's text with its topical terms (cached: a
+    rebuild asks for the same texts again and again)."""
+    return tuple(
+        (part, frozenset(topics.term_counts(part)[0]))
+        for part in _SENTENCE.split(text)
+        if part.strip()
+    )
 
 
 def _offer_named(
@@ -386,8 +404,8 @@ def _naming_sentence(
 ) -> OfferNeed:
     """The sentence of ``text`` that holds most of the offer's words."""
     best_text, best_value = "", -1.0
-    for sentence in _sentences(text):
-        value = _coverage(groups, topics.term_counts(sentence)[0], idf)
+    for sentence, terms in _sentence_terms(text):
+        value = _coverage(groups, terms, idf)
         if value > best_value:
             best_text, best_value = sentence, value
     return OfferNeed(None, "", best_text, implied=True)
