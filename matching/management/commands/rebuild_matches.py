@@ -29,5 +29,5 @@ class Command(BaseCommand):
             )
         elapsed = time.perf_counter() - started
         self.stdout.write(
-            f"{written} Treffer für {bar.total} Projekte berechnet in {elapsed:.1f} s."
+            f"{written} Treffer berechnet für {bar.total} Projekte in {elapsed:.1f} s."
         )
