@@ -32,7 +32,7 @@ def slow_elasticsearch(services, settings):
     port = free_port()
     target = urlparse(django_settings.ELASTICSEARCH_URL).port or 9200
     loop = asyncio.new_event_loop()
-    task = loop.create_task(serve(port, target, 3.0))
+    loop.create_task(serve(port, target, 3.0))
     thread = threading.Thread(target=loop.run_forever, daemon=True)
     thread.start()
     deadline = time.monotonic() + 5
@@ -48,9 +48,19 @@ def slow_elasticsearch(services, settings):
     breaker.reset()
     yield
     breaker.reset()
-    loop.call_soon_threadsafe(task.cancel)
+    asyncio.run_coroutine_threadsafe(_cancel_all(), loop).result(timeout=5)
     loop.call_soon_threadsafe(loop.stop)
     thread.join(timeout=5)
+    loop.close()
+
+
+async def _cancel_all() -> None:
+    """The server and every open connection, so none outlives the loop."""
+    current = asyncio.current_task()
+    tasks = [t for t in asyncio.all_tasks() if t is not current]
+    for task in tasks:
+        task.cancel()
+    await asyncio.gather(*tasks, return_exceptions=True)
 
 
 def test_three_searches_wait_once_then_the_breaker_opens(slow_elasticsearch, client):
