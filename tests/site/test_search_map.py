@@ -46,3 +46,23 @@ def test_one_marker_per_district_with_counts_and_filter_links(rf, settings):
 
 def test_no_map_without_district_counts(rf):
     assert "search-map" not in _render(rf, {"district": []})
+
+
+def test_a_corrected_district_seat_shows_on_the_next_map(rf, services):
+    """The seats were kept in Redis under a fixed key for an hour, so a
+    corrected seat stayed wrong on every search map (issue #17)."""
+    from kb.taxonomy import District
+
+    facets = {"district": [{"value": "03351", "label": "Celle", "count": 2}]}
+
+    def celle() -> dict:
+        html = _render(rf, facets)
+        found = re.search(r'id="search-map-markers"[^>]*>(.*?)</script>', html)
+        (marker,) = json.loads(found.group(1))
+        return marker
+
+    assert celle()["lat"] != 52.7
+    district = District.objects.get(ags="03351")
+    district.lat = 52.7
+    district.save()
+    assert celle()["lat"] == 52.7
