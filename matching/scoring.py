@@ -411,6 +411,7 @@ def _naming_sentence(
     return OfferNeed(None, "", best_text, implied=True)
 
 
+@lru_cache(maxsize=65536)
 def _short(text: str, limit: int = 140) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
