@@ -30,7 +30,7 @@ install: $(STAMP)
 # The server starts in the background; once it answers, the address and the
 # admin login are printed last, below runserver's own lines.
 RUN_ADDRESS := 127.0.0.1:8000
-run: install
+run: install frontend
 	@$(PY) manage.py migrate --noinput -v0
 	@$(PY) manage.py load_demo
 	@$(PY) manage.py runserver $(RUN_ADDRESS) & server=$$!; \
