@@ -11,32 +11,16 @@ from __future__ import annotations
 
 import os
 import random
+import sys
 from pathlib import Path
 
 from locust import HttpUser, between, task
 
-WORDS = [
-    "Sprachcafé",
-    "Deutschkurs",
-    "Patenschaft",
-    "Ausbildung",
-    "Frauen",
-    "Wohnung",
-    "Hannover",
-    "Dolmetscher gesucht",
-    "Hausaufgabenhilfe",
-    "Fahrrad",
-    "Begegnung",
-    "Beratung",
-    "Kinder",
-    "Arbeit",
-    "Ehrenamt",
-    "Nähcafé",
-    "Lotsen",
-    "Osnabrück",
-    "Sport",
-    "Musik",
-]
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+# The fault runs' search words, so load and faults ask the same searches.
+from scripts.faults.client import WORDS  # noqa: E402
+
 PATHS_FILE = os.environ.get("LOAD_PROJECT_PATHS", "")
 PROJECT_PATHS = (Path(PATHS_FILE).read_text().split() if PATHS_FILE else []) or [
     "/projekte/"
