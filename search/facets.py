@@ -65,11 +65,11 @@ def _load_seats() -> dict[str, tuple[float, float]]:
 
 _labels = Memo(_load_labels)
 _seats = Memo(_load_seats)
-VOCABULARY_MODELS = sorted({spec[:2] for spec in _VOCABULARY.values()})
 
 
 def labels() -> dict[str, dict[str, str]]:
-    """value → label per facet, from the in-process vocabulary cache."""
+    """value → label per facet, from the in-process copy of this content
+    version (``search.memo``)."""
     return _labels.get()
 
 

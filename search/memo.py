@@ -1,46 +1,37 @@
-"""Small in-process caches for what every search reads and editors rarely
-change: synonym groups, facet labels, district seats, promoted queries.
+"""In-process copies of what every search reads and editors rarely change:
+synonym groups, the glossary, facet labels, district seats, promoted queries.
 
-Saving or deleting one of the source rows clears the cache in this process
-(``search.signals``); other processes pick the change up after ``ttl``
-seconds at the latest. This keeps the database queries per search constant
-and near zero."""
+Each copy belongs to one content version (``kb.page_cache``). Saving or
+deleting any source row bumps that version (its model is in
+``kb.page_cache.PUBLIC_MODELS``), in whichever process the editor worked, so
+every process loads the rows afresh on its next search after the change. Per
+search this costs one Redis read per memo instead of a database query; with
+Redis down there is no version and every search reads the rows."""
 
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
+from kb.page_cache import current_version
+
 T = TypeVar("T")
-DEFAULT_TTL = 60.0
-_ALL: list[Memo] = []
 
 
 class Memo(Generic[T]):
-    def __init__(self, load: Callable[[], T], ttl: float = DEFAULT_TTL) -> None:
+    def __init__(self, load: Callable[[], T]) -> None:
         self._load = load
-        self._ttl = ttl
+        self._version: str | None = None
         self._value: T | None = None
-        self._at = 0.0
         self._lock = threading.Lock()
-        _ALL.append(self)
 
     def get(self) -> T:
+        version = current_version()
+        if version is None:
+            return self._load()
         with self._lock:
-            now = time.monotonic()
-            if self._value is None or now - self._at >= self._ttl:
+            if self._version != version:
                 self._value = self._load()
-                self._at = now
+                self._version = version
             return self._value
-
-    def clear(self) -> None:
-        with self._lock:
-            self._value = None
-
-
-def clear_all(*args, **kwargs) -> None:
-    """Signal receiver as well: any argument is ignored."""
-    for memo in _ALL:
-        memo.clear()

@@ -11,7 +11,6 @@ found."""
 
 from __future__ import annotations
 
-from django.apps import apps
 from django.db.models.signals import (
     post_delete,
     post_migrate,
@@ -22,9 +21,8 @@ from django.db.models.signals import (
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from . import db_terms, memo, outbox
+from . import db_terms, outbox
 from .dependents import RULES, indexed_subtree
-from .facets import VOCABULARY_MODELS
 
 
 def _on_page_change(sender, instance, **kwargs) -> None:
@@ -82,18 +80,3 @@ for _model in RULES:
         _on_row_delete, sender=_model, dispatch_uid=f"search-outbox-deleted-{_label}"
     )
 post_migrate.connect(db_terms.fill_if_empty, dispatch_uid="search-fts-migrated")
-
-# Cached vocabularies, synonyms and promotions (search.memo) follow edits.
-for _app_label, _model_name in [
-    *VOCABULARY_MODELS,
-    ("search", "SynonymGroup"),
-    ("search", "GlossaryEntry"),
-    ("wagtailsearchpromotions", "SearchPromotion"),
-]:
-    _model = apps.get_model(_app_label, _model_name)
-    for _signal in (post_save, post_delete):
-        _signal.connect(
-            memo.clear_all,
-            sender=_model,
-            dispatch_uid=f"search-memo-{_app_label}-{_model_name}-{id(_signal)}",
-        )

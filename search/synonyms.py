@@ -1,4 +1,5 @@
-"""The editors' ``SynonymGroup`` snippets, cached in-process.
+"""The editors' ``SynonymGroup`` snippets, kept per content version
+(``search.memo``).
 
 Synonyms are applied on the query side (``search.language.synonyms``, used by
 ``search.understanding``), so an editor's change applies to the next search
@@ -22,5 +23,5 @@ _groups = Memo(_load_groups)
 
 
 def load_groups() -> list[list[str]]:
-    """The active groups, cached in-process and cleared when one is saved."""
+    """The active groups of the current content version."""
     return _groups.get()

@@ -213,6 +213,17 @@ def _wait_until_idle(app, timeout: float = 30.0) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _fresh_content_version():
+    """Every test starts under a new content version (``kb.page_cache``): the
+    caches are on, as in production, and a test's rolled-back rows must not
+    reach the next test through a page, a small value or a search memo kept
+    under the version it ended with."""
+    from kb.page_cache import clear_page_cache
+
+    clear_page_cache()
+
+
+@pytest.fixture(autouse=True)
 def _default_language_after_each_test():
     """A request in English leaves English active in the thread (Django's
     LocaleMiddleware activates, nothing deactivates); the next test must start

@@ -30,8 +30,8 @@ _promotions = Memo(_load_promotions)
 
 
 def promotions() -> dict[str, list[int]]:
-    """Normalised query string → promoted page ids, cached in-process, so a
-    search without promotions costs no database query."""
+    """Normalised query string → promoted page ids, kept per content version
+    (``search.memo``), so a search without promotions costs no database query."""
     return _promotions.get()
 
 

@@ -48,7 +48,7 @@ _glossary = Memo(_load_glossary)
 
 
 def glossary() -> dict[str, tuple[str, ...]]:
-    """The active glossary entries, cached in-process like the synonyms."""
+    """The active glossary entries, kept per content version like the synonyms."""
     return _glossary.get()
 
 

@@ -2,8 +2,8 @@
 production caching on (issue #17, part 5).
 
 One row per editor action. Each row first fills the caches (the anonymous
-page, the search page, the sitemap; the route cache and search memos through
-those requests), then acts as an editor would, runs the real outbox drain
+page, the search page, the sitemap; the small values and search memos
+through those requests), then acts as an editor would, runs the real outbox drain
 once, and checks the anonymous page, the search page, ``/api/v1/search``,
 autocomplete and the sitemap against the new state; reconcile then finds no
 drift between database and index."""
@@ -25,7 +25,6 @@ from accounts.pagechanges import apply_without_review
 from kb import page_cache
 from kb.taxonomy import FieldOfAction
 from search.maintenance import reconcile
-from search.memo import clear_all
 from search.tasks import drain_outbox
 from tests.site.content import SiteContent, add_project, build_site
 
@@ -258,15 +257,13 @@ ROWS: dict[str, tuple[Callable | None, Callable[[SiteContent], Expect]]] = {
 
 @pytest.fixture
 def site(es_index, settings):
-    """The site with production caching: whole pages and route rows."""
+    """The site with production caching: whole pages, the small values and
+    the search memos under the content version."""
     settings.PAGE_CACHE_SECONDS = 300
-    settings.ROUTE_CACHE = True
-    clear_all()
     content = build_site()
     drain_outbox()
     page_cache.clear_page_cache()
-    yield content
-    clear_all()
+    return content
 
 
 def _search_titles(query: str) -> tuple[str, list[dict]]:

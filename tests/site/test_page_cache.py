@@ -196,10 +196,8 @@ def test_sitemap_and_feed_are_cached_and_follow_publishing(client, cached):
 def test_search_vocabulary_edits_show_on_the_next_search(client, cached, kind):
     from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
-    from search.memo import clear_all
     from search.models import GlossaryEntry, SynonymGroup
 
-    clear_all()  # in-process synonym and glossary caches of earlier tests
     text = {"synonym": "Velotreff", "glossary": "langbuddies", "promotion": "Radtreff"}
     url = f"/suche/?q={text[kind]}"
     assert "Sprachpatenschaften in Celle" not in _get(client, url).content.decode()
