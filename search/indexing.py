@@ -60,14 +60,10 @@ def _is_public(page) -> bool:
     return page.live and not page.get_view_restrictions().exists()
 
 
-def sync_objects(
-    app_label: str, model_name: str, ids: list[int], versions: dict[int, int]
-):
-    """Make the index agree with the database for these ids.
-
-    ``versions`` (the revision ids the outbox saw) is no longer needed: every
-    write and delete carries one new version, taken before the pages are
-    read. Returns (indexed, deleted)."""
+def sync_objects(app_label: str, model_name: str, ids: list[int]):
+    """Make the index agree with the database for these ids. Every write and
+    delete carries one new version, taken before the pages are read.
+    Returns (indexed, deleted)."""
     document_class = document_for(app_label, model_name)
     alias = ensure_index(document_class)
     client = get_client()

@@ -219,6 +219,6 @@ def reconcile(repair: bool = False) -> list[Drift]:
             if actual[pk] != (expected[pk], expected[pk])
         )
         if repair and drift.ids:
-            sync_objects(app_label, model_name, drift.ids, {})
+            sync_objects(app_label, model_name, drift.ids)
         report.append(drift)
     return report

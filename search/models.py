@@ -14,7 +14,6 @@ class OutboxEntry(models.Model):
     app_label = models.CharField(max_length=50)
     model_name = models.CharField(max_length=50)
     object_id = models.PositiveBigIntegerField()
-    revision_id = models.PositiveBigIntegerField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     attempts = models.PositiveIntegerField(default=0)
     last_error = models.TextField(blank=True)

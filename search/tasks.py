@@ -68,28 +68,23 @@ def drain_outbox() -> int:
 
 def _sync_entries(entries: list[OutboxEntry]) -> dict[int, str]:
     """entry id → error, for the entries that could not be synced."""
-    groups: dict[tuple[str, str], dict[int, int]] = defaultdict(dict)
+    groups: dict[tuple[str, str], set[int]] = defaultdict(set)
     for entry in entries:
-        versions = groups[(entry.app_label, entry.model_name)]
-        versions[entry.object_id] = max(
-            versions.get(entry.object_id) or 0, entry.revision_id or 0
-        )
+        groups[(entry.app_label, entry.model_name)].add(entry.object_id)
     failed: dict[int, str] = {}
-    for (app_label, model_name), versions in groups.items():
+    for (app_label, model_name), ids in groups.items():
         try:
             with transaction.atomic():
-                sync_objects(app_label, model_name, list(versions), versions)
+                sync_objects(app_label, model_name, sorted(ids))
             continue
         except TransportError:
             raise
         except Exception:  # noqa: BLE001  (one entry's problem; see below)
             logger.warning("Outbox batch failed; syncing one by one.", exc_info=True)
-        for object_id, version in versions.items():
+        for object_id in sorted(ids):
             try:
                 with transaction.atomic():
-                    sync_objects(
-                        app_label, model_name, [object_id], {object_id: version}
-                    )
+                    sync_objects(app_label, model_name, [object_id])
             except TransportError:
                 raise
             except Exception as error:  # noqa: BLE001  (recorded on the entry)
@@ -122,7 +117,7 @@ def _record_failures(entries: list[OutboxEntry], failed: dict[int, str]) -> None
 @shared_task
 def index_objects(app_label: str, model_name: str, ids: list[int]) -> tuple[int, int]:
     """Re-sync the given objects directly (used by commands and imports)."""
-    result = sync_objects(app_label, model_name, ids, {})
+    result = sync_objects(app_label, model_name, ids)
     bump_version()
     return result
 

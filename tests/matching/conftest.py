@@ -19,7 +19,7 @@ def index_projects(client, ids: list[int]) -> None:
     """Write the documents directly; matching is triggered by the test itself."""
     documents_indexed.disconnect(dispatch_uid="matching-indexed")
     try:
-        sync_objects("projects", "projectpage", ids, {})
+        sync_objects("projects", "projectpage", ids)
     finally:
         documents_indexed.connect(signals.on_indexed, dispatch_uid="matching-indexed")
     client.indices.refresh(index=index_alias("projects"))

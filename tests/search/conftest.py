@@ -29,7 +29,7 @@ def corpus(services, django_db_setup, django_db_blocker):
         _delete_test_indices(client)
         atomic.__enter__()
         pages = build_corpus(make_site_tree())
-        sync_objects("projects", "projectpage", [p.pk for p in pages.values()], {})
+        sync_objects("projects", "projectpage", [p.pk for p in pages.values()])
         client.indices.refresh(index=index_alias("projects"))
     yield pages
     with django_db_blocker.unblock():
@@ -53,14 +53,3 @@ def backend(request):
             yield request.param
     else:
         yield request.param
-
-
-@pytest.fixture(autouse=True)
-def fresh_search_caches():
-    """Synonyms, labels and promotions are cached in-process; a rolled-back
-    test must not leave its rows in the cache for the next one."""
-    from search.memo import clear_all
-
-    clear_all()
-    yield
-    clear_all()

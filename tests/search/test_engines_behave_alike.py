@@ -139,7 +139,7 @@ def answers(services, django_db_setup, django_db_blocker, tmp_path_factory):
             path.write_text(json.dumps(ROWS, ensure_ascii=False), encoding="utf-8")
             call_command("import_projects", str(path), stdout=io.StringIO())
             ids = list(ProjectPage.objects.live().values_list("pk", flat=True))
-            sync_objects("projects", "projectpage", ids, {})
+            sync_objects("projects", "projectpage", ids)
             client.indices.refresh(index=index_alias("projects"))
             found = {"elasticsearch": _answers()}
             with override_settings(ELASTICSEARCH_URL=None):

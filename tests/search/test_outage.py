@@ -49,7 +49,7 @@ def test_stale_write_cannot_overwrite_a_newer_revision(es_index, site_tree):
     project.title = "Zweite Fassung"
     project.save_revision().publish()
     project.refresh_from_db()
-    sync_objects("projects", "projectpage", [project.pk], {})
+    sync_objects("projects", "projectpage", [project.pk])
     alias = ensure_index(document_for("projects", "projectpage"))
 
     indexed = es_index.get(index=alias, id=str(project.pk))

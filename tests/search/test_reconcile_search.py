@@ -16,7 +16,7 @@ def test_drift_is_reported_and_repaired(es_index, site_tree, capsys):
     kept = make_project(site_tree, title="Bleibt")
     stale = make_project(site_tree, title="Veraltet")
     missing = make_project(site_tree, title="Fehlt")
-    sync_objects("projects", "projectpage", [kept.pk, stale.pk], {})
+    sync_objects("projects", "projectpage", [kept.pk, stale.pk])
     alias = index_alias("projects")
     es_index.index(
         index=alias,
@@ -51,7 +51,7 @@ def test_a_hand_edited_document_is_found_by_its_hash_and_healed(
     something else than the database would (a missed dependent, a manual
     edit), with the right revision and version."""
     project = make_project(site_tree, title="Fahrradwerkstatt", teaser="Reparieren")
-    sync_objects("projects", "projectpage", [project.pk], {})
+    sync_objects("projects", "projectpage", [project.pk])
     alias = index_alias("projects")
     current = es_index.get(index=alias, id=str(project.pk))
     es_index.index(
@@ -86,7 +86,7 @@ def test_drain_and_rebuild_write_documents_of_the_same_hash(es_index, site_tree)
     from search.maintenance import rebuild, reconcile
 
     projects = [make_project(site_tree, title=f"Projekt {n}") for n in range(3)]
-    sync_objects("projects", "projectpage", [p.pk for p in projects], {})
+    sync_objects("projects", "projectpage", [p.pk for p in projects])
     alias = index_alias("projects")
     es_index.indices.refresh(index=alias)
     drained = {
