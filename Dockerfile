@@ -10,7 +10,8 @@ COPY . .
 RUN SECRET_KEY=$(python -c "import secrets; print(secrets.token_urlsafe(50))") \
     ALLOWED_HOSTS=localhost WAGTAILADMIN_BASE_URL=https://build.invalid \
     python manage.py collectstatic --noinput -v0
-RUN mkdir -p /app/media /app/static_collected && chown -R app /app/media /app/static_collected
+RUN mkdir -p /app/media /app/private-media /app/static_collected \
+    && chown -R app /app/media /app/private-media /app/static_collected
 USER app
 EXPOSE 8000
 CMD ["gunicorn", "config.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3"]

@@ -22,7 +22,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
-from kb.images import hold_for_review
+from kb.images import open_original, store_pending
 from projects.models import InitiativePage
 
 from .models import InitiativeCollection
@@ -131,8 +131,9 @@ def thumbnail_size(width: int, height: int) -> tuple[int, int]:
 
 
 def thumbnail(image) -> bytes:
-    """A WebP preview of a stored (already re-encoded) image."""
-    with image.open_file() as handle:
+    """A WebP preview of a stored (already re-encoded) image, pending or
+    public; FileNotFoundError when its file is gone (a rejected upload)."""
+    with open_original(image) as handle:
         picture = Image.open(handle, formats=list(FORMATS))
         target = thumbnail_size(*picture.size)
         picture.draft(None, target)  # a JPEG decodes at a fraction of its size
@@ -185,21 +186,19 @@ def check_quota(collection: Collection, new_bytes: int = 0) -> None:
 
 def store_image(initiative: InitiativePage, upload, title: str, user):
     """Check the quota, re-encode and store an upload as a Wagtail image that
-    waits for an editor's approval before public pages show it."""
+    waits for an editor's approval before public pages show it or its file
+    is served."""
     # The cheap count first: a full initiative's uploads are not even decoded.
     check_quota(collection_for(initiative))
     content = clean_upload(upload)
     with transaction.atomic():
         collection = _lock_collection(initiative)
         check_quota(collection, content.size)
-        image = get_image_model()(
+        # The file waits outside MEDIA_ROOT until an editor approves it.
+        return store_pending(
+            content,
             title=title,
             description=title,
-            file=content,
             collection=collection,
             uploaded_by_user=user,
         )
-        image._set_image_file_metadata()
-        image.save()
-        hold_for_review(image)
-    return image

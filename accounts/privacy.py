@@ -11,7 +11,7 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 
-from kb.models import Signature
+from kb.models import ImageModeration, Signature
 from projects.models import InitiativePage, ProjectPage
 
 from .models import Invitation, MailLanguage
@@ -54,13 +54,34 @@ def export_personal_data(user) -> dict:
             for membership in memberships
         ],
         "kontaktangaben_auf_seiten": _contact_entries(email),
-        "hochgeladene_bilder": list(
-            get_image_model()
-            .objects.filter(uploaded_by_user=user)
-            .values_list("title", flat=True)
-        ),
+        "hochgeladene_bilder": _uploads(user),
         **export_by_address(email, user=user),
     }
+
+
+def _uploads(user) -> list[dict]:
+    """The person's uploads, those still waiting for an editor (their files
+    kept in the private storage) included."""
+    rows = (
+        get_image_model()
+        .objects.filter(uploaded_by_user=user)
+        .select_related("moderation")
+        .order_by("created_at")
+    )
+    uploads = []
+    for image in rows:
+        try:
+            state = image.moderation.get_state_display()
+        except ImageModeration.DoesNotExist:
+            state = ImageModeration.State.APPROVED.label
+        uploads.append(
+            {
+                "titel": image.title,
+                "hochgeladen": _iso(image.created_at),
+                "status": str(state),
+            }
+        )
+    return uploads
 
 
 def export_by_address(email: str, user=None) -> dict:

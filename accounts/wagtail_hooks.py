@@ -11,7 +11,12 @@ from wagtail.admin.ui.components import Component
 
 from kb.models import ImageModeration
 
-from .views.image_review import can_review, image_review
+from .views.image_review import (
+    can_review,
+    image_review,
+    image_review_original,
+    image_review_thumbnail,
+)
 from .views.stale import StaleProjectsView
 
 
@@ -39,7 +44,19 @@ def register_stale_report_menu_item():
 
 @hooks.register("register_admin_urls")
 def register_image_review_url():
-    return [path("bildfreigabe/", image_review, name="image_review")]
+    return [
+        path("bildfreigabe/", image_review, name="image_review"),
+        path(
+            "bildfreigabe/<int:pk>/vorschau/",
+            image_review_thumbnail,
+            name="image_review_thumbnail",
+        ),
+        path(
+            "bildfreigabe/<int:pk>/original/",
+            image_review_original,
+            name="image_review_original",
+        ),
+    ]
 
 
 class ImageReviewMenuItem(MenuItem):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods, require_POST
@@ -196,7 +196,12 @@ def image_thumbnail(request: HttpRequest, pk: int) -> HttpResponse:
     stored under /media/: a picture waiting for approval gets no public
     address at all."""
     image = image_for(request.user, pk)
-    response = HttpResponse(thumbnail(image), content_type="image/webp")
+    try:
+        preview_bytes = thumbnail(image)
+    except FileNotFoundError:
+        # A rejected upload's file is deleted; its row stays for the list.
+        raise Http404 from None
+    response = HttpResponse(preview_bytes, content_type="image/webp")
     response["Cache-Control"] = "private, max-age=300"
     return response
 

@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+import mimetypes
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -13,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 from kb import images
 from kb.models import ImageModeration
 
+from ..images import thumbnail, thumbnail_size
 from ..models import InitiativeCollection
 
 PERMISSION = "kb.change_imagemoderation"
@@ -55,7 +58,52 @@ def image_review(request: HttpRequest) -> HttpResponse:
         ).values_list("collection_id", "initiative__title")
     )
     entries = [
-        {"row": row, "initiative": initiatives.get(row.image.collection_id, "")}
+        {
+            "row": row,
+            "initiative": initiatives.get(row.image.collection_id, ""),
+            "size": thumbnail_size(row.image.width, row.image.height),
+        }
         for row in rows
     ]
     return render(request, "accounts/admin/image_review.html", {"entries": entries})
+
+
+def _pending_image(request: HttpRequest, pk: int):
+    if not can_review(request.user):
+        raise PermissionDenied
+    row = _pending().filter(pk=pk).first()
+    if row is None:
+        raise Http404
+    return row.image
+
+
+def _private(response: HttpResponse) -> HttpResponse:
+    # A pending picture must not land in a shared cache; and as on /media/,
+    # an upload is data, never a page.
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
+
+
+def image_review_thumbnail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The review list's preview of a pending picture: made on request from
+    the private file, for editors only."""
+    image = _pending_image(request, pk)
+    try:
+        content = thumbnail(image)
+    except FileNotFoundError:
+        raise Http404 from None
+    return _private(HttpResponse(content, content_type="image/webp"))
+
+
+def image_review_original(request: HttpRequest, pk: int) -> HttpResponse:
+    """The pending picture in full, for editors only."""
+    image = _pending_image(request, pk)
+    try:
+        with images.open_original(image) as handle:
+            content = handle.read()
+    except FileNotFoundError:
+        raise Http404 from None
+    content_type = mimetypes.guess_type(image.file.name)[0]
+    return _private(HttpResponse(content, content_type=content_type or "image/jpeg"))

@@ -11,6 +11,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 from wagtail.images import get_image_model
 
+from kb.images import open_original
+
 from .conftest import make_member
 
 pytestmark = pytest.mark.django_db
@@ -74,7 +76,8 @@ def upload(client, initiative, content: bytes, name: str):
 
 
 def stored_bytes(image) -> bytes:
-    with image.open_file() as handle:
+    """The stored file; a member's upload waits in the private storage."""
+    with open_original(image) as handle:
         return handle.read()
 
 
