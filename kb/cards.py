@@ -35,12 +35,8 @@ def _project_model():
 
 
 def restricted_paths(request: HttpRequest | None = None) -> tuple[str, ...]:
-    """Tree paths of the pages with a view restriction, from the content
-    version (which every page or restriction change replaces): the process's
-    copy (``kb.route_cache``) when the request has one, else one Redis read."""
-    snapshot = getattr(request, "route_snapshot", None)
-    if snapshot is not None:
-        return tuple(snapshot.restricted_paths())
+    """Tree paths of the pages with a view restriction, kept in Redis under
+    the content version (which every page or restriction change replaces)."""
     return tuple(_cached_restricted_paths())
 
 

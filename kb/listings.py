@@ -4,10 +4,9 @@ A listing page needs two things: the 24 newest projects of the page and the
 number of all of them (for "Seite 3 von 158" and the count above the list).
 The page's ids come from a ``LIMIT`` query, which PostgreSQL answers by walking
 the publication-date index (``kb/0006``) backwards until the page is full. The
-counts of every region and district come from one aggregate per content version
-(``kb.route_cache``), which any publish, unpublish or restriction change
-replaces; without a snapshot (Redis down, or the test settings) the listing
-counts its own rows.
+counts of every region and district come from one aggregate kept in Redis under
+the content version (``kb.page_cache.versioned_value``), which any publish,
+unpublish or restriction change replaces.
 """
 
 from __future__ import annotations
@@ -72,8 +71,8 @@ def _page_query(
 
 class ProjectListing:
     """Newest-first project ids for ``django.core.paginator.Paginator``: its
-    count from the content version's snapshot when there is one, its pages
-    from one ``LIMIT`` query each."""
+    count from the counts of the content version, its pages from one
+    ``LIMIT`` query each."""
 
     def __init__(
         self, scope: str, pk: int, paths: tuple[str, ...], count: Callable[[], int]
@@ -93,13 +92,12 @@ class ProjectListing:
 
 def project_listing(request: HttpRequest, scope: str, pk: int) -> ProjectListing:
     """The listing of the region (``scope="region"``) or district with ``pk``."""
+    from .page_cache import versioned_value
+
     paths = restricted_paths(request)
-    snapshot = getattr(request, "route_snapshot", None)
 
     def count() -> int:
-        if snapshot is None:
-            return live_projects(paths, scope, pk).count()
-        counts = snapshot.value("listing-counts", lambda: listing_counts(request))
+        counts = versioned_value("listing-counts", lambda: listing_counts(request))
         return counts[scope].get(pk, 0)
 
     return ProjectListing(scope, pk, paths, count)

@@ -209,7 +209,6 @@ class PageCacheMiddleware:
         version = current_version()
         if version is None:
             return self.get_response(request)
-        request.content_version = version  # read again by kb.route_cache
         key = page_key(request, version)
         entry = cache.get(key)
         if entry is not None:

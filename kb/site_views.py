@@ -16,7 +16,7 @@ from . import page_lists, stats
 from .cards import Card, project_cards, restricted_paths
 from .listings import ProjectListing, project_listing
 from .models.events import EventPage
-from .route_cache import request_value
+from .page_cache import versioned_value
 from .taxonomy import District, Region
 
 PAGE_SIZE = 24
@@ -39,10 +39,9 @@ def _events(request: HttpRequest, region: Region) -> list[EventPage]:
 
 
 def _districts(request: HttpRequest) -> list[District]:
-    """All districts with their regions, by name, from the request's snapshot
-    of the content version (``kb.route_cache``) when it has one."""
-    return request_value(
-        request,
+    """All districts with their regions, by name, kept under the content
+    version (``kb.page_cache.versioned_value``)."""
+    return versioned_value(
         "districts",
         lambda: list(District.objects.select_related("region").order_by("name")),
     )

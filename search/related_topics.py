@@ -4,8 +4,8 @@ Each field of action has a topic page (``kb.TopicPage``) with the editors'
 introduction and curated examples: a good next step after an empty result.
 First come the topics of the fields the visitor filtered by, then those whose
 title or field name shares a word with the search text; with neither, all
-topics. The few topic rows are read once per content version
-(``kb.route_cache``), so an empty result costs no extra query.
+topics. The few topic rows are kept in Redis under the content version
+(``kb.page_cache.versioned_value``), so an empty result costs no extra query.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from django.http import HttpRequest
 
 from kb.cards import private_q
 from kb.models import TopicPage
+from kb.page_cache import versioned_value
 from kb.page_urls import page_url, site_root_paths
-from kb.route_cache import request_value
 
 from . import fts
 from .query import SearchQuery
@@ -54,7 +54,7 @@ def _stems(text: str) -> set[str]:
 
 def related_topics(request: HttpRequest, query: SearchQuery) -> list[TopicLink]:
     """Up to ``MAX_TOPICS`` topic pages for an empty result, best first."""
-    rows = request_value(request, "topic-rows", lambda: _topic_rows(request))
+    rows = versioned_value("topic-rows", lambda: _topic_rows(request))
     filtered = set(query.filters.get("field", ()))
     stems = _stems(query.text)
     chosen = [row for row in rows if row[2] in filtered]

@@ -74,8 +74,6 @@ MIDDLEWARE = [
     "search.analytics_middleware.SearchLogMiddleware",
     # After sessions, CSRF and messages: it serves anonymous pages (kb.page_cache).
     "kb.page_cache.PageCacheMiddleware",
-    # Sites, root pages and view restrictions from memory (kb.route_cache).
-    "kb.route_cache.RouteCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes requires: it turns lockouts into responses.
@@ -119,8 +117,9 @@ if IS_POSTGRES and env_bool("DATABASE_PREPARED_STATEMENTS", True):
         {"server_side_binding": True, "prepare_threshold": 2}
     )
 # PostgreSQL's JIT compiles a query whose estimated cost is high, such as the
-# search fallback's facet counts over thousands of matches: 136 of its 347 ms
-# went to compiling (docs/search.md). Page queries are short; the JIT never pays.
+# search fallback's facet counts over thousands of matches, and spent more than
+# a third of that query's time compiling it (docs/search.md). Page queries are
+# short; the JIT never pays.
 # A PgBouncer in front needs ``ignore_startup_parameters = options``.
 if IS_POSTGRES and not env_bool("DATABASE_JIT", False):
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
@@ -271,8 +270,6 @@ MAP_TILE_ATTRIBUTION = env_str(
 
 # --- Whole-page cache of anonymous visits (kb.page_cache); 0 turns it off ----
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300, minimum=0)
-# Sites, root pages and view restrictions kept per process (kb.route_cache).
-ROUTE_CACHE = env_bool("ROUTE_CACHE", True)
 
 # --- Cache (rate limits of public forms) -----------------------------------
 CACHES = {

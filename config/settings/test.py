@@ -18,11 +18,9 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 STATIC_ROOT = None
 
-# Tests roll the database back without any signal, so a page cached by one test
-# would leak into the next; tests of kb.page_cache turn it on themselves.
-PAGE_CACHE_SECONDS = 0
-# The same holds for the rows kb.route_cache keeps; its tests turn it on.
-ROUTE_CACHE = False
+# The page cache is on, as in production (PAGE_CACHE_SECONDS of base.py): every
+# test starts under a new content version (tests/conftest.py), so nothing a
+# rolled-back test cached reaches the next one.
 # Export counters live in the real Redis and outlast a run; the rate-limit
 # test sets its own small limit and clears them.
 EXPORT_RATE_LIMIT = 10_000

@@ -50,7 +50,7 @@ class TopicPage(Page):
     def get_context(self, request, *args, **kwargs):
         from .. import page_lists
         from ..cards import cards_by_id, cards_of, restricted_paths
-        from ..route_cache import request_value
+        from ..page_cache import versioned_value
 
         context = super().get_context(request, *args, **kwargs)
         field = context["field"] = self._field(request)
@@ -72,21 +72,18 @@ class TopicPage(Page):
         context["articles"] = page_lists.field_articles(paths).instances(field.pk)
         events = page_lists.field_events(paths).instances(field.pk)
         if events:
-            regions = request_value(
-                request, "regions", lambda: Region.objects.in_bulk()
-            )
+            regions = versioned_value("regions", lambda: Region.objects.in_bulk())
             for event in events:
                 event.region = regions.get(event.region_id)
         context["events"] = events
         return context
 
     def _field(self, request):
-        """The field of action, from the process's copy of the vocabulary
-        (``kb.route_cache``) when the request has one: one query fewer."""
-        from ..route_cache import request_value
+        """The field of action, from the vocabulary kept under the content
+        version (``kb.page_cache.versioned_value``): one query fewer."""
+        from ..page_cache import versioned_value
 
-        fields = request_value(
-            request,
+        fields = versioned_value(
             "fields-of-action",
             lambda: {f.pk: f for f in FieldOfAction.objects.all()},
         )

@@ -1,12 +1,12 @@
 """Site-wide template fragments rendered once per content version and language.
 
 The header and footer of every page are the same for every visitor in one
-language: navigation, the search form, the legal links. As template nodes
-they cost about a millisecond of each page (some thirty translations, URL
-reversals and static paths). ``{% site_fragment "name" %}…{% endsite_fragment %}``
-renders its content once per language into the request's snapshot of the
-content version (``kb.route_cache``), which any publish or vocabulary change
-replaces; without a snapshot it renders as usual.
+language: navigation, the search form, the legal links, some thirty
+translations, URL reversals and static paths rendered as template nodes.
+``{% site_fragment "name" %}…{% endsite_fragment %}`` renders its content once
+per language and content version and keeps it in Redis
+(``kb.page_cache.versioned_value``); any publish or vocabulary change replaces
+the version. Without Redis it renders as usual.
 
 A fragment must not use anything of the request or the page: the CSRF token,
 the current path and page titles stay outside.
@@ -19,7 +19,7 @@ from django.template.base import FilterExpression, NodeList
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
-from ..route_cache import request_value
+from ..page_cache import versioned_value
 
 register = template.Library()
 
@@ -34,9 +34,7 @@ class SiteFragmentNode(template.Node):
     def render(self, context: template.Context) -> SafeString:
         key = f"fragment:{self.name.resolve(context)}:{get_language()}"
         # NodeList.render returns a SafeString: the escaping is the template's.
-        return request_value(
-            context.get("request"), key, lambda: self.nodelist.render(context)
-        )
+        return versioned_value(key, lambda: self.nodelist.render(context))
 
 
 @register.tag("site_fragment")

@@ -3,8 +3,8 @@ result, placed in a plain SVG outline of Lower Saxony, so the map shows
 something without tiles and without JavaScript.
 
 The section is written in Python, like the facets and result cards: as a
-template include with its translations, static paths and loops it cost about
-a millisecond of every search."""
+template include with its translations, static paths and loops it was a
+visible part of every search's render time."""
 
 from __future__ import annotations
 
@@ -22,7 +22,6 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext
 
 from ..page_cache import versioned_value
-from ..route_cache import request_value
 from ..taxonomy import District
 
 register = template.Library()
@@ -57,13 +56,13 @@ def district_markers(request, result: Any) -> list[dict[str, Any]]:
 
     The facet carries official keys (AGS) and counts; the seat coordinates come
     from the vocabulary, so the map needs no request of its own. The seats are
-    read once per content version (``kb.route_cache``), else from Redis."""
+    kept in Redis under the content version."""
     facets = getattr(result, "facets", None) or {}
     counts = dict(_facet_value(item) for item in facets.get("district", []))
     counts = {ags: count for ags, count in counts.items() if count > 0}
     if not counts:
         return []
-    seats = request_value(request, "district-seats", _district_seats)
+    seats = _district_seats()
     return [
         {**seat, "count": counts[seat["ags"]]}
         for seat in seats

@@ -1,9 +1,8 @@
 """The main navigation and the footer's link groups of the public site.
 
 Both are rendered inside ``{% site_fragment %}`` (once per content version and
-language), so the page lookups here run once per version with the route
-snapshot; without one they are kept in Redis under the content version, like
-the legal links (``site_tags.footer_links``).
+language); the page lookups here are kept in Redis under the content version
+too, like the legal links (``site_tags.footer_links``).
 
 Where the alliance has no page of its own, the link goes to what exists: the
 map is the search page's map, "Themen" the topic list of the home page,
@@ -101,9 +100,6 @@ def _load(request=None) -> NavPages:
 @register.simple_tag(takes_context=True)
 def nav_pages(context: template.Context) -> NavPages:
     request = context.get("request")
-    snapshot = getattr(request, "route_snapshot", None)
-    if snapshot is not None:
-        return snapshot.value("nav-pages", lambda: _load(request))
     return versioned_value("nav-pages", lambda: _load(request))
 
 

@@ -41,11 +41,7 @@ def footer_links(context: template.Context) -> list[tuple[str, str]]:
     """The legal pages that exist and are live, in a fixed order.
 
     Cached: the footer is on every page and must not eat its query budget. In
-    the process's copy of this content version (``kb.route_cache``) when the
-    request has one, else in Redis under the version (``kb.page_cache``)."""
-    snapshot = getattr(context.get("request"), "route_snapshot", None)
-    if snapshot is not None:
-        return snapshot.value("footer-links", _load_footer_links)
+    Redis under the content version (``kb.page_cache``)."""
     return versioned_value("footer-links", _load_footer_links)
 
 

@@ -1,5 +1,5 @@
 """Fixtures of the site tests: one page of every type, and the same with the
-route cache on."""
+real Redis behind the caches."""
 
 from __future__ import annotations
 
@@ -17,8 +17,8 @@ def site_content(db, settings):
 
 
 @pytest.fixture
-def routed(site_content, settings, services):
-    """The site with the route cache on and an empty page cache."""
-    settings.ROUTE_CACHE = True
+def cached_site(site_content, services):
+    """The site with the page cache and the small values of the content
+    version in the real Redis, both empty."""
     page_cache.clear_page_cache()
     return site_content

@@ -87,15 +87,13 @@ def test_topic_page_lists_events_linked_to_its_projects_once(client, site_conten
     assert html.count(event.title) == 1
 
 
-@pytest.mark.parametrize("route_cache", [True, False])
 def test_topic_page_lists_the_fields_articles_and_events_but_no_restricted_ones(
-    client, site_content, settings, services, route_cache
+    client, site_content, services
 ):
     from wagtail.models import PageViewRestriction
 
     from kb.taxonomy import FieldOfAction
 
-    settings.ROUTE_CACHE = route_cache
     pages = site_content.pages()
     topic, article, event = pages["topic"], pages["article"], pages["event"]
     article.fields_of_action.set(
@@ -116,15 +114,13 @@ def test_topic_page_lists_the_fields_articles_and_events_but_no_restricted_ones(
     assert article.title not in html and event.title not in html
 
 
-@pytest.mark.parametrize("route_cache", [True, False])
 def test_project_index_lists_the_newest_public_projects_first(
-    client, site_content, settings, services, route_cache
+    client, site_content, services
 ):
     from wagtail.models import PageViewRestriction
 
     from tests.site.content import add_project
 
-    settings.ROUTE_CACHE = route_cache
     older = add_project(site_content.project_index, "Lesepaten Uelzen")
     newer = add_project(site_content.project_index, "Nähcafé Celle")
     hidden = add_project(site_content.project_index, "Nur intern")

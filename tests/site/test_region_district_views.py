@@ -14,6 +14,7 @@ from wagtail.models import PageViewRestriction
 from kb import page_cache
 from kb.models import EventIndexPage, EventPage
 from kb.taxonomy import Region
+from tests.conftest import UNREACHABLE_REDIS
 from tests.site.content import add_project, without_tokens
 
 pytestmark = pytest.mark.django_db
@@ -54,10 +55,9 @@ def test_long_district_lists_are_paginated(client, site_content):
 
 
 @pytest.fixture
-def snapshot_on(site_content, settings, services):
-    """The route snapshot of kb.route_cache on, as in production: the listing
-    counts come from it."""
-    settings.ROUTE_CACHE = True
+def counted(site_content, services):
+    """The site with the listing counts kept in the real Redis under the
+    content version, as in production."""
     page_cache.clear_page_cache()
     return site_content
 
@@ -72,10 +72,10 @@ def _count_queries(client, url: str) -> list[str]:
     return [q["sql"] for q in captured.captured_queries if "COUNT(" in q["sql"]]
 
 
-def test_listing_counts_come_from_the_snapshot_and_follow_publishing(
-    client, snapshot_on
+def test_listing_counts_are_kept_under_the_content_version_and_follow_publishing(
+    client, counted
 ):
-    index = snapshot_on.project_index
+    index = counted.project_index
     # Celle and Lüneburg both lie in the region Lüneburg: counted once there.
     add_project(index, "Zwei Landkreise", ("03351", "03355"))
     add_project(index, "Jobpaten Braunschweig", ("03101",))
@@ -83,8 +83,9 @@ def test_listing_counts_come_from_the_snapshot_and_follow_publishing(
         "2 Projekte in dieser Region."
         in client.get("/region/lueneburg/").content.decode()
     )
-    assert _count_queries(client, "/region/lueneburg/") == []
+    # Other listings, not in the page cache yet, count nothing themselves.
     assert _count_queries(client, "/landkreis/03351/") == []
+    assert _count_queries(client, "/region/braunschweig/") == []
     add_project(index, "Neu in Celle", ("03351",))
     html = client.get("/region/lueneburg/").content.decode()
     assert "3 Projekte in dieser Region." in html and "Neu in Celle" in html
@@ -92,8 +93,8 @@ def test_listing_counts_come_from_the_snapshot_and_follow_publishing(
     assert "1 Projekt." in client.get("/landkreis/03101/").content.decode()
 
 
-def test_restricted_and_unpublished_projects_leave_list_and_count(client, snapshot_on):
-    index = snapshot_on.project_index
+def test_restricted_and_unpublished_projects_leave_list_and_count(client, counted):
+    index = counted.project_index
     hidden = add_project(index, "Nur für Angemeldete", ("03351",))
     gone = add_project(index, "Zurückgezogen", ("03351",))
     assert "3 Projekte." in client.get("/landkreis/03351/").content.decode()
@@ -110,15 +111,23 @@ def test_restricted_and_unpublished_projects_leave_list_and_count(client, snapsh
     )
 
 
-def test_pages_of_a_listing_are_the_same_with_and_without_the_snapshot(
-    client, snapshot_on, settings
+def test_pages_of_a_listing_are_the_same_with_and_without_redis(
+    client, counted, settings
 ):
     for number in range(30):
-        add_project(snapshot_on.project_index, f"Projekt {number:02}", ("03355",))
+        add_project(counted.project_index, f"Projekt {number:02}", ("03355",))
+    settings.PAGE_CACHE_SECONDS = 0  # every request renders
     pages = {}
-    for route_cache in (True, False):
-        settings.ROUTE_CACHE = route_cache
-        pages[route_cache] = [
+    for redis_up in (True, False):
+        if not redis_up:
+            settings.CACHES = {
+                "default": {
+                    "BACKEND": "config.cache.ResilientRedisCache",
+                    "LOCATION": UNREACHABLE_REDIS,
+                    "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+                }
+            }
+        pages[redis_up] = [
             without_tokens(client.get(f"/region/lueneburg/?seite={n}"))
             for n in ("1", "2", "99", "x")
         ]
@@ -150,18 +159,14 @@ def _event(site_content, title: str, days: int, region: str) -> EventPage:
     return event
 
 
-@pytest.mark.parametrize("route_cache", [True, False])
-def test_only_the_regions_upcoming_public_events_are_listed(
-    client, snapshot_on, settings, route_cache
-):
-    settings.ROUTE_CACHE = route_cache
-    _event(snapshot_on, "Vergangenes Treffen", -2, "lueneburg")
-    _event(snapshot_on, "Treffen in Braunschweig", 5, "braunschweig")
-    hidden = _event(snapshot_on, "Internes Treffen", 3, "lueneburg")
+def test_only_the_regions_upcoming_public_events_are_listed(client, counted):
+    _event(counted, "Vergangenes Treffen", -2, "lueneburg")
+    _event(counted, "Treffen in Braunschweig", 5, "braunschweig")
+    hidden = _event(counted, "Internes Treffen", 3, "lueneburg")
     PageViewRestriction.objects.create(
         page=hidden, restriction_type=PageViewRestriction.LOGIN
     )
-    soon = _event(snapshot_on, "Stammtisch Celle", 1, "lueneburg")
+    soon = _event(counted, "Stammtisch Celle", 1, "lueneburg")
     for url in ("/region/lueneburg/", "/landkreis/03351/"):
         html = _main(client.get(url).content.decode())
         # Soonest first; the region links to its own page.

@@ -15,9 +15,9 @@ pytestmark = pytest.mark.django_db
 NEXT = re.compile(r'\?language=en&amp;next=([^"]*)"')
 
 
-def test_each_language_gets_its_own_header_and_footer(routed):
+def test_each_language_gets_its_own_header_and_footer(cached_site):
     german, english = Client(), Client(headers={"accept-language": "en"})
-    url = routed.article.url
+    url = cached_site.article.url
     for _ in range(2):  # the second round comes from the snapshot
         de_html = german.get(url).content.decode()
         en_html = english.get(url).content.decode()
@@ -31,19 +31,19 @@ def test_each_language_gets_its_own_header_and_footer(routed):
         assert "Rechtliches und offene Daten" not in en_html
 
 
-def test_the_language_links_lead_back_to_each_requests_own_page(routed):
+def test_the_language_links_lead_back_to_each_requests_own_page(cached_site):
     first, second = Client(), Client()
-    project_html = first.get(routed.project.url).content.decode()
-    article_html = second.get(routed.article.url).content.decode()
-    assert unquote(NEXT.search(project_html).group(1)) == routed.project.url
-    assert unquote(NEXT.search(article_html).group(1)) == routed.article.url
+    project_html = first.get(cached_site.project.url).content.decode()
+    article_html = second.get(cached_site.article.url).content.decode()
+    assert unquote(NEXT.search(project_html).group(1)) == cached_site.project.url
+    assert unquote(NEXT.search(article_html).group(1)) == cached_site.article.url
     # The link is a GET: it sets the language and goes back where it came from.
-    response = second.get(f"/i18n/setlang/?language=en&next={routed.article.url}")
+    response = second.get(f"/i18n/setlang/?language=en&next={cached_site.article.url}")
     assert response.status_code == 302
-    assert response["Location"] == routed.article.url
-    assert "Skip to content" in second.get(routed.article.url).content.decode()
+    assert response["Location"] == cached_site.article.url
+    assert "Skip to content" in second.get(cached_site.article.url).content.decode()
 
 
-def test_a_language_link_never_leads_to_another_site(routed):
+def test_a_language_link_never_leads_to_another_site(cached_site):
     response = Client().get("/i18n/setlang/?language=en&next=https://example.org/")
     assert response["Location"] == "/"
