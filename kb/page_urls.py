@@ -17,18 +17,19 @@ from django.utils.http import RFC3986_SUBDELIMS
 from wagtail.models import Page, Site
 
 _SAFE = RFC3986_SUBDELIMS + "/~:@"
+# Our own request attribute: Wagtail's cache of the same list is private.
+ROOT_PATHS_ATTRIBUTE = "npa_site_root_paths"
 
 
 def site_root_paths(request: HttpRequest | None = None) -> list:
     """Wagtail's site root paths, read from its cache once per request."""
-    if request is not None:
-        cached = getattr(request, "_wagtail_cached_site_root_paths", None)
-        if cached is None:
-            cached = request._wagtail_cached_site_root_paths = (
-                Site.get_site_root_paths()
-            )
-        return cached
-    return Site.get_site_root_paths()
+    if request is None:
+        return Site.get_site_root_paths()
+    cached = getattr(request, ROOT_PATHS_ATTRIBUTE, None)
+    if cached is None:
+        cached = Site.get_site_root_paths()
+        setattr(request, ROOT_PATHS_ATTRIBUTE, cached)
+    return cached
 
 
 def _below_one_root(url_path: str, roots: list) -> tuple | None:
