@@ -321,6 +321,15 @@ def _word_concept(text: str) -> Concept:
     )
 
 
+OTHERS = frozenset({"andere", "anderen", "anderer", "anderes"})
+
+
+def _asks_about_others(tokens: list[str], position: int) -> bool:
+    """The word after "andere" names who else did it ("Wie organisieren
+    andere Kommunen …"), not what the asker looks for."""
+    return position > 0 and fold(tokens[position - 1]) in OTHERS
+
+
 def understand(text: str) -> Understood:
     """Not cached as a whole: the editors' synonyms and glossary apply to the
     next search (their own loaders cache and clear on save)."""
@@ -341,7 +350,7 @@ def understand(text: str) -> Understood:
             need = True
             continue
         (analysed,) = analyse_query(word)
-        if analysed.noise:
+        if analysed.noise or _asks_about_others(tokens, position):
             continue
         slug = group_stems.get(analysed.stem)
         if slug and slug not in target_groups:

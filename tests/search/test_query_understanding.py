@@ -118,3 +118,14 @@ def test_a_corrected_word_is_searched_and_shown(corpus, client):
     assert data["results"][0]["slug"] == "hausaufgaben"
     page = client.get("/suche/", {"q": "Hausaufgabenhife"}).content.decode()
     assert "Gesucht auch in dieser Schreibweise: „Hausaufgabenhilfe“" in page
+
+
+def test_who_else_did_it_is_not_what_is_looked_for():
+    # "andere Kommunen" names the peers the asker wants to learn from.
+    asked = understand("Wie organisieren andere Kommunen Angebote für Kinder?")
+    assert [c.text for c in asked.concepts] == ["Kinder"]
+    assert "verwaltung" not in asked.target_groups
+    # Without "andere" the municipalities are the topic.
+    assert [c.text for c in understand("Projekte für Kommunen").concepts] == [
+        "Kommunen"
+    ]
