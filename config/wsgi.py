@@ -9,9 +9,9 @@ application = get_wsgi_application()
 
 
 def _warm_up() -> None:
-    """Load the search's language resources (lexicon, thesaurus, gazetteer:
-    ~2.5 s) as the worker starts, not during its first visitor's search,
-    which with a slow Elasticsearch waited for both (docs/operations.md)."""
+    """Load the search's language resources (lexicon, thesaurus, gazetteer)
+    as the worker starts, not during its first visitor's search, which with a
+    slow Elasticsearch waited for both (docs/operations.md)."""
     from search.language.spelling import preload
     from search.understanding import understand
 

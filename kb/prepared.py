@@ -3,8 +3,8 @@ on every page (routing, a project's lists and matches, the fallback's facets)
 in one place.
 
 Until issue #17 this compiled each query to SQL once per process through
-private ORM attributes; Django now compiles it on every call (about a
-millisecond), which keeps the page budget and needs no private attribute.
+private ORM attributes; Django now compiles it on every call, which keeps the
+page budget and needs no private attribute.
 """
 
 from __future__ import annotations

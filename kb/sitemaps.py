@@ -13,8 +13,8 @@ from .taxonomy import District, Region
 class PageSitemap(WagtailSitemap):
     """Every live, public page of the request's site, as Wagtail's sitemap
     lists them (location and last publication), from plain rows: Wagtail's
-    loads each page as its specific model and resolves its site, 3 s at 10k
-    projects. No page type here changes ``get_sitemap_urls``."""
+    loads each page as its specific model and resolves its site, which at 10k
+    projects is slow. No page type here changes ``get_sitemap_urls``."""
 
     def items(self):
         pages = self.get_wagtail_site().root_page.get_descendants(inclusive=True)

@@ -19,8 +19,9 @@ Reason = dict[str, object]
 
 # A project page explains twenty matches with some seven messages each. Django
 # looks every message up in each of the catalogues of the active language
-# (twenty-one here: Wagtail brings one per app), about 5 µs a time; the
-# translations of this module's few messages are kept per language instead. The
+# (twenty-one here: Wagtail brings one per app), some hundred and forty lookups
+# a page; the translations of this module's few messages are kept per language
+# instead. The
 # wrappers keep the usual names, so ``makemessages`` still finds the messages.
 @lru_cache(maxsize=512)
 def _translated(

@@ -3,7 +3,7 @@ match with the suggested project, the reasons as a list and (for partners) a
 contact link.
 
 Twenty matches with a link, an explanation and (for partners) a contact link
-took about a millisecond as template loops, an eighth of the page. Every value
+took an eighth of the page's render time as template loops. Every value
 is escaped with ``html.escape`` (what Django's ``escape`` does)."""
 
 from __future__ import annotations

@@ -3,7 +3,7 @@ lead picture's thumbnail, districts and regions, fields of action, the status
 and the "Gutes Beispiel" seal.
 
 Twenty results with their badges and meta lines took some two hundred template
-nodes per page, a millisecond and more of every search. Every value is escaped
+nodes per page, a visible part of every search. Every value is escaped
 with ``html.escape`` (what Django's ``escape`` does) except the highlighted
 snippet, which ``search.highlight`` already made safe; the markup is the same
 as the template loop's was."""

@@ -14,7 +14,7 @@ from tests.search.corpus import build_corpus
 def corpus(services, django_db_setup, django_db_blocker):
     """The labelled corpus, published and indexed once per module.
 
-    Building it took ~4 s per test. Tests using it only read the index; their
+    Building it for each test was slow. Tests using it only read the index; their
     own rows (promotions, synonym groups) live in each test's transaction,
     which is a savepoint inside this module's transaction, so they roll back
     as before. The module's rows roll back and its indices go at the end."""

@@ -4,7 +4,7 @@ Debian's Chromium. Performance, Accessibility, Best Practices and SEO must
 each score at least 95.
 
 scripts/lighthouse.mjs runs the pinned npm ``lighthouse`` with one browser
-for all pages (about 15 s a page). The scores table is printed (``-s``)."""
+for all pages. The scores table is printed (``-s``)."""
 
 from __future__ import annotations
 

@@ -1,9 +1,10 @@
 """Thousands of synthetic, published projects in seconds, for the speed bench.
 
-Publishing pages one by one through treebeard and revisions takes ~0.2 s per
-page; here the projects get their topic texts and links and go under a few
-initiatives through the bulk writers of ``tests.benchmarks.bulk`` (page tree
-rows, project rows, taxonomy links, tags, offers and needs; no revisions), and
+Publishing pages one by one through treebeard and revisions is far too slow
+for thousands of pages; here the projects get their topic texts and links and
+go under a few initiatives through the bulk writers of
+``tests.benchmarks.bulk`` (page tree rows, project rows, taxonomy links, tags,
+offers and needs; no revisions), and
 the search documents go to Elasticsearch with one bulk request per chunk. The
 documents are what ``ProjectDocument.prepare`` makes of each page; only the
 parts that would cost a query per page (initiative, URL) are looked up once.
