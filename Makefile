@@ -66,8 +66,11 @@ eval: install services
 	$(EVAL_ENV) $(PY) -m eval.run --split test
 	$(EVAL_ENV) $(PY) -m eval.matching_eval --split test
 
+# Each benchmark writes its rows; the merge puts them into docs/benchmarks.md,
+# also after a failed run (the rows of the benchmarks that finished count).
 bench: install frontend services
-	$(TEST_ENV) $(PY) -m pytest tests/benchmarks -s -p no:cacheprovider
+	$(TEST_ENV) $(PY) -m pytest tests/benchmarks -s -p no:cacheprovider; \
+	status=$$?; $(PY) scripts/bench_log.py; exit $$status
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media static_collected

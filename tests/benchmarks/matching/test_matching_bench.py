@@ -27,6 +27,7 @@ from wagtail.models import Page
 from matching.service import rebuild_all, recompute_for
 from projects.models import ProjectPage
 from search.client import get_client, index_alias
+from tests.benchmarks import log
 
 from .demo_quality import measure_demo
 from .synthetic import SLUG_PREFIX, build_synthetic, index_synthetic
@@ -149,4 +150,18 @@ def test_speed_on_synthetic_projects(request, kept_synthetic):
         f"rebuild {rebuild_seconds:.1f} s ({written} rows), recompute one project "
         f"p50 {statistics.median(timings):.0f} ms, p95 {p95:.0f} ms, "
         f"{max(queries)} queries, {max(requests)} Elasticsearch requests"
+    )
+    log.write(
+        f"matching at {COUNT:,} projects".replace(",", " "),
+        [
+            log.Row("rebuild all", f"{rebuild_seconds:.1f} s ({written} rows)"),
+            log.Row(
+                "recompute one project p50 / p95",
+                log.ms(statistics.median(timings), p95),
+            ),
+            log.Row(
+                "recompute one project: queries, Elasticsearch requests",
+                f"{max(queries)}, {max(requests)}",
+            ),
+        ],
     )
