@@ -24,6 +24,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -81,6 +82,21 @@ def wait_for(check, timeout: float, what: str, interval: float = 0.3) -> None:
 def http_ok(url: str, timeout: float = 2.0) -> bool:
     with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310
         return response.status == 200
+
+
+@dataclass
+class Service:
+    """A data service the stack runs for itself and kills in the scenarios:
+    started by ``argv`` (in the background, or a script that ``detaches``
+    and returns once it is up), its pid in ``pid_file``, up when ``ready``."""
+
+    name: str
+    argv: list[str]
+    pid_file: Path
+    ready: Callable[[], bool]
+    timeout: float = 60
+    detaches: bool = False
+    env: dict[str, str] = field(default_factory=dict)
 
 
 class Stack:
@@ -192,10 +208,11 @@ class Stack:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait(timeout=10)
 
-    # --- Redis --------------------------------------------------------------
-    def start_redis(self) -> None:
-        self._spawn(
-            "redis",
+    # --- Redis and Elasticsearch: services of this stack alone ---------------
+    @property
+    def redis(self) -> Service:
+        return Service(
+            "Redis",
             [
                 "redis-server",
                 "--bind",
@@ -209,8 +226,59 @@ class Stack:
                 "--dir",
                 str(HOME),
             ],
+            pid_file=HOME / "redis.pid",
+            ready=self.redis_up,
+            timeout=15,
         )
-        wait_for(self.redis_up, 15, "Redis")
+
+    @property
+    def elasticsearch(self) -> Service:
+        # scripts/es-start.sh starts the node in the background, writes its
+        # pid file and returns once the cluster answers.
+        return Service(
+            "Elasticsearch",
+            [str(REPO / "scripts" / "es-start.sh")],
+            pid_file=HOME / "elasticsearch" / "es.pid",
+            ready=lambda: http_ok(f"http://127.0.0.1:{self.ports.es}/"),
+            timeout=300,
+            detaches=True,
+            env={
+                "ES_PORT": str(self.ports.es),
+                "ES_HOME": str(HOME / "elasticsearch"),
+                "ES_HEAP": os.environ.get("FAULTS_ES_HEAP", "768m"),
+            },
+        )
+
+    def start_service(self, service: Service) -> None:
+        if service.detaches:
+            subprocess.run(
+                service.argv,
+                env={**os.environ, **service.env},
+                check=True,
+                capture_output=True,
+                timeout=service.timeout,
+            )
+        else:
+            process = self._spawn(service.pid_file.stem, service.argv)
+            service.pid_file.write_text(str(process.pid))
+        wait_for(service.ready, service.timeout, service.name)
+
+    def kill_service(self, service: Service) -> None:
+        """SIGKILL, no shutdown of any kind: the outage the scenarios need."""
+        self.processes.pop(service.pid_file.stem, None)
+        if not service.pid_file.exists():
+            return
+        pid = int(service.pid_file.read_text())
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+        wait_for(lambda: not _alive(pid), 30, f"the end of {service.name}")
+        service.pid_file.unlink(missing_ok=True)
+
+    def start_redis(self) -> None:
+        self.start_service(self.redis)
+
+    def stop_redis(self) -> None:
+        self.kill_service(self.redis)
 
     def redis_up(self) -> bool:
         out = subprocess.run(
@@ -222,33 +290,13 @@ class Stack:
         )
         return "PONG" in out.stdout
 
-    def stop_redis(self) -> None:
-        self._stop("redis", signal.SIGKILL)
-
-    # --- Elasticsearch and the proxy in front of it --------------------------
     def start_es(self) -> None:
-        subprocess.run(
-            [str(REPO / "scripts" / "es-start.sh")],
-            env={
-                **os.environ,
-                "ES_PORT": str(self.ports.es),
-                "ES_HOME": str(HOME / "elasticsearch"),
-                "ES_HEAP": os.environ.get("FAULTS_ES_HEAP", "768m"),
-            },
-            check=True,
-            capture_output=True,
-            timeout=300,
-        )
+        self.start_service(self.elasticsearch)
 
     def kill_es(self) -> None:
-        pid_file = HOME / "elasticsearch" / "es.pid"
-        if pid_file.exists():
-            pid = int(pid_file.read_text())
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, signal.SIGKILL)
-            wait_for(lambda: not _alive(pid), 30, "Elasticsearch's end")
-            pid_file.unlink()
+        self.kill_service(self.elasticsearch)
 
+    # --- the proxy in front of Elasticsearch ---------------------------------
     def start_proxy(self, delay: float = 0.0) -> None:
         self._stop("es-proxy")
         self.proxy_delay = delay
@@ -268,7 +316,8 @@ class Stack:
         wait_for(lambda: _port_open(self.ports.es_proxy), 10, "the Elasticsearch proxy")
 
     # --- SMTP sink ----------------------------------------------------------
-    def start_smtp(self) -> None:
+    def start_smtp(self, delay: float = 0.0) -> None:
+        self._stop("smtp")
         self._spawn(
             "smtp",
             [
@@ -278,6 +327,8 @@ class Stack:
                 str(self.ports.smtp),
                 "--out",
                 str(self.mail_file),
+                "--delay",
+                str(delay),
             ],
         )
         wait_for(lambda: _port_open(self.ports.smtp), 10, "the SMTP sink")
@@ -408,6 +459,27 @@ class Stack:
         self.start_worker()
         self.start_beat()
         self.start_web()
+
+    def editor(self) -> tuple[str, str]:
+        """An account in the editors' group (Redaktion) for the publishes
+        through the admin; created or reset on each call."""
+        password_file = HOME / "editor-password"
+        if not password_file.exists():
+            password_file.write_text(secrets.token_urlsafe(24))
+        password = password_file.read_text().strip()
+        self.django(
+            "import json\n"
+            "from django.contrib.auth import get_user_model\n"
+            "from django.contrib.auth.models import Group\n"
+            "user, _ = get_user_model().objects.get_or_create(username='faults-editor',"
+            " defaults={'email': 'faults-editor@faults.test'})\n"
+            f"user.set_password({password!r})\n"
+            "user.is_active = True\n"
+            "user.save()\n"
+            "user.groups.add(Group.objects.get(name='Redaktion'))\n"
+            "print(json.dumps(user.pk))"
+        )
+        return "faults-editor", password
 
     def down(self) -> None:
         for name in ("web", "beat", "worker", "smtp", "es-proxy"):
