@@ -143,6 +143,10 @@ def decide(image, approved: bool, user) -> ImageModeration:
                 published_name = image.file.name if private_name else None
             elif private.exists(image.file.name):
                 private_name = image.file.name
+            else:
+                # An upload from before the private storage: its file is public.
+                public_name = image.file.name
+                transaction.on_commit(lambda: default_storage.delete(public_name))
             moderation, _ = ImageModeration.objects.update_or_create(
                 image=image,
                 defaults={
@@ -158,6 +162,21 @@ def decide(image, approved: bool, user) -> ImageModeration:
     if private_name:
         transaction.on_commit(lambda: private.delete(private_name))
     return moderation
+
+
+def make_private(image) -> bool:
+    """Move a waiting upload's file from the public storage to the private
+    one (uploads from before the private storage); True when moved."""
+    if is_public(image) or not default_storage.exists(image.file.name):
+        return False
+    private = private_storage()
+    with default_storage.open(image.file.name, "rb") as handle:
+        stored = private.save(image.file.name, handle)
+    if stored != image.file.name:
+        private.delete(stored)
+        raise FileExistsError(stored)
+    default_storage.delete(image.file.name)
+    return True
 
 
 def forget_private_file(sender, instance, **kwargs) -> None:

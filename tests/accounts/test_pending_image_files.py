@@ -4,7 +4,7 @@ serves, and moves there on approval; a rejection deletes it."""
 
 from __future__ import annotations
 
-from io import BytesIO
+from io import BytesIO, StringIO
 from pathlib import Path
 
 import pytest
@@ -269,3 +269,37 @@ def test_editors_may_edit_the_texts_of_a_waiting_picture(roots, client, member, 
     assert image.moderation.state == "pending"
     assert (private / image.file.name).is_file()
     assert files_under(media) == []
+
+
+def test_uploads_waiting_from_before_are_moved_out_of_media_root(
+    roots, editor, django_capture_on_commit_callbacks
+):
+    from django.core.management import call_command
+
+    from kb.models import ImageModeration
+
+    media, private = roots
+    older = []
+    for title in ("Wartet", "Abgelehnt"):
+        image = get_image_model().objects.create(
+            title=title,
+            file=SimpleUploadedFile(f"{title}.png", png_bytes((60, 40))),
+        )
+        ImageModeration.objects.create(image=image)
+        older.append(image)
+    waiting, rejected = older
+    assert (media / waiting.file.name).is_file()
+
+    # A rejection of an old waiting upload deletes its public file.
+    decide(editor, rejected, "reject", django_capture_on_commit_callbacks)
+    assert not (media / rejected.file.name).exists()
+
+    call_command("hide_waiting_images", stdout=StringIO())
+
+    assert not (media / waiting.file.name).exists()
+    assert (private / waiting.file.name).is_file()
+    with pytest.raises(Http404):
+        media_request(waiting)
+    decide(editor, waiting, "approve", django_capture_on_commit_callbacks)
+    assert (media / fresh(waiting).file.name).is_file()
+    assert files_under(private) == []
