@@ -137,6 +137,7 @@ class Stack:
             ),
             "MAIL_SWEEP_INTERVAL": os.environ.get("MAIL_SWEEP_INTERVAL", "10"),
             "MEDIA_ROOT": str(HOME / "media"),
+            "PRIVATE_MEDIA_ROOT": str(HOME / "private-media"),
             "LOG_LEVEL": "WARNING",
             "PYTHONUNBUFFERED": "1",
         }
