@@ -28,7 +28,7 @@ def _cards_page(
     """One page of the listing as cards, with its paginator (two queries, and
     the counts once per content version)."""
     page = Paginator(listing, PAGE_SIZE).get_page(request.GET.get("seite"))
-    return page, project_cards(list(page.object_list), request)
+    return page, project_cards(list(page.object_list), request, pictures=True)
 
 
 def _events(request: HttpRequest, region: Region) -> list[EventPage]:

@@ -23,13 +23,13 @@ from django.db.models import (
 from django.db.models.functions import Cast
 from wagtail.images import get_image_model
 
+from kb.cards import THUMBNAIL_WEBP
 from kb.images import public_lookup
 
 from .models import ProjectGalleryImage, ProjectPage, ProjectStatus
 
-# One WebP size fits a card from a 320 px phone (at 1.75 device pixels) to the
-# widest grid column; every browser the site supports shows WebP.
-THUMBNAIL_SPEC = "fill-480x320|format-webp"
+# The listing cards' WebP rendition (``kb.cards``): one file serves both.
+THUMBNAIL_SPEC = THUMBNAIL_WEBP
 
 GOOD_EXAMPLE, FEATURED, STATEWIDE = 1, 2, 4
 

@@ -93,7 +93,7 @@ class HomePage(Page):
             else []
         )
         good = [project_id for project_id, _title, _intro in items]
-        cards = cards_by_id(good, request, terms=False)
+        cards = cards_by_id(good, request, terms=False, pictures=True)
         context["good_example_cards"] = [cards[pk] for pk in good if pk in cards]
         context["good_examples"] = (
             {"title": items[0][1], "intro": items[0][2]} if items else None

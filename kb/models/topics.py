@@ -49,7 +49,7 @@ class TopicPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from .. import page_lists
-        from ..cards import cards_by_id, cards_of, restricted_paths
+        from ..cards import cards_by_id, project_cards, restricted_paths
         from ..page_cache import versioned_value
 
         context = super().get_context(request, *args, **kwargs)
@@ -57,16 +57,15 @@ class TopicPage(Page):
         # One cached restriction lookup for all lists, each compiled once
         # (``kb.page_lists``).
         paths = restricted_paths(request)
-        context["cards"] = cards_of(
-            page_lists.field_projects(paths).rows(field.pk), request
-        )
+        newest = [pk for (pk,) in page_lists.field_projects(paths).rows(field.pk)]
+        context["cards"] = project_cards(newest, request, terms=False, pictures=True)
         items = (
             page_lists.GOOD_EXAMPLES.rows(self.good_examples_id)
             if self.good_examples_id
             else []
         )
         good = [project_id for project_id, _title, _intro in items]
-        cards = cards_by_id(good, request, terms=False)
+        cards = cards_by_id(good, request, terms=False, pictures=True)
         context["good_example_cards"] = [cards[pk] for pk in good if pk in cards]
         context["good_examples"] = {"title": items[0][1]} if items else None
         context["articles"] = page_lists.field_articles(paths).instances(field.pk)

@@ -49,8 +49,8 @@ def test_long_district_lists_are_paginated(client, site_content):
         add_project(site_content.project_index, f"Projekt {number}", ("03101",))
     first = client.get("/landkreis/03101/").content.decode()
     second = client.get("/landkreis/03101/?seite=2").content.decode()
-    assert first.count('class="card"') == 24
-    assert second.count('class="card"') == 6
+    assert first.count('<article class="card') == 24
+    assert second.count('<article class="card') == 6
     assert "Seite 2 von 2" in second
 
 
