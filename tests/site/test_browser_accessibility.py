@@ -341,3 +341,27 @@ def test_the_map_view_is_reached_by_keyboard_and_back_to_the_list(
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert "view=map" not in page.url and page.locator("ol.results").count() == 1
+
+
+def test_a_district_of_the_home_map_opens_by_keyboard_and_by_click(
+    browser, live_server, live_site
+):
+    page = german_page(browser)
+    page.goto(live_server.url + "/")
+    label = "() => document.activeElement.getAttribute('aria-label')"
+    _tab_until(page, label, "Landkreis Celle: 1 Projekt", "the tile of Celle")
+    # The focused tile is outlined and named beside the map.
+    stroke = page.evaluate(
+        "() => getComputedStyle(document.activeElement.querySelector('path'))"
+        ".strokeWidth"
+    )
+    assert stroke == "5px"
+    caption = page.locator("[data-district-caption]").inner_text()
+    assert caption == "Landkreis Celle: 1 Projekt"
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.endswith("/landkreis/03351/")
+    page.goto(live_server.url + "/")
+    with page.expect_navigation():
+        page.click('.district-map__svg a[aria-label="Braunschweig: 1 Projekt"]')
+    assert page.url.endswith("/landkreis/03101/")
