@@ -31,7 +31,7 @@ from django.utils import timezone
 
 from accounts.models import Verification
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 REPO = Path(__file__).resolve().parents[2]
 MAILS = 6
