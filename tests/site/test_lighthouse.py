@@ -23,6 +23,7 @@ from django.test.testcases import LiveServerThread
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
+from kb.models import GoodExampleCollection, GoodExampleItem
 from projects.models import ProjectGalleryImage
 from tests.site.browser import CHROMIUM
 from tests.site.content import add_project, build_site
@@ -98,7 +99,8 @@ class Gzip:
 @pytest.fixture
 def server(settings, tmp_path):
     """A live server like production: static files compressed, uploads
-    served from a media directory on disk."""
+    served from a media directory on disk (as the proxy serves them)."""
+    settings.ROOT_URLCONF = "tests.site.media_urls"
     settings.MEDIA_ROOT = str(tmp_path)
     # Wagtail keeps renditions in the cache, which outlives the test database
     # (and the files of an earlier run's storage).
@@ -127,13 +129,23 @@ def server(settings, tmp_path):
 def pages(server, settings) -> dict[str, str]:
     settings.ELASTICSEARCH_URL = None
     content = build_site()
-    add_project(content.project_index, "Jobpaten Braunschweig", ("03101",), ("arbeit",))
-    image = Image.objects.create(
-        title="Sprachcafé", file=get_test_image_file(size=(1200, 800))
+    other = add_project(
+        content.project_index, "Jobpaten Braunschweig", ("03101",), ("arbeit",)
     )
-    ProjectGalleryImage.objects.create(
-        page=content.project, image=image, alt_text="Menschen am Tisch"
-    )
+    # Pictures on the project page, its cards and the home page's good examples.
+    collection = GoodExampleCollection.objects.create(title="Gute Beispiele")
+    for order, project in enumerate((content.project, other)):
+        image = Image.objects.create(
+            title=project.title, file=get_test_image_file(size=(1200, 800))
+        )
+        ProjectGalleryImage.objects.create(
+            page=project, image=image, alt_text="Menschen am Tisch"
+        )
+        GoodExampleItem.objects.create(
+            collection=collection, project=project, sort_order=order
+        )
+    content.home.good_examples = collection
+    content.home.save_revision().publish()
     return {
         "home": "/",
         "search with filters": "/suche/?q=Sprache&field=sprache&region=lueneburg",
