@@ -289,7 +289,6 @@ class Faults:
             time.sleep(remaining)
         self.stack.start_redis()
         recovered = time.monotonic()
-        self.publish_result(publisher, result)
         # Verification and confirmation mails: each exactly once.
         expected = signup_emails + contact_senders
         try:
@@ -299,6 +298,7 @@ class Faults:
         except RuntimeError as error:
             result.failures.append(str(error))
         result.figures["mails swept after s"] = round(time.monotonic() - recovered, 1)
+        self.publish_result(publisher, result)
         # The senders confirm; each relay must reach its project once.
         confirmed = 0
         for mail in self.stack.mails():
