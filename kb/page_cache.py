@@ -28,6 +28,7 @@ import hashlib
 import re
 import uuid
 from collections.abc import Callable
+from contextvars import ContextVar
 from typing import TypeVar
 
 from django.conf import settings
@@ -98,15 +99,36 @@ def cache_seconds() -> int:
     return int(getattr(settings, "PAGE_CACHE_SECONDS", 0))
 
 
+# The version one request has read (``PageCacheMiddleware`` opens a scope
+# per request): a page reads a dozen values under it, and each Redis round
+# trip costs more than the value. Outside a request (workers, commands)
+# every call reads Redis.
+_request_scope: ContextVar[dict | None] = ContextVar("npa_version_scope", default=None)
+
+
 def current_version() -> str | None:
-    """The content version, created on first use; None when Redis is down."""
+    """The content version, created on first use; None when Redis is down.
+    Read once per request."""
+    scope = _request_scope.get()
+    if scope is not None and scope.get("version") is not None:
+        return scope["version"]
     version = cache.get(VERSION_KEY)
     if version is None:
         # A fresh random token, never an old one: entries stored under a
         # version that was evicted must not come back to life.
         cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
         version = cache.get(VERSION_KEY)
+    if scope is not None:
+        scope["version"] = version
     return version
+
+
+def _set_version(version: str) -> None:
+    cache.set(VERSION_KEY, version, timeout=None)
+    scope = _request_scope.get()
+    if scope is not None:
+        # The request that made the change reads under the new version too.
+        scope["version"] = version
 
 
 def bump_version() -> None:
@@ -115,7 +137,7 @@ def bump_version() -> None:
     otherwise store the old content under it)."""
 
     def bump() -> None:
-        cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+        _set_version(uuid.uuid4().hex)
 
     bump()
     transaction.on_commit(bump)
@@ -139,7 +161,7 @@ def versioned_value(name: str, load: Callable[[], T], seconds: int = 3600) -> T:
 
 def clear_page_cache() -> None:
     """Forget every stored page (benchmarks and tests)."""
-    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    _set_version(uuid.uuid4().hex)
 
 
 def page_key(request: HttpRequest, version: str) -> str:
@@ -204,6 +226,13 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        scope = _request_scope.set({})
+        try:
+            return self._serve(request)
+        finally:
+            _request_scope.reset(scope)
+
+    def _serve(self, request: HttpRequest) -> HttpResponse:
         if not _eligible(request):
             return self.get_response(request)
         version = current_version()

@@ -4,7 +4,8 @@ publish, unpublish, delete, move or vocabulary change shows on the next request.
 from __future__ import annotations
 
 import pytest
-from django.test import Client
+from django.http import HttpResponse
+from django.test import Client, RequestFactory
 
 from kb import page_cache
 from kb.taxonomy import District
@@ -262,3 +263,48 @@ def test_a_replaced_image_makes_pages_stale(client, cached):
     image.file = get_test_image_file(filename="neu.png", colour="red")
     image.save()
     assert _get(client, cached.project.url)[page_cache.HEADER] == "miss"
+
+
+class _CountingCache:
+    """The real cache, counting the reads of the content version."""
+
+    def __init__(self, real) -> None:
+        self.real = real
+        self.version_reads = 0
+
+    def get(self, key, *args, **kwargs):
+        if key == page_cache.VERSION_KEY:
+            self.version_reads += 1
+        return self.real.get(key, *args, **kwargs)
+
+    def __getattr__(self, name):
+        return getattr(self.real, name)
+
+
+def test_a_rendered_page_reads_the_content_version_once(
+    client, cached, settings, monkeypatch
+):
+    settings.PAGE_CACHE_SECONDS = 0  # a render, with many small values
+    counting = _CountingCache(page_cache.cache)
+    monkeypatch.setattr(page_cache, "cache", counting)
+    assert _get(client, "/landkreis/03351/").status_code == 200
+    assert counting.version_reads == 1
+
+
+def test_a_change_within_a_request_shows_to_that_request(cached):
+    """The request's scope follows a bump made while it runs; outside a
+    request every read asks Redis."""
+    seen = []
+
+    def view(request):
+        seen.append(page_cache.current_version())
+        page_cache.bump_version()
+        seen.append(page_cache.current_version())
+        return HttpResponse("ok")
+
+    page_cache.PageCacheMiddleware(view)(RequestFactory().post("/"))
+    first, second = seen
+    assert first != second
+    assert second == page_cache.current_version()
+    page_cache.clear_page_cache()
+    assert page_cache.current_version() != second
