@@ -23,7 +23,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from itertools import combinations
 
 from django.db import connection, transaction
 
@@ -155,8 +154,9 @@ STATEWIDE_WEIGHT = 0.3
 TARGET_GROUP_WEIGHT = 0.6
 NEED_WEIGHT = 0.8
 TEXT_WEIGHT = 1.0
-# A concept found only through all of its compound parts but one (as on
-# Elasticsearch: "Elterncafé" finds what is for "Eltern") counts this much.
+# A concept found only through its compound parts without the head, the last
+# part (as on Elasticsearch: "Elterncafé" finds what is for "Eltern", not any
+# café), counts this much.
 PART_WEIGHT = 0.6
 MAX_PARTS = 4
 # Title terms count this many times the body's in the text rank.
@@ -190,7 +190,7 @@ class ConceptQuery:
     full: str
     """The concept by its own stems, one synonym's or all compound parts."""
     loose: str
-    """``full``, or all compound parts but one."""
+    """``full``, or the compound parts without the head (the last part)."""
     core: str = ""
     """The concept's own stems or all its parts, no synonym: what ranks."""
 
@@ -221,10 +221,8 @@ def concept_query(concept: Concept, syntax: Syntax) -> ConceptQuery | None:
     if len(parts) > 1:
         own.append(f" {syntax.all} ".join(parts))
         options.append(own[-1])
-        needed = max(1, len(parts) - 1)
-        loose_options += [
-            f" {syntax.all} ".join(chosen) for chosen in combinations(parts, needed)
-        ]
+        # Without the head (the last part), as on Elasticsearch.
+        loose_options.append(f" {syntax.all} ".join(parts[:-1]))
     loose = _either(loose_options, syntax)
     full = _either(options, syntax) or loose
     core = _either(own, syntax) or loose

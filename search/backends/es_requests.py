@@ -82,14 +82,11 @@ def _stems(stems: tuple[str, ...], boost: float, fields: list[str]) -> Q:
     )
 
 
-def _parts(concept: Concept, required: int, boost: float, fields: list[str]) -> Q:
+def _parts(parts: tuple[tuple[str, ...], ...], boost: float, fields: list[str]) -> Q:
+    """Every one of ``parts``, each by any of its alternatives."""
     return Q(
         "bool",
-        should=[
-            Q("multi_match", query=" ".join(alts), fields=fields)
-            for alts in concept.parts
-        ],
-        minimum_should_match=required,
+        must=[Q("multi_match", query=" ".join(alts), fields=fields) for alts in parts],
         boost=boost,
     )
 
@@ -109,12 +106,13 @@ def concept_clause(
     in the German fields."""
     queries = [_stems(concept.stems, 1.0, fields)]
     if concept.parts:
-        # Every part ("Eltern" and "Café" for "Elterncafé") ranks above all
-        # parts but one (any café), which still finds.
-        count = len(concept.parts)
-        queries.append(_parts(concept, count, PART_BOOST, fields))
-        if count > 1:
-            queries.append(_parts(concept, count - 1, SOME_PARTS_BOOST, fields))
+        # Every part ("Eltern" and "Café" for "Elterncafé") ranks above the
+        # parts without the head, the last part, which still find ("Eltern"):
+        # the head names the kind of thing (any café, any culture), the
+        # parts before it what is special about it.
+        queries.append(_parts(concept.parts, PART_BOOST, fields))
+        if len(concept.parts) > 1:
+            queries.append(_parts(concept.parts[:-1], SOME_PARTS_BOOST, fields))
     queries += [_stems(alt, SYNONYM_BOOST, fields) for alt in concept.alternatives]
     if fuzzy:
         queries.append(
