@@ -25,8 +25,8 @@ logger = logging.getLogger(__name__)
 TTL = 24 * 3600
 LOCAL_SIZE = 20_000
 # Bumped when what a profile holds changes (2: topical terms, offer terms;
-# 3: related terms).
-_PREFIX = "matching:profile3"
+# 3: related terms; 4: listed offer terms).
+_PREFIX = "matching:profile4"
 
 _local: OrderedDict[tuple[int, str], Profile] = OrderedDict()
 
@@ -111,4 +111,4 @@ def clear_local() -> None:
 def _copy(profile: Profile) -> Profile:
     from dataclasses import replace
 
-    return replace(profile, vector={}, term_weights={}, common=frozenset())
+    return replace(profile, vector={}, term_weights={}, common=frozenset(), weighted={})

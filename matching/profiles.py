@@ -280,6 +280,7 @@ def vectorise(profiles: Iterable[Profile], idf: dict[str, float] | None = None):
     for profile, counts, terms in zip(profiles, counted, widened, strict=True):
         profile.vector = textsim.tfidf(terms, vector_idf)
         profile.common = frozenset(t for t in counts if idf.get(t, rare) < common)
+        profile.weighted = {}
         profile.term_weights = {
             term: idf.get(term, rare)
             for item in (*profile.offers, *profile.needs)

@@ -1,12 +1,15 @@
 """Rebuilding every project's matches in batches, with the machine's work
 overlapped: Elasticsearch names the next batch's candidates (its own CPU)
 and the database writes the previous batch (its own process) while Python
-scores the current one.
+scores the current one, in large rebuilds in two forked processes.
 """
 
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import os
+from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from django.db import DEFAULT_DB_ALIAS, connections
@@ -24,11 +27,38 @@ from .service import compute, matches_of, remove_for
 
 logger = logging.getLogger(__name__)
 
+# Below this many projects a second process costs more than it saves.
+PROCESSES_FROM = 2000
+MAX_PROCESSES = 2
 
-def rebuild(batch_size: int = 200, on_start=None, on_batch=None) -> int:
+# The profiles a forked scoring process reads (set before forking: the
+# children share the parent's memory instead of receiving a copy).
+_POOL: dict[int, Profile] = {}
+
+
+def scoring_processes(projects: int, requested: int | None = None) -> int:
+    """How many processes score: ``requested``, or two for a large rebuild
+    where forking is possible and allowed (never inside a daemonic process,
+    such as a worker's child)."""
+    if requested is not None:
+        return max(1, requested)
+    if projects < PROCESSES_FROM or multiprocessing.current_process().daemon:
+        return 1
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return max(1, min(MAX_PROCESSES, os.cpu_count() or 1))
+
+
+def rebuild(
+    batch_size: int = 200,
+    on_start=None,
+    on_batch=None,
+    processes: int | None = None,
+) -> int:
     """Recompute every public project; returns rows written. Editors'
     decisions stay (``store.save_batch`` deletes suggestions only).
-    ``on_start(projects)`` and ``on_batch(projects)`` report progress."""
+    ``on_start(projects)`` and ``on_batch(projects)`` report progress;
+    ``processes``: how many processes score (default ``scoring_processes``)."""
     ids = list(public_projects().order_by("pk").values_list("pk", flat=True))
     if on_start:
         on_start(len(ids))
@@ -48,8 +78,16 @@ def rebuild(batch_size: int = 200, on_start=None, on_batch=None) -> int:
     overlap = db.vendor == "postgresql"
     if overlap:
         db.inc_thread_sharing()
+    workers = scoring_processes(len(ids), processes)
     try:
-        written, stamps, gone = _run(batches, pool, db if overlap else None, on_batch)
+        if workers > 1:
+            written, stamps, gone = _run_forked(
+                batches, pool, db if overlap else None, workers, on_batch
+            )
+        else:
+            written, stamps, gone = _run(
+                batches, pool, db if overlap else None, on_batch
+            )
     finally:
         if overlap:
             db.dec_thread_sharing()
@@ -57,7 +95,6 @@ def rebuild(batch_size: int = 200, on_start=None, on_batch=None) -> int:
         remove_for(gone)
     # The recomputes after publishing start with every indexed profile cached.
     profile_cache.store(pool, stamps)
-    candidate_source.remember_corpus_size(len(pool))
     return written
 
 
@@ -77,7 +114,7 @@ def _run(
             if not use_elasticsearch or index >= len(batches):
                 return None
             sources = [pool[i] for i in batches[index] if i in pool]
-            return ahead.submit(candidate_source.from_elasticsearch, sources, len(pool))
+            return ahead.submit(candidate_source.from_elasticsearch, sources)
 
         pending = ask(0)
         writing: Future | None = None
@@ -110,6 +147,98 @@ def _run(
                 )
             if on_batch:
                 on_batch(len(batch))
+        if writing is not None:
+            writing.result()
+    return written, stamps, gone
+
+
+def _score_batch(
+    batch: list[int], found: dict | None
+) -> tuple[list[store.Row], list[int]]:
+    """In a forked process: score one batch against the inherited pool
+    (candidates fetched by the parent, or every project without them) and
+    return the rows to write and the ids scored. No database, no
+    Elasticsearch here."""
+    pool = _POOL
+    if found is not None:
+        results, _, _ = compute(
+            batch, pool, elasticsearch=True, fallback=False, found=found
+        )
+    else:
+        results, _, _ = compute(batch, pool, elasticsearch=False)
+    rows, _ = matches_of(results, pool, {})
+    return rows, list(results)
+
+
+def _run_forked(
+    batches: list[list[int]], pool: dict[int, Profile], db, workers: int, on_batch
+) -> tuple[int, dict[int, str], list[int]]:
+    """``_run`` with the scoring in ``workers`` forked processes: this one
+    asks Elasticsearch for candidates ahead and writes the results in
+    order (one transaction, as before)."""
+    global _POOL
+    use_elasticsearch = is_configured()
+    written = 0
+    stamps: dict[int, str] = {}
+    gone: list[int] = []
+    _POOL = pool
+    try:
+        # Forked before any thread of this rebuild starts.
+        children = multiprocessing.get_context("fork").Pool(workers)
+    finally:
+        _POOL = {}
+    with (
+        children,
+        ThreadPoolExecutor(max_workers=1) as ahead,
+        ThreadPoolExecutor(max_workers=1) as writer,
+    ):
+
+        def ask(index: int) -> Future | None:
+            if not use_elasticsearch or index >= len(batches):
+                return None
+            sources = [pool[i] for i in batches[index] if i in pool]
+            return ahead.submit(candidate_source.from_elasticsearch, sources)
+
+        def finish(batch: list[int], scoring) -> None:
+            nonlocal written, writing
+            rows, scored = scoring.get()
+            done = set(scored)
+            gone.extend(i for i in batch if i not in done)
+            written += len(rows)
+            if writing is not None:
+                writing.result()
+            if db is None:
+                store.save_batch(rows, scored, timezone.now())
+            else:
+                writing = writer.submit(
+                    store.save_batch, rows, scored, timezone.now(), db
+                )
+            if on_batch:
+                on_batch(len(batch))
+
+        pending = ask(0)
+        writing: Future | None = None
+        in_flight: deque = deque()
+        for index, batch in enumerate(batches):
+            found = None
+            if use_elasticsearch:
+                try:
+                    found = pending.result()
+                    pending = ask(index + 1)
+                except candidate_source.CandidatesUnavailable as error:
+                    logger.info("Rebuild continues on the database: %s", error)
+                    use_elasticsearch = False
+                else:
+                    for candidates in found.values():
+                        stamps.update(candidates.stamps)
+            in_flight.append(
+                (batch, children.apply_async(_score_batch, (batch, found)))
+            )
+            # Each process has one batch to score and one waiting.
+            while len(in_flight) > 2 * workers:
+                finish(*in_flight.popleft())
+        while in_flight:
+            finish(*in_flight.popleft())
         if writing is not None:
             writing.result()
     return written, stamps, gone

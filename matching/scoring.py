@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from . import text as textsim
 from . import topics
@@ -101,6 +101,13 @@ class OfferNeed:
     # Per topical word its terms (``matching.topics.term_groups``); the first
     # term of each is the word's stem.
     groups: tuple[frozenset[str], ...] = ()
+    # Every term of ``terms`` and ``groups`` (set once): an offer holding
+    # none of them covers nothing, without weighing each word.
+    reach: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+
+    def __post_init__(self):
+        reach = self.terms.union(*self.groups) if self.groups else self.terms
+        object.__setattr__(self, "reach", frozenset(reach))
 
 
 @dataclass
@@ -133,14 +140,40 @@ class Profile:
     # common in the corpus to be named as a reason.
     term_weights: dict[str, float] = field(default_factory=dict)
     common: frozenset[str] = frozenset()
+    # The terms of the listed offers (not implied ones), set on first use.
+    listed_offer_terms: frozenset[str] | None = None
+    # Per offer/need (by id) its word groups with their idf weights and the
+    # weights' sum: set on first use, reset with ``term_weights``.
+    weighted: dict[int, tuple[tuple[tuple[frozenset[str], float], ...], float]] = field(
+        default_factory=dict
+    )
+
+
+def listed_offer_terms(profile: Profile) -> frozenset[str]:
+    terms = profile.listed_offer_terms
+    if terms is None:
+        terms = frozenset().union(*(o.terms for o in profile.offers if not o.implied))
+        profile.listed_offer_terms = terms
+    return terms
 
 
 @dataclass(frozen=True)
 class Scored:
+    """A score and its reasons; ``explained`` is the list of reasons or a
+    function that writes it when first asked for (a rebuild scores hundreds
+    of thousands of pairs and keeps ten per project)."""
+
     target_id: int
     kind: str
     score: float
-    reasons: list[Reason]
+    explained: list[Reason] | Callable[[], list[Reason]] = field(
+        default_factory=list, repr=False, compare=False
+    )
+
+    @cached_property
+    def reasons(self) -> list[Reason]:
+        explained = self.explained
+        return explained() if callable(explained) else explained
 
 
 def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -152,14 +185,39 @@ def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
-def proximity(
-    source: Profile, target: Profile, weights: Weights = WEIGHTS
-) -> tuple[float, list[Reason]]:
-    """How close two projects work, as a factor 0–1 with its reasons."""
-    reasons: list[Reason] = []
+def nearness(source: Profile, target: Profile, weights: Weights = WEIGHTS) -> float:
+    """How close two projects work, as a factor 0–1 (``proximity`` gives the
+    reasons too)."""
+    if not source.districts.keys().isdisjoint(target.districts):
+        return weights.same_district
+    if not source.regions.keys().isdisjoint(target.regions):
+        return weights.same_region
     distance = None
     if source.location and target.location:
         distance = haversine_km(source.location, target.location)
+    if distance is not None and distance <= weights.near_km:
+        return weights.near
+    if source.statewide or target.statewide:
+        return weights.statewide
+    if distance is not None:
+        remaining = max(0.0, 1 - (distance - weights.near_km) / weights.far_zero_km)
+        return weights.statewide * remaining
+    return 0.0
+
+
+def proximity(
+    source: Profile,
+    target: Profile,
+    weights: Weights = WEIGHTS,
+    near: float | None = None,
+) -> tuple[float, list[Reason]]:
+    """How close two projects work, as a factor 0–1 with its reasons;
+    ``near`` is their ``nearness`` when already known."""
+    value = nearness(source, target, weights) if near is None else near
+    distance = None
+    if source.location and target.location:
+        distance = haversine_km(source.location, target.location)
+    reasons: list[Reason] = []
     shared_districts = sorted(source.districts.keys() & target.districts.keys())
     shared_regions = sorted(source.regions.keys() & target.regions.keys())
     if shared_districts:
@@ -167,23 +225,15 @@ def proximity(
         reasons.append(
             {"type": "same_district", "value": ags, "label": source.districts[ags]}
         )
-        value = weights.same_district
     elif shared_regions:
         slug = shared_regions[0]
         reasons.append(
             {"type": "same_region", "value": slug, "label": source.regions[slug]}
         )
-        value = weights.same_region
     elif distance is not None and distance <= weights.near_km:
-        value = weights.near
+        pass
     elif source.statewide or target.statewide:
         reasons.append({"type": "statewide"})
-        value = weights.statewide
-    elif distance is not None:
-        remaining = max(0.0, 1 - (distance - weights.near_km) / weights.far_zero_km)
-        value = weights.statewide * remaining
-    else:
-        value = 0.0
     if distance is not None and not (source.statewide or target.statewide):
         reasons.append({"type": "distance_km", "value": round(distance)})
     return value, reasons
@@ -195,6 +245,13 @@ def _dice(a: Iterable[str], b: Iterable[str]) -> tuple[float, list[str]]:
     if not left or not right:
         return 0.0, shared
     return 2 * len(shared) / (len(left) + len(right)), shared
+
+
+def _dice_value(left: Mapping[str, str], right: Mapping[str, str]) -> float:
+    if not left or not right:
+        return 0.0
+    shared = len(left.keys() & right.keys())
+    return 2 * shared / (len(left) + len(right)) if shared else 0.0
 
 
 def _reason_terms(source: Profile, target: Profile, limit: int = 5) -> list[str]:
@@ -209,6 +266,7 @@ def _reason_terms(source: Profile, target: Profile, limit: int = 5) -> list[str]
         and stem in target.surface
         and stem not in source.common
         and stem not in target.common
+        and topics.nameable(source.surface[stem])
     ]
     return kept[:limit]
 
@@ -234,8 +292,8 @@ def can_match(source: Profile, target: Profile) -> bool:
 
 def _offer_overlap(source: Profile, target: Profile) -> float:
     """How alike the two projects' offers are (both give the same)."""
-    left = set().union(*(o.terms for o in source.offers if not o.implied))
-    right = set().union(*(o.terms for o in target.offers if not o.implied))
+    left = listed_offer_terms(source)
+    right = listed_offer_terms(target)
     if not left or not right:
         return 0.0
     return len(left & right) / min(len(left), len(right))
@@ -246,49 +304,62 @@ def score_similar(
     target: Profile,
     text_score: float | None = None,
     weights: Weights = WEIGHTS,
+    near: float | None = None,
 ) -> Scored | None:
     """Two projects doing comparable work. Text, fields, target groups, tags
     and offers make a pair similar; proximity only breaks ties (two projects
     in one district are no shared work). ``text_score`` (Elasticsearch's
     normalised score) is accepted for compatibility; the Python cosine over
-    topical terms decides on both paths, so they agree."""
+    topical terms decides on both paths, so they agree. ``near``: the pair's
+    ``nearness`` when already known. The reasons are written when asked for."""
     if not can_match(source, target):
         return None
-    fields, shared_fields = _dice(source.fields, target.fields)
-    text, terms = text_similarity(source, target)
+    text = textsim.cosine(source.vector, target.vector)
     if text < weights.similar_text_min:
         return None
-    if not shared_fields and (
-        text < weights.similar_text_without_field
-        or len(terms) < weights.similar_terms_without_field
-    ):
-        return None
-    groups, shared_groups = _dice(source.target_groups, target.target_groups)
-    tags, shared_tags = _dice(source.tags, target.tags)
-    near, place_reasons = proximity(source, target, weights)
+    fields = _dice_value(source.fields, target.fields)
+    terms = None
+    if not fields:
+        if text < weights.similar_text_without_field:
+            return None
+        terms = _reason_terms(source, target)
+        if len(terms) < weights.similar_terms_without_field:
+            return None
+    if near is None:
+        near = nearness(source, target, weights)
     score = (
         weights.text * min(1.0, text / weights.text_full)
         + weights.shared_field * fields
-        + weights.shared_target_group * groups
-        + weights.shared_tag * tags
+        + weights.shared_target_group
+        * _dice_value(source.target_groups, target.target_groups)
+        + weights.shared_tag * _dice_value(source.tags, target.tags)
         + weights.shared_offers * _offer_overlap(source, target)
         + weights.proximity * near
     )
-    reasons: list[Reason] = [
-        {"type": "shared_field", "value": slug, "label": source.fields[slug]}
-        for slug in shared_fields
-    ]
-    reasons += [
-        {"type": "shared_target_group", "value": s, "label": source.target_groups[s]}
-        for s in shared_groups
-    ]
-    reasons += [
-        {"type": "shared_tag", "value": s, "label": source.tags[s]} for s in shared_tags
-    ]
-    if terms:
-        reasons.append({"type": "text", "terms": terms})
-    reasons += place_reasons
-    return Scored(target.id, SIMILAR, _clamp(score), reasons)
+
+    def explain() -> list[Reason]:
+        shared_fields = sorted(source.fields.keys() & target.fields.keys())
+        shared_groups = sorted(source.target_groups.keys() & target.target_groups)
+        shared_tags = sorted(source.tags.keys() & target.tags.keys())
+        words = _reason_terms(source, target) if terms is None else terms
+        reasons: list[Reason] = [
+            {"type": "shared_field", "value": slug, "label": source.fields[slug]}
+            for slug in shared_fields
+        ]
+        groups = source.target_groups
+        reasons += [
+            {"type": "shared_target_group", "value": s, "label": groups[s]}
+            for s in shared_groups
+        ]
+        reasons += [
+            {"type": "shared_tag", "value": s, "label": source.tags[s]}
+            for s in shared_tags
+        ]
+        if words:
+            reasons.append({"type": "text", "terms": words})
+        return reasons + proximity(source, target, weights, near)[1]
+
+    return Scored(target.id, SIMILAR, _clamp(score), explain)
 
 
 def _coverage(
@@ -328,8 +399,11 @@ def offer_need_strength(
     how much of the need's words the offer holds (idf-weighted, synonyms
     count). A shared category is a boost, not a requirement; alone it counts
     only when people chose both categories."""
-    groups = need.groups or tuple(frozenset([term]) for term in need.terms)
-    text = _coverage(groups, offer.terms, need_idf) if offer.terms else 0.0
+    if offer.terms and not need.reach.isdisjoint(offer.terms):
+        groups = need.groups or tuple(frozenset([term]) for term in need.terms)
+        text = _coverage(groups, offer.terms, need_idf)
+    else:
+        text = 0.0
     same_category = need.category is not None and need.category == offer.category
     by_category = same_category and (
         text >= weights.offer_need_category_text_min
@@ -341,20 +415,73 @@ def offer_need_strength(
     return min(1.0, text + bonus)
 
 
+def _weighted_groups(
+    profile: Profile, item: OfferNeed
+) -> tuple[tuple[tuple[frozenset[str], float], ...], float]:
+    """The item's word groups weighted by its profile's idf (as
+    ``_coverage`` weighs them), computed once per profile and vectorising."""
+    found = profile.weighted.get(id(item))
+    if found is None:
+        idf = profile.term_weights
+        groups = item.groups or tuple(frozenset([term]) for term in item.terms)
+        pairs = tuple(
+            (group, max((idf.get(term, 0.0) for term in group), default=0.0) or 1.0)
+            for group in groups
+        )
+        found = (pairs, sum(weight for _, weight in pairs))
+        profile.weighted[id(item)] = found
+    return found
+
+
+def _covered(
+    weighted: tuple[tuple[tuple[frozenset[str], float], ...], float],
+    held: Collection[str],
+) -> float:
+    """``_coverage`` over groups weighted beforehand."""
+    pairs, total = weighted
+    if not total:
+        return 0.0
+    covered = 0.0
+    for group, weight in pairs:
+        # A dict's keys answer membership per group term; two sets pick the
+        # smaller side themselves.
+        if not held.isdisjoint(group):
+            covered += weight
+    return covered / total
+
+
 def _best_offer_for(
-    needs: Iterable[OfferNeed],
-    offers: Iterable[OfferNeed],
-    need_idf: Mapping[str, float],
-    offer_idf: Mapping[str, float],
-    weights: Weights,
+    needing: Profile, offering: Profile, weights: Weights
 ) -> tuple[float, OfferNeed, OfferNeed] | None:
-    """The best (strength, need, offer) among all pairs."""
+    """The best (strength, need, offer) among all pairs of the needing
+    project's needs and the offering one's offers; the same as
+    ``offer_need_strength`` for each pair, with the need's weights computed
+    once."""
     best = None
-    offers = list(offers)
-    for need in needs:
+    offers = offering.offers
+    for need in needing.needs:
+        weighted = None
         for offer in offers:
-            strength = offer_need_strength(need, offer, need_idf, offer_idf, weights)
-            if strength is not None and (best is None or strength > best[0]):
+            same_category = (
+                need.category is not None and need.category == offer.category
+            )
+            if offer.terms and not need.reach.isdisjoint(offer.terms):
+                if weighted is None:
+                    weighted = _weighted_groups(needing, need)
+                text = _covered(weighted, offer.terms)
+            elif same_category:
+                text = 0.0
+            else:
+                continue
+            by_category = same_category and (
+                text >= weights.offer_need_category_text_min
+                or (need.by_person and offer.by_person)
+            )
+            if text < weights.offer_need_text_min and not by_category:
+                continue
+            bonus = weights.offer_need_category_bonus if same_category else 0.0
+            strength = min(1.0, text + bonus)
+            if best is None or strength > best[0]:
                 best = (strength, need, offer)
     return best
 
@@ -379,24 +506,43 @@ def _offer_named(
     if weights.offer_named <= 0 or not needing.counts:
         return None
     idf = offering.term_weights
+    held = needing.counts.keys()
     best = None
     for offer in offering.offers:
-        if offer.implied or not offer.terms:
+        if offer.implied or not offer.terms or held.isdisjoint(offer.reach):
             continue
-        groups = offer.groups or tuple(frozenset([term]) for term in offer.terms)
-        strength = _coverage(groups, needing.counts, idf) * weights.offer_named
+        weighted = _weighted_groups(offering, offer)
+        strength = _covered(weighted, held) * weights.offer_named
         if strength < weights.offer_need_text_min or (
             best is not None and strength <= best[0]
         ):
             continue
-        own = {t for o in needing.offers if not o.implied for t in o.terms}
-        if own and _coverage(groups, own, idf) >= weights.offer_named_own_max:
+        own = listed_offer_terms(needing)
+        if own and _covered(weighted, own) >= weights.offer_named_own_max:
             continue
+        groups = offer.groups or tuple(frozenset([term]) for term in offer.terms)
         best = (strength, offer, groups)
     if best is None:
         return None
     strength, offer, groups = best
-    return strength, _naming_sentence(needing.text, groups, idf), offer
+    return strength, _Named(needing.text, groups, idf), offer
+
+
+@dataclass(frozen=True)
+class _Named:
+    """The need of a named offer: the sentence of the needing project's text
+    that names it, found when the reason is written."""
+
+    text_of: str
+    groups: tuple[frozenset[str], ...]
+    idf: Mapping[str, float]
+    category: None = None
+    category_label: str = ""
+    implied: bool = True
+
+    @property
+    def text(self) -> str:
+        return _naming_sentence(self.text_of, self.groups, self.idf).text
 
 
 def _naming_sentence(
@@ -418,70 +564,80 @@ def _short(text: str, limit: int = 140) -> str:
 
 
 def score_complementary(
-    source: Profile, target: Profile, weights: Weights = WEIGHTS
+    source: Profile,
+    target: Profile,
+    weights: Weights = WEIGHTS,
+    near: float | None = None,
 ) -> Scored | None:
     """One offers what the other needs (either way, by text or category), or
     both serve the same people through different fields of action; nearer
-    is better."""
+    is better. ``near``: the pair's ``nearness`` when already known. The
+    reasons are written when asked for."""
     if not can_match(source, target):
         return None
-    reasons: list[Reason] = []
+    found: list[tuple[str, OfferNeed | _Named, OfferNeed]] = []
     strengths: list[float] = []
     directions = (
         ("target_offers", source, target),
         ("source_offers", target, source),
     )
     for direction, needing, offering in directions:
-        best = _best_offer_for(
-            needing.needs,
-            offering.offers,
-            needing.term_weights,
-            offering.term_weights,
-            weights,
-        )
+        best = _best_offer_for(needing, offering, weights)
         if best is None:
             best = _offer_named(needing, offering, weights)
         if best is None:
             continue
         strength, need, offer = best
         strengths.append(strength)
-        category = need.category if need.category == offer.category else None
-        reasons.append(
-            {
-                "type": "offer_need",
-                "direction": direction,
-                "category": category,
-                "label": need.category_label if category else "",
-                "need": _short(need.text),
-                "offer": _short(offer.text),
-                "implied": offer.implied,
-                # The need is a sentence of the description naming the offer.
-                "named": need.implied,
-            }
-        )
+        found.append((direction, need, offer))
     offer_need = 0.0
     for rank, strength in enumerate(sorted(strengths, reverse=True)):
         share = 1.0 if rank == 0 else weights.second_direction
         offer_need += share * (weights.offer_need + weights.offer_need_text * strength)
-    shared_groups = sorted(source.target_groups.keys() & target.target_groups.keys())
     served = 0.0
-    if shared_groups and not (source.fields.keys() & target.fields.keys()):
+    if not source.target_groups.keys().isdisjoint(target.target_groups) and (
+        source.fields.keys().isdisjoint(target.fields)
+    ):
         served = weights.served_differently
-        reasons += [
-            {
-                "type": "shared_target_group",
-                "value": slug,
-                "label": source.target_groups[slug],
-                "different_fields": True,
-            }
-            for slug in shared_groups
-        ]
     if not offer_need and not served:
         return None
-    near, place_reasons = proximity(source, target, weights)
+    if near is None:
+        near = nearness(source, target, weights)
     base = min(1.0, offer_need + served)
-    score = base * (weights.proximity_floor + (1 - weights.proximity_floor) * near)
-    return Scored(target.id, COMPLEMENTARY, _clamp(score), reasons + place_reasons)
+    factor = weights.proximity_floor + (1 - weights.proximity_floor) * near
+
+    def explain() -> list[Reason]:
+        reasons: list[Reason] = []
+        for direction, need, offer in found:
+            category = need.category if need.category == offer.category else None
+            reasons.append(
+                {
+                    "type": "offer_need",
+                    "direction": direction,
+                    "category": category,
+                    "label": need.category_label if category else "",
+                    "need": _short(need.text),
+                    "offer": _short(offer.text),
+                    "implied": offer.implied,
+                    # The need is a sentence of the description naming the
+                    # offer.
+                    "named": need.implied,
+                }
+            )
+        if served:
+            shared = sorted(source.target_groups.keys() & target.target_groups)
+            reasons += [
+                {
+                    "type": "shared_target_group",
+                    "value": slug,
+                    "label": source.target_groups[slug],
+                    "different_fields": True,
+                }
+                for slug in shared
+            ]
+        return reasons + proximity(source, target, weights, near)[1]
+
+    return Scored(target.id, COMPLEMENTARY, _clamp(base * factor), explain)
 
 
 def top_matches(

@@ -24,6 +24,7 @@ from .scoring import (
     WEIGHTS,
     Profile,
     Scored,
+    nearness,
     normalise_es_score,
     score_complementary,
     score_similar,
@@ -52,13 +53,16 @@ def _score_candidates(
     results: Results = {}
     for source in sources:
         cands = found[source.id]
+        targets = [known[tid] for tid in cands.ids if tid in known]
+        # Proximity once per pair, for both kinds.
+        near = {t.id: nearness(source, t) for t in targets}
         similar = [
-            _score_pair(SIMILAR, source, known[tid], es)
-            for tid, es in cands.text_scores.items()
+            score_similar(source, known[tid], near=near[tid])
+            for tid in cands.text_scores
             if tid in known
         ]
         complementary = [
-            score_complementary(source, known[tid]) for tid in cands.ids if tid in known
+            score_complementary(source, t, near=near[t.id]) for t in targets
         ]
         results[source.id] = {SIMILAR: similar, COMPLEMENTARY: complementary}
     es_scores = {s.id: found[s.id].text_scores for s in sources}
@@ -71,26 +75,31 @@ def _compute_with_elasticsearch(
     found: dict[int, candidate_source.Candidates] | None = None,
 ) -> tuple[Results, dict[int, Profile], dict]:
     """Candidates from Elasticsearch; profiles from ``pool`` (all projects,
-    vectorised once per rebuild) or read once for sources and candidates
-    together: the queries are built from the sources' search documents."""
+    vectorised once per rebuild) or from the profile cache (the database
+    for projects changed since they were cached)."""
     if pool is not None:
         sources = [pool[i] for i in ids if i in pool]
         if found is None:
             found = candidate_source.from_elasticsearch(sources)
         return _score_candidates(sources, found, pool)
-    stubs, stamps = candidate_source.indexed_profiles(ids)
-    missing = [i for i in ids if i not in stubs]
+    stamps = candidate_source.indexed_versions(ids)
+    # The queries read the sources' whole profiles (the similar one their
+    # term counts), cached per document version; from the database when not
+    # (yet) indexed.
+    sources = profile_cache.profiles_at({i: stamps[i] for i in ids if i in stamps})
+    missing = [i for i in ids if i not in sources]
     if missing:
-        # Not (yet) in the index: the database knows what to ask for.
-        stubs.update(load_profiles(missing))
-    found = candidate_source.from_elasticsearch(list(stubs.values()))
+        sources.update(load_profiles(missing))
+    found = candidate_source.from_elasticsearch(list(sources.values()))
     for candidates in found.values():
         stamps.update(candidates.stamps)
-    wanted = public_ids(set(stubs).union(*(c.ids for c in found.values())))
-    # Unchanged projects come from the profile cache; only the others (and
-    # sources not in the index) cost database queries.
-    known = profile_cache.profiles_at({i: stamps[i] for i in wanted if i in stamps})
-    unstamped = [i for i in wanted if i not in stamps]
+    wanted = public_ids(set(sources).union(*(c.ids for c in found.values())))
+    # Unchanged projects come from the profile cache; only the others cost
+    # database queries.
+    others = {i: stamps[i] for i in wanted if i in stamps and i not in sources}
+    known = {i: p for i, p in sources.items() if i in wanted}
+    known.update(profile_cache.profiles_at(others))
+    unstamped = [i for i in wanted if i not in stamps and i not in known]
     if unstamped:
         known.update(load_profiles(unstamped))
     vectorise(known.values())
@@ -103,9 +112,12 @@ def _compute_in_python(
 ) -> tuple[Results, dict[int, Profile], dict]:
     results: Results = {}
     for source in sources:
+        near = {t.id: nearness(source, t) for t in pool.values()}
         results[source.id] = {
-            SIMILAR: [score_similar(source, t) for t in pool.values()],
-            COMPLEMENTARY: [score_complementary(source, t) for t in pool.values()],
+            SIMILAR: [score_similar(source, t, near=near[t.id]) for t in pool.values()],
+            COMPLEMENTARY: [
+                score_complementary(source, t, near=near[t.id]) for t in pool.values()
+            ],
         }
     return results, pool, {}
 
@@ -213,9 +225,17 @@ def remove_for(ids: Iterable[int]) -> int:
     )
 
 
-def rebuild_all(batch_size: int = 200, on_start=None, on_batch=None) -> int:
+def rebuild_all(
+    batch_size: int = 200,
+    on_start=None,
+    on_batch=None,
+    processes: int | None = None,
+) -> int:
     """Recompute every public project in batches; returns rows written
-    (``on_start`` and ``on_batch`` get project counts, for a progress bar)."""
+    (``on_start`` and ``on_batch`` get project counts, for a progress bar;
+    ``processes``: how many score, by default two for a large rebuild)."""
     from .rebuild import rebuild
 
-    return rebuild(batch_size, on_start=on_start, on_batch=on_batch)
+    return rebuild(
+        batch_size, on_start=on_start, on_batch=on_batch, processes=processes
+    )

@@ -43,7 +43,8 @@ def remove_matches(ids: list[int]) -> int:
 @shared_task
 def rebuild_matches(batch_size: int = 200) -> int:
     _refresh_index()
-    return service.rebuild_all(batch_size=batch_size)
+    # A worker's child scores in its own process (no forking there).
+    return service.rebuild_all(batch_size=batch_size, processes=1)
 
 
 # ---- The contact relay: each mail is owed by a row (kb.handoff) ------------

@@ -64,3 +64,36 @@ def test_trimmed_reverse_lists_keep_confirmed_and_hidden_rows(labelled):
         state="hidden"
     )
     assert visible.count() <= 10
+
+
+def _stored() -> list[tuple]:
+    rows = Match.objects.values_list("source_id", "target_id", "kind", "score", "state")
+    return sorted(rows)
+
+
+def test_a_rebuild_in_two_processes_writes_what_one_process_writes(labelled):
+    rebuild_all(processes=1)
+    one = _stored()
+    hidden = Match.objects.filter(kind="similar").order_by("pk").first()
+    Match.objects.filter(pk=hidden.pk).update(state="hidden")
+
+    rebuild_all(batch_size=5, processes=2)
+
+    assert one
+    two = _stored()
+    assert len(two) == len(one)
+    assert {r[:4] for r in two} == {r[:4] for r in one}
+    assert Match.objects.get(pk=hidden.pk).state == "hidden"
+
+
+def test_small_rebuilds_and_worker_children_score_in_one_process(monkeypatch):
+    from matching import rebuild
+
+    assert rebuild.scoring_processes(50) == 1
+    assert rebuild.scoring_processes(50, requested=2) == 2
+
+    class Daemonic:
+        daemon = True
+
+    monkeypatch.setattr(rebuild.multiprocessing, "current_process", Daemonic)
+    assert rebuild.scoring_processes(10_000) == 1

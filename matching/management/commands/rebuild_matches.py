@@ -15,8 +15,16 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--batch-size", type=int, default=200)
+        parser.add_argument(
+            "--processes",
+            type=int,
+            default=None,
+            help="Prozesse für die Bewertung (Standard: zwei ab 2000 Projekten).",
+        )
 
-    def handle(self, *args, batch_size: int, **options) -> None:
+    def handle(
+        self, *args, batch_size: int, processes: int | None = None, **options
+    ) -> None:
         started = time.perf_counter()
         # The total is known once the command has read the project list.
         with progress(self.stdout, 0, "Treffer") as bar:
@@ -25,7 +33,10 @@ class Command(BaseCommand):
                 bar.total = projects
 
             written = rebuild_all(
-                batch_size=max(1, batch_size), on_start=start, on_batch=bar.advance
+                batch_size=max(1, batch_size),
+                on_start=start,
+                on_batch=bar.advance,
+                processes=processes,
             )
         elapsed = time.perf_counter() - started
         self.stdout.write(
