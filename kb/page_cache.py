@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import threading
 import uuid
 from collections.abc import Callable
 from contextvars import ContextVar
@@ -147,16 +148,52 @@ def versioned_value(name: str, load: Callable[[], T], seconds: int = 3600) -> T:
     """A small site-wide value (footer links, navigation, district seats,
     home counters, restricted paths) kept in Redis under the content version:
     every public change replaces the version, so the value is never older
-    than the pages showing it. Loaded afresh when Redis is down."""
+    than the pages showing it. Loaded afresh when Redis is down.
+
+    Within a request, the first value read fetches every value this process
+    has read before, in one round trip (``_request_values``)."""
     version = current_version()
     if version is None:
         return load()
-    key = f"npa:value:{name}:{version}"
-    value = cache.get(key)
+    values = _request_values(version)
+    if values is not None and name in values:
+        return values[name]
+    with _names_lock:
+        fetched = values is not None and name in _names
+        _names.add(name)
+    key = _value_key(name, version)
+    value = None if fetched else cache.get(key)
     if value is None:
         value = load()
         cache.set(key, value, seconds)
+    if values is not None:
+        values[name] = value
     return value
+
+
+# The names of the values this process has read; no values are kept here.
+_names: set[str] = set()
+_names_lock = threading.Lock()
+
+
+def _value_key(name: str, version: str) -> str:
+    return f"npa:value:{name}:{version}"
+
+
+def _request_values(version: str) -> dict | None:
+    """The values of this version the current request has, fetched together
+    on first use; None outside a request."""
+    scope = _request_scope.get()
+    if scope is None:
+        return None
+    if scope.get("values_version") != version:
+        with _names_lock:
+            names = sorted(_names)
+        keys = {_value_key(name, version): name for name in names}
+        found = cache.get_many(list(keys)) if keys else {}
+        scope["values"] = {keys[key]: value for key, value in found.items()}
+        scope["values_version"] = version
+    return scope["values"]
 
 
 def clear_page_cache() -> None:

@@ -266,29 +266,50 @@ def test_a_replaced_image_makes_pages_stale(client, cached):
 
 
 class _CountingCache:
-    """The real cache, counting the reads of the content version."""
+    """The real cache, counting its reads: of the content version, of other
+    single keys, and of several keys at once."""
 
     def __init__(self, real) -> None:
         self.real = real
-        self.version_reads = 0
+        self.version_reads = self.value_reads = self.batch_reads = 0
 
     def get(self, key, *args, **kwargs):
         if key == page_cache.VERSION_KEY:
             self.version_reads += 1
+        else:
+            self.value_reads += 1
         return self.real.get(key, *args, **kwargs)
+
+    def get_many(self, keys, *args, **kwargs):
+        self.batch_reads += 1
+        return self.real.get_many(keys, *args, **kwargs)
 
     def __getattr__(self, name):
         return getattr(self.real, name)
 
 
-def test_a_rendered_page_reads_the_content_version_once(
+def test_a_rendered_page_reads_the_version_and_its_values_in_two_round_trips(
     client, cached, settings, monkeypatch
 ):
     settings.PAGE_CACHE_SECONDS = 0  # a render, with many small values
     counting = _CountingCache(page_cache.cache)
     monkeypatch.setattr(page_cache, "cache", counting)
-    assert _get(client, "/landkreis/03351/").status_code == 200
+    html = _get(client, "/landkreis/03351/").content.decode()
     assert counting.version_reads == 1
+    counting.version_reads = counting.value_reads = counting.batch_reads = 0
+    again = _get(client, "/landkreis/03351/").content.decode()
+    assert again == html.replace(*_tokens(html, again))
+    assert (counting.version_reads, counting.batch_reads) == (1, 1)
+    assert counting.value_reads == 0
+
+
+def _tokens(first: str, second: str) -> tuple[str, str]:
+    """(token of the first page, token of the second): CSRF tokens differ."""
+    import re
+
+    pattern = re.compile(r'name="csrfmiddlewaretoken" value="([^"]*)"')
+    one, two = pattern.search(first), pattern.search(second)
+    return (one.group(1), two.group(1)) if one and two else ("", "")
 
 
 def test_a_change_within_a_request_shows_to_that_request(cached):
