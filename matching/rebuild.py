@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import time
 from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
 
@@ -30,6 +31,35 @@ logger = logging.getLogger(__name__)
 # Below this many projects a second process costs more than it saves.
 PROCESSES_FROM = 2000
 MAX_PROCESSES = 2
+
+
+# The waits of this process's last rebuild (the bench prints them).
+LAST_WAITS: dict[str, float] = {}
+
+
+class _Waits:
+    """Seconds this process waited for Elasticsearch, for the scoring
+    processes and for the writes (logged after a rebuild: which of them
+    bounds it)."""
+
+    def __init__(self) -> None:
+        self.seconds = {"elasticsearch": 0.0, "scoring": 0.0, "writes": 0.0}
+
+    def on(self, what: str, future_result):
+        started = time.perf_counter()
+        try:
+            return future_result()
+        finally:
+            self.seconds[what] += time.perf_counter() - started
+
+    def log(self) -> None:
+        LAST_WAITS.clear()
+        LAST_WAITS.update(self.seconds)
+        logger.info(
+            "Rebuild waited %s",
+            ", ".join(f"{s:.1f} s for {what}" for what, s in self.seconds.items()),
+        )
+
 
 # The profiles a forked scoring process reads (set before forking: the
 # children share the parent's memory instead of receiving a copy).
@@ -105,6 +135,7 @@ def _run(
     written = 0
     stamps: dict[int, str] = {}
     gone: list[int] = []
+    waits = _Waits()
     with (
         ThreadPoolExecutor(max_workers=1) as ahead,
         ThreadPoolExecutor(max_workers=1) as writer,
@@ -122,7 +153,7 @@ def _run(
             results = None
             if use_elasticsearch:
                 try:
-                    found = pending.result()
+                    found = waits.on("elasticsearch", pending.result)
                     pending = ask(index + 1)
                     for candidates in found.values():
                         stamps.update(candidates.stamps)
@@ -138,7 +169,7 @@ def _run(
             rows, _ = matches_of(results, pool, {})
             written += len(rows)
             if writing is not None:
-                writing.result()
+                waits.on("writes", writing.result)
             if db is None:
                 store.save_batch(rows, list(results), timezone.now())
             else:
@@ -148,7 +179,8 @@ def _run(
             if on_batch:
                 on_batch(len(batch))
         if writing is not None:
-            writing.result()
+            waits.on("writes", writing.result)
+    waits.log()
     return written, stamps, gone
 
 
@@ -181,6 +213,7 @@ def _run_forked(
     written = 0
     stamps: dict[int, str] = {}
     gone: list[int] = []
+    waits = _Waits()
     _POOL = pool
     try:
         # Forked before any thread of this rebuild starts.
@@ -201,12 +234,12 @@ def _run_forked(
 
         def finish(batch: list[int], scoring) -> None:
             nonlocal written, writing
-            rows, scored = scoring.get()
+            rows, scored = waits.on("scoring", scoring.get)
             done = set(scored)
             gone.extend(i for i in batch if i not in done)
             written += len(rows)
             if writing is not None:
-                writing.result()
+                waits.on("writes", writing.result)
             if db is None:
                 store.save_batch(rows, scored, timezone.now())
             else:
@@ -223,7 +256,7 @@ def _run_forked(
             found = None
             if use_elasticsearch:
                 try:
-                    found = pending.result()
+                    found = waits.on("elasticsearch", pending.result)
                     pending = ask(index + 1)
                 except candidate_source.CandidatesUnavailable as error:
                     logger.info("Rebuild continues on the database: %s", error)
@@ -240,5 +273,6 @@ def _run_forked(
         while in_flight:
             finish(*in_flight.popleft())
         if writing is not None:
-            writing.result()
+            waits.on("writes", writing.result)
+    waits.log()
     return written, stamps, gone

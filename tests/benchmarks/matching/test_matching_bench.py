@@ -24,6 +24,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
+from matching.rebuild import LAST_WAITS
 from matching.service import rebuild_all, recompute_for
 from projects.models import ProjectPage
 from search.client import get_client, index_alias
@@ -162,6 +163,8 @@ def test_speed_on_synthetic_projects(request, kept_synthetic):
         f"p50 {statistics.median(timings):.0f} ms, p95 {p95:.0f} ms, "
         f"{max(queries)} queries, {max(requests)} Elasticsearch requests"
     )
+    waited = ", ".join(f"{what} {sec:.0f} s" for what, sec in LAST_WAITS.items())
+    print(f"the rebuild waited for: {waited}")
     log.write(
         f"matching at {COUNT:,} projects".replace(",", " "),
         [
