@@ -105,6 +105,25 @@ class EditForm(HTMLParser):
             self._select = None
 
 
+def as_draftail_sends(value: str) -> str:
+    """Draftail, the admin's rich text editor, sends ``null`` for an editor
+    without text (Wagtail stores ""); the form's hidden input holds the
+    content state of one empty paragraph, which Wagtail would store as an
+    empty ``<p>``. Every other value goes as it is."""
+    if not (value.startswith("{") and '"blocks"' in value):
+        return value
+    try:
+        state = json.loads(value)
+    except ValueError:
+        return value
+    blocks = state.get("blocks") if isinstance(state, dict) else None
+    if isinstance(blocks, list) and not any(
+        (block.get("text") or "").strip() for block in blocks
+    ):
+        return "null"
+    return value
+
+
 def stream_inputs(prefix: str, blocks: list[dict]) -> list[tuple[str, str]]:
     """The inputs the admin's script makes of a StreamField's state."""
     inputs = [(f"{prefix}-count", str(len(blocks)))]
@@ -117,7 +136,7 @@ def stream_inputs(prefix: str, blocks: list[dict]) -> list[tuple[str, str]]:
             )
         inputs += [
             (f"{prefix}-{number}-type", block["type"]),
-            (f"{prefix}-{number}-value", value),
+            (f"{prefix}-{number}-value", as_draftail_sends(value)),
             (f"{prefix}-{number}-id", block.get("id") or ""),
             (f"{prefix}-{number}-order", str(number)),
             (f"{prefix}-{number}-deleted", ""),
@@ -131,7 +150,7 @@ def edit_form_data(html: str) -> list[tuple[str, str]]:
     parser.close()
     if not parser.fields:
         raise EditorError("no edit form on the page")
-    data = list(parser.fields)
+    data = [(name, as_draftail_sends(value)) for name, value in parser.fields]
     for name, blocks in parser.streams.items():
         data += stream_inputs(name, blocks)
     return data

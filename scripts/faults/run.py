@@ -319,6 +319,12 @@ class Faults:
         time.sleep(2 * int(self.stack.env["MAIL_SWEEP_INTERVAL"]) + 5)
         result.add_tally(readers.stop())
         result.add_tally(tally)
+        result.figures["answers"] = {
+            kind: dict(tally.statuses[kind])
+            for kind in ("sign-up", "contact request", "confirmation")
+        }
+        if tally.errors:
+            result.figures["refused"] = tally.errors[:5]
         counts = Counter(
             to for mail in self.stack.mails() for to in mail["to"] if to in expected
         )

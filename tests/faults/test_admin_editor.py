@@ -57,6 +57,7 @@ def test_an_editor_publishes_a_change_through_the_admin(
     assert [block.block_type for block in project.description] == ["text"]
     assert "<b>Nachbarn</b>" in str(project.description[0].value)
     assert "Deutsch sprechen üben" in project.goals
+    assert project.results == ""  # an empty editor stays empty
     assert list(project.districts.values_list("ags", flat=True)) == ["03351"]
 
 
