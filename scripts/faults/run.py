@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import os
 import re
+import subprocess
 import sys
 import threading
 import time
@@ -134,6 +135,36 @@ class Faults:
         wait_for(lambda: self.outbox()["pending"] == 0, timeout, "the outbox drain", 2)
         return time.monotonic() - started
 
+    def settle(self, timeout: float = 600) -> float:
+        """Wait until the stack is idle: outbox drained, no task queued and
+        no match recomputed for 10 s. A fresh stack indexes and recomputes
+        matches for minutes after it answers; a recompute replaces match
+        rows, and a contact form opened on a replaced match answers 404."""
+        import psycopg
+
+        started = time.monotonic()
+        self.wait_for_drain(timeout)
+
+        def idle() -> bool:
+            queued = subprocess.run(  # noqa: S603
+                ["redis-cli", "-p", str(self.stack.ports.redis), "llen", "celery"],  # noqa: S607
+                capture_output=True,
+                text=True,
+                check=False,
+                timeout=5,
+            ).stdout.strip()
+            with psycopg.connect(
+                f"postgresql://npa:npa@127.0.0.1:5432/{self.stack.database}"
+            ) as connection:
+                (quiet,) = connection.execute(
+                    "SELECT coalesce(max(computed_at) < now() - interval '10 s', true)"
+                    " FROM matching_match"
+                ).fetchone()
+            return queued == "0" and quiet
+
+        wait_for(idle, timeout, "an idle stack", 2)
+        return time.monotonic() - started
+
     def drift(self) -> dict[str, int]:
         out = self.stack.manage("reconcile_search", "--report-only")
         totals = Counter()
@@ -226,6 +257,7 @@ class Faults:
             f"{seconds} s; {signups} sign-ups, {contacts} contact requests, "
             f"{publishes} publishes",
         )
+        result.figures["settled s"] = round(self.settle(), 1)
         matches = self.stack.django(
             "import json\nfrom matching.models import Match\n"
             "print(json.dumps(list(Match.objects.exclude(target__contact_email='')"
