@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection, transaction
 from django.db.models import Q
 
@@ -232,7 +233,10 @@ def delete(queryset) -> int:
     ``QuerySet.delete`` does for the SET_NULL of contact requests): the
     requests keep their history without the link, then the rows go."""
     ContactRequest.objects.filter(match__in=queryset.values("pk")).update(match=None)
-    ids, params = queryset.values("pk").query.sql_with_params()
+    try:
+        ids, params = queryset.values("pk").query.sql_with_params()
+    except EmptyResultSet:  # a filter that can match nothing (``pk__in=[]``)
+        return 0
     table = Match._meta.db_table
     with connection.cursor() as cursor:
         # Constant SQL around the queryset's own compiled subquery.

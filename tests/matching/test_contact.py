@@ -190,3 +190,15 @@ def test_an_english_sender_gets_the_answer_and_the_question_in_english(
     assert question.to == [sender]
     assert question.subject == "Did this contact lead to a collaboration?"
     assert "One click is enough" in question.body
+
+
+def test_deleting_matches_keeps_their_contact_requests_unlinked(client, match, sender):
+    from matching import store
+
+    assert post(client, match, sender, fresh_ip()).status_code == 200
+    # A filter that can match nothing compiles to no SQL at all.
+    assert store.delete(Match.objects.filter(pk__in=[])) == 0
+    assert store.delete(Match.objects.filter(pk=match.pk)) == 1
+    assert not Match.objects.filter(pk=match.pk).exists()
+    kept = ContactRequest.objects.get()
+    assert kept.match_id is None and kept.sender_email == sender
