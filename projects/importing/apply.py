@@ -13,8 +13,6 @@ from django.db import DataError, transaction
 from django.utils.text import slugify
 from wagtail.models import Page
 
-from kb.models import HomePage
-
 from ..models import (
     InitiativeIndexPage,
     InitiativePage,
@@ -114,7 +112,10 @@ def _validation_errors(row: int, exc: ValidationError) -> list[RowError]:
 class _Writer:
     def __init__(self, report: ImportReport) -> None:
         self.report = report
-        home = HomePage.objects.first()
+        # The start page, found by the page-type rule of the index pages
+        # (the site layer's HomePage) rather than by importing it.
+        parents = ProjectIndexPage.allowed_parent_page_models()
+        home = Page.objects.type(*parents).first()
         if home is None:
             raise SetupError(
                 "Es gibt noch keine Startseite; bitte zuerst „manage.py load_demo“ "
@@ -222,7 +223,7 @@ class _Writer:
         return self._initiative_index
 
 
-def _index(home: HomePage, model: type[Page], title: str, slug: str):
+def _index(home: Page, model: type[Page], title: str, slug: str):
     index = model.objects.child_of(home).first()
     if index is None:
         index = model(title=title, slug=_free_slug(home, slug))

@@ -25,8 +25,8 @@ from django.db.models import (
 )
 from django.db.models.expressions import RawSQL
 
-from kb.cards import cards_by_id
 from kb.geo import distance_km
+from projects.cards import cards_by_id
 from projects.models import ProjectPage
 
 from .. import fts, sqlite_fts

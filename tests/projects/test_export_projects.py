@@ -9,10 +9,10 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Page
 
-from kb.models import HomePage
 from projects.importing import KEYS
 from projects.models import InitiativePage, ProjectPage
 from tests.factories.pages import make_site_tree
+from website.models import HomePage
 
 from .import_data import GOOD_ROWS
 from .test_import_projects import run_import, write_json

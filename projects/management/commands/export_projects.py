@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from projects.importing import export_rows, write_rows
 from projects.importing.files import FileFormatError
 
-# As in projects.exports, which this command must not import (it loads search).
+# As in website.exports, which this command must not import (it loads search).
 PERSONAL_KEYS = ("contact_name", "contact_email", "contact_phone")
 
 

@@ -8,7 +8,7 @@ counts against recall."""
 
 from __future__ import annotations
 
-from kb.demo import pairs
+from website.demo import pairs
 
 # The same kind of work in another place (exchange of experience).
 EXTRA_SIMILAR: list[tuple[str, str]] = [
