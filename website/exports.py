@@ -17,12 +17,12 @@ from django.views.decorators.http import require_GET
 
 from kb.antispam import is_rate_limited
 from kb.page_urls import full_page_url, site_root_paths
-from projects.importing.export import project_row
-from projects.importing.schema import KEYS
 from projects.models import InitiativePage, ProjectPage
 from search.backends import result_ids
 from search.query import MAX_PAGE_SIZE, QueryError, parse_query
 from search.relations import load_relations
+from website.importing.export import project_row
+from website.importing.schema import KEYS
 
 MAX_ROWS = 1000
 # Projects loaded per round; the time budget is checked between rounds.

@@ -292,7 +292,7 @@ class OfferNeedBase(Orderable):
     )
     text = models.CharField(_("Beschreibung"), max_length=300)
     # Who set the category: a person (never overwritten) or the text
-    # classifier (``projects.offer_categories``), which editors confirm.
+    # classifier (``search.offer_categories``), which editors confirm.
     category_source = models.CharField(
         _("Kategorie gesetzt von"),
         max_length=10,

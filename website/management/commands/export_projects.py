@@ -6,10 +6,10 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from projects.importing import export_rows, write_rows
-from projects.importing.files import FileFormatError
+from website.importing import export_rows, write_rows
+from website.importing.files import FileFormatError
 
-# As in website.exports, which this command must not import (it loads search).
+# As in website.exports; not imported from there, which loads the search backends.
 PERSONAL_KEYS = ("contact_name", "contact_email", "contact_phone")
 
 

@@ -10,10 +10,10 @@ from django.db.models.signals import post_save
 from wagtail.models import Revision
 
 from kb.console import progress
-from projects.importing import import_rows, read_rows
-from projects.importing.apply import SetupError
-from projects.importing.files import FileFormatError
 from projects.models import ProjectPage
+from website.importing import import_rows, read_rows
+from website.importing.apply import SetupError
+from website.importing.files import FileFormatError
 
 
 class Command(BaseCommand):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..models import InitiativePage, ProjectPage
+from projects.models import InitiativePage, ProjectPage
+
 from .text import html_to_text
 
 PRACTICE_KEYS = ("goals", "approach", "results", "obstacles", "transferability")

@@ -275,7 +275,7 @@ def test_rows_that_are_not_objects_are_reported(site_tree, tmp_path):
 def test_german_status_words_import_whatever_the_ui_language(language):
     from django.utils.translation import override
 
-    from projects.importing.rows import RowChecker
+    from website.importing.rows import RowChecker
 
     with override(language):
         assert RowChecker._status("geplant") == "planned"

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kb.taxonomy import OfferNeedCategory
-from search.language import is_noise, stem, word_terms, words
-from search.language.synonyms import synonyms
+from projects.models.project import CategorySource
 
-from .models.project import CategorySource
+from .language import is_noise, stem, word_terms, words
+from .language.synonyms import synonyms
 
 # Below this confidence the text says too little; the item stays uncategorised.
 MIN_CONFIDENCE = 0.3

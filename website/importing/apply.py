@@ -13,7 +13,7 @@ from django.db import DataError, transaction
 from django.utils.text import slugify
 from wagtail.models import Page
 
-from ..models import (
+from projects.models import (
     InitiativeIndexPage,
     InitiativePage,
     ProjectIndexPage,
@@ -21,7 +21,8 @@ from ..models import (
     ProjectOffer,
     ProjectPage,
 )
-from ..offer_categories import infer as infer_categories
+from search.offer_categories import infer as infer_categories
+
 from .rows import ProjectRecord, RowChecker, RowError
 from .text import text_to_html
 

@@ -16,8 +16,8 @@ from kb.taxonomy import (
     OrganisationType,
     TargetGroup,
 )
+from projects.models import ProjectStatus
 
-from ..models import ProjectStatus
 from .schema import (
     BOOL_KEYS,
     TEXT_LIMITS,

@@ -9,9 +9,9 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Page
 
-from projects.importing import KEYS
 from projects.models import InitiativePage, ProjectPage
 from tests.factories.pages import make_site_tree
+from website.importing import KEYS
 from website.models import HomePage
 
 from .import_data import GOOD_ROWS
