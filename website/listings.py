@@ -18,6 +18,7 @@ from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 from wagtail.models import Page
 
+from kb.page_cache import versioned_value
 from kb.prepared import PreparedQuery
 from projects.cards import below_paths, private_q, restricted_paths
 from projects.models import ProjectPage
@@ -91,8 +92,6 @@ class ProjectListing:
 
 def project_listing(request: HttpRequest, scope: str, pk: int) -> ProjectListing:
     """The listing of the region (``scope="region"``) or district with ``pk``."""
-    from .page_cache import versioned_value
-
     paths = restricted_paths(request)
 
     def count() -> int:

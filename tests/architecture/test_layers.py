@@ -166,6 +166,28 @@ def test_the_checker_resolves_relative_imports_and_allows_downward_ones():
     assert [v.target for v in relative_up] == ["website.views"]
 
 
+def _exists(module: str) -> bool:
+    path = ROOT.joinpath(*module.split("."))
+    return path.with_suffix(".py").is_file() or (path / "__init__.py").is_file()
+
+
+def test_every_import_of_a_project_module_resolves():
+    """Lazy imports inside functions run only when called; after modules move
+    between apps, this finds the ones that would fail (``from x import y``
+    needs the module ``x``)."""
+    missing = []
+    for path in production_modules():
+        module = module_name(path)
+        for line, target in imported_modules(
+            path.read_text(encoding="utf-8"), module, path.name == "__init__.py"
+        ):
+            if layer_of(target) is None:
+                continue
+            if not (_exists(target) or _exists(target.rpartition(".")[0])):
+                missing.append(f"{module}:{line} {target}")
+    assert missing == []
+
+
 def test_every_project_app_has_a_layer():
     local = [app for app in settings.INSTALLED_APPS if (ROOT / app).is_dir()]
     assert local and all(layer_of(app) is not None for app in local)

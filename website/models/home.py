@@ -10,7 +10,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from kb import page_cache  # also connects its signals in every process
+from kb import page_cache
 from kb.routing import route_by_path
 from projects import page_lists
 from projects.cards import below_paths, cards_by_id, cards_of, restricted_paths
