@@ -55,7 +55,7 @@ def newest_projects(paths: tuple[str, ...], size: int) -> PreparedQuery:
 @lru_cache(maxsize=64)
 def field_projects(paths: tuple[str, ...]) -> PreparedQuery:
     """Ids of the twelve newest projects of a field of action (their cards
-    come with pictures from ``kb.cards.project_cards``)."""
+    come with pictures from ``projects.cards.project_cards``)."""
 
     def build(field_id: int) -> QuerySet:
         projects = _projects(paths).filter(fields_of_action=field_id)

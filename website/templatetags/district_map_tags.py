@@ -26,9 +26,10 @@ from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext
 
+from kb.page_cache import versioned_value
+from kb.taxonomy import District
+
 from ..listings import listing_counts
-from ..page_cache import versioned_value
-from ..taxonomy import District
 
 register = template.Library()
 
@@ -156,7 +157,7 @@ def district_tiles() -> tuple[list[Tile], list[tuple[int, int, int]]]:
     """The tiles in reading order (row by row) and the legend's classes
     (shade, lowest, highest). The districts with their seats and the live
     public projects per district are the values the region and district pages
-    keep under the content version (``kb.site_views``, ``kb.listings``)."""
+    keep under the content version (``website.views``, ``website.listings``)."""
     districts = versioned_value(
         "districts",
         lambda: list(District.objects.select_related("region").order_by("name")),
