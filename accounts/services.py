@@ -8,7 +8,6 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from wagtail.models import Page, Site, WorkflowState
 
-from kb.models import HomePage
 from projects.models import InitiativeIndexPage, InitiativePage, ProjectPage
 
 from . import consent
@@ -23,7 +22,8 @@ def initiative_index() -> InitiativeIndexPage:
     if index is not None:
         return index
     site = Site.objects.filter(is_default_site=True).first()
-    home = site.root_page if site else HomePage.objects.first()
+    parents = InitiativeIndexPage.allowed_parent_page_models()
+    home = site.root_page if site else Page.objects.type(*parents).first()
     index = InitiativeIndexPage(title="Initiativen", slug="initiativen")
     home.add_child(instance=index)
     index.save_revision().publish()

@@ -16,8 +16,8 @@ urlpatterns = [
     path("konto/", include("accounts.urls")),
     # Django's language switch, which also remembers a member's language.
     path("i18n/setlang/", set_language, name="set_language"),
-    path("", include("kb.urls")),
-    path("", include("projects.open_data_urls")),
+    path("", include("website.urls")),
+    path("", include("website.open_data_urls")),
     path("", include("matching.urls")),
 ]
 

@@ -10,7 +10,9 @@ class KbConfig(AppConfig):
         from django.db.models.signals import pre_delete
         from wagtail.images import get_image_model
 
-        from . import images
+        # The page cache connects its signals itself; the site's HomePage used to
+        # import it for that, and kb must not rely on the layer above.
+        from . import images, page_cache  # noqa: F401
 
         pre_delete.connect(
             images.forget_private_file,

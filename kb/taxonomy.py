@@ -113,7 +113,7 @@ class OfferNeedCategory(VocabularyTerm):
 
     Matching pairs one project's needs with another's offers by this category.
     Editors keep the keywords that let an offer or need written as free text
-    be sorted into the category (``projects.offer_categories``)."""
+    be sorted into the category (``search.offer_categories``)."""
 
     keywords = models.TextField(
         _("Stichwörter"),

@@ -7,11 +7,12 @@ Nothing here touches the database or Elasticsearch.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+
+from kb.geo import distance_km
 
 from . import text as textsim
 from . import topics
@@ -176,15 +177,6 @@ class Scored:
         return explained() if callable(explained) else explained
 
 
-def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
-
-
 def nearness(source: Profile, target: Profile, weights: Weights = WEIGHTS) -> float:
     """How close two projects work, as a factor 0–1 (``proximity`` gives the
     reasons too)."""
@@ -194,7 +186,7 @@ def nearness(source: Profile, target: Profile, weights: Weights = WEIGHTS) -> fl
         return weights.same_region
     distance = None
     if source.location and target.location:
-        distance = haversine_km(source.location, target.location)
+        distance = distance_km(source.location, target.location)
     if distance is not None and distance <= weights.near_km:
         return weights.near
     if source.statewide or target.statewide:
@@ -216,7 +208,7 @@ def proximity(
     value = nearness(source, target, weights) if near is None else near
     distance = None
     if source.location and target.location:
-        distance = haversine_km(source.location, target.location)
+        distance = distance_km(source.location, target.location)
     reasons: list[Reason] = []
     shared_districts = sorted(source.districts.keys() & target.districts.keys())
     shared_regions = sorted(source.regions.keys() & target.regions.keys())

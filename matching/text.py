@@ -11,8 +11,9 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
+from search.language import fold_umlauts
+
 WORD = re.compile(r"[^\W\d_]{3,}")
-FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "s"})
 
 _STOPWORDS = """aber alle allem allen aller alles als also am an ander andere anderen
     auch
@@ -49,7 +50,7 @@ SUFFIXES = (
 
 def stem(word: str) -> str:
     """A light German stem: fold umlauts, strip one common inflection."""
-    folded = word.translate(FOLD)
+    folded = fold_umlauts(word)
     for suffix in SUFFIXES:
         if folded.endswith(suffix) and len(folded) - len(suffix) >= 4:
             return folded[: -len(suffix)]

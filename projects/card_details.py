@@ -23,12 +23,12 @@ from django.db.models import (
 from django.db.models.functions import Cast
 from wagtail.images import get_image_model
 
-from kb.cards import THUMBNAIL_WEBP
 from kb.images import public_lookup
 
+from .cards import THUMBNAIL_WEBP
 from .models import ProjectGalleryImage, ProjectPage, ProjectStatus
 
-# The listing cards' WebP rendition (``kb.cards``): one file serves both.
+# The listing cards' WebP rendition (``projects.cards``): one file serves both.
 THUMBNAIL_SPEC = THUMBNAIL_WEBP
 
 GOOD_EXAMPLE, FEATURED, STATEWIDE = 1, 2, 4

@@ -1,4 +1,4 @@
-"""Write the demo's field-of-action illustrations (kb.demo.illustrations) as
+"""Write the demo's field-of-action illustrations (website.demo.illustrations) as
 PNG files, to look at them without loading the demo.
 
     .venv/bin/python scripts/draw_illustrations.py [OUTPUT_DIR]
@@ -21,7 +21,7 @@ def main() -> None:
     import django
 
     django.setup()
-    from kb.demo.illustrations import PALETTES, draw
+    from website.demo.illustrations import PALETTES, draw
 
     target = Path(sys.argv[1] if len(sys.argv) > 1 else "illustrations")
     target.mkdir(parents=True, exist_ok=True)

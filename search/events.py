@@ -7,3 +7,8 @@ from django.dispatch import Signal
 # Arguments: ``model`` (the model class) and ``ids`` (list of primary keys).
 documents_indexed = Signal()
 documents_removed = Signal()
+
+# Sent by the search page when a search finds nothing; each receiver returns a
+# list of links to suggest instead (the site's topic pages, ``website``).
+# Arguments: ``request`` and ``query`` (the parsed ``SearchQuery``).
+empty_result = Signal()

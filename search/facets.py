@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-
 from django.apps import apps
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -109,12 +107,3 @@ def district_seat(ags: str) -> tuple[float, float]:
     if seat is None:
         raise QueryError(gettext("Diesen Kreisschlüssel (near) gibt es nicht."))
     return seat
-
-
-def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 2 * 6371.0 * math.asin(math.sqrt(h))

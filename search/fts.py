@@ -19,7 +19,7 @@ TABLE = db_terms.POSTGRES_TABLE
 TSQUERY = "to_tsquery('simple'::regconfig, %s)"
 MAX_WORDS = 8
 WORD = re.compile(r"\w+")
-# Words that carry no topic (``search.related_topics`` reads them).
+# Words that carry no topic (``website.related_topics`` reads them).
 STOP_TEXT = (
     "aber als am an auch auf aus bei bis das dass dem den der des die ein "
     "eine einem einen einer eines es für fuer im in ist mit nach nicht oder "

@@ -22,6 +22,7 @@ from wagtail.models import Page
 
 from .analytics import is_bot, is_logged, mark_response, read_click_token, record_click
 from .backends import autocomplete, run_search
+from .events import empty_result
 from .facets import FACET_TITLES
 from .query import (
     MAX_PAGE_SIZE,
@@ -31,7 +32,6 @@ from .query import (
     clean_text,
     parse_query,
 )
-from .related_topics import related_topics
 
 logger = logging.getLogger(__name__)
 AUTOCOMPLETE_MIN = 2
@@ -112,6 +112,17 @@ def _page_links(query: SearchQuery, count: int) -> dict:
     }
 
 
+def _suggestions(request: HttpRequest, query: SearchQuery) -> list:
+    """Links the layers above search offer for an empty result
+    (``search.events.empty_result``)."""
+    links: list = []
+    for _receiver, found in empty_result.send(
+        sender=SearchQuery, request=request, query=query
+    ):
+        links.extend(found or ())
+    return links
+
+
 @require_GET
 def search_page(request: HttpRequest) -> HttpResponse:
     try:
@@ -154,7 +165,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "suggestion_url": _url(SearchQuery(text=result.suggestion))
         if result.suggestion
         else None,
-        "related_topics": related_topics(request, query) if not result.hits else [],
+        "related_topics": _suggestions(request, query) if not result.hits else [],
         "track_clicks": is_logged(query),
     }
     response = render(request, "search/search.html", context)

@@ -16,8 +16,8 @@ from wagtail.images import get_image_model
 from kb.taxonomy import District, FieldOfAction, OfferNeedCategory, TargetGroup
 from projects.forms import check_place_and_period
 from projects.models import InitiativePage, ProjectGalleryImage, ProjectPage
-from projects.offer_categories import infer as infer_categories
-from projects.offer_categories import mark_choices
+from search.offer_categories import infer as infer_categories
+from search.offer_categories import mark_choices
 
 from ..sanitize import clean_rich_text, validate_single_line
 

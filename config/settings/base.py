@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "matching",
     "search",
     "accounts",
+    "website",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
@@ -323,10 +324,10 @@ ACCOUNTS_IMAGE_QUOTA_BYTES = env_int(
     "ACCOUNTS_IMAGE_QUOTA_BYTES", 250 * 1024 * 1024, minimum=1
 )
 ANTISPAM_RATE_LIMITS = {"ip": 20, "email": 5}
-# Search-result exports (CSV/JSON) per address and hour (projects.exports).
+# Search-result exports (CSV/JSON) per address and hour (website.exports).
 EXPORT_RATE_LIMIT = 60
 # Seconds an export may take (search plus loading); beyond it a 503 with
-# Retry-After (projects.exports), before the proxy's time-out turns it into a 502.
+# Retry-After (website.exports), before the proxy's time-out turns it into a 502.
 EXPORT_TIME_BUDGET = env_float("EXPORT_TIME_BUDGET", 15.0)
 CELERY_BEAT_SCHEDULE["remind-unconfirmed-projects"] = {
     "task": "accounts.tasks.send_reconfirmation_reminders",

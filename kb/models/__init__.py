@@ -10,9 +10,7 @@ from .alliance import CallPage, Partner, PartnerDirectoryPage, Signature
 from .articles import ArticleIndexPage, ArticlePage, StandardPage
 from .curation import GoodExampleCollection, GoodExampleItem
 from .events import EventIndexPage, EventKind, EventPage
-from .home import HomePage
 from .images import ImageModeration
-from .topics import TopicPage
 
 __all__ = [
     "ArticleIndexPage",
@@ -25,7 +23,6 @@ __all__ = [
     "FieldOfAction",
     "GoodExampleCollection",
     "GoodExampleItem",
-    "HomePage",
     "ImageModeration",
     "OfferNeedCategory",
     "OrganisationType",
@@ -35,5 +32,4 @@ __all__ = [
     "Signature",
     "StandardPage",
     "TargetGroup",
-    "TopicPage",
 ]

@@ -79,7 +79,7 @@ class PartnerDirectoryPage(Page):
     )
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["kb.HomePage"]
+    parent_page_types = ["website.HomePage"]
     subpage_types: list[str] = []
     max_count = 1
 
@@ -187,7 +187,7 @@ class CallPage(RoutablePageMixin, Page):
         FieldPanel("body"),
         FieldPanel("consent_text"),
     ]
-    parent_page_types = ["kb.HomePage"]
+    parent_page_types = ["website.HomePage"]
     subpage_types: list[str] = []
     max_count = 1
 

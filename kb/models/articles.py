@@ -21,7 +21,7 @@ class ArticleIndexPage(Page):
     intro = models.TextField(_("Einleitung"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["kb.HomePage"]
+    parent_page_types = ["website.HomePage"]
     subpage_types = ["kb.ArticlePage"]
 
     class Meta:

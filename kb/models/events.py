@@ -40,7 +40,7 @@ class EventIndexPage(RoutablePageMixin, Page):
     intro = models.TextField(_("Einleitung"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["kb.HomePage"]
+    parent_page_types = ["website.HomePage"]
     subpage_types = ["kb.EventPage"]
 
     class Meta:

@@ -19,7 +19,7 @@ class InitiativeIndexPage(Page):
     intro = models.TextField(_("Einleitung"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["kb.HomePage"]
+    parent_page_types = ["website.HomePage"]
     subpage_types = ["projects.InitiativePage"]
     max_count = 1
 

@@ -46,15 +46,15 @@ class ProjectIndexPage(Page):
     intro = models.TextField(_("Einleitung"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["kb.HomePage"]
+    parent_page_types = ["website.HomePage"]
     subpage_types = ["projects.ProjectPage"]
 
     class Meta:
         verbose_name = _("Projektübersicht")
 
     def get_context(self, request, *args, **kwargs):
-        from kb import page_lists
-        from kb.cards import cards_of, restricted_paths
+        from .. import page_lists
+        from ..cards import cards_of, restricted_paths
 
         context = super().get_context(request, *args, **kwargs)
         newest = page_lists.newest_projects(restricted_paths(request), 50)
@@ -292,7 +292,7 @@ class OfferNeedBase(Orderable):
     )
     text = models.CharField(_("Beschreibung"), max_length=300)
     # Who set the category: a person (never overwritten) or the text
-    # classifier (``projects.offer_categories``), which editors confirm.
+    # classifier (``search.offer_categories``), which editors confirm.
     category_source = models.CharField(
         _("Kategorie gesetzt von"),
         max_length=10,

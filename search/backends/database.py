@@ -25,12 +25,13 @@ from django.db.models import (
 )
 from django.db.models.expressions import RawSQL
 
-from kb.cards import cards_by_id
+from kb.geo import distance_km
+from projects.cards import cards_by_id
 from projects.models import ProjectPage
 
 from .. import fts, sqlite_fts
 from ..db_terms import ConceptQuery, concept_query
-from ..facets import build_facets, distance_km, seats
+from ..facets import build_facets, seats
 from ..query import SearchQuery
 from ..understanding import Understood, minimum_should_match, understand
 from . import Context, Hit, SearchResult

@@ -6,6 +6,7 @@ Public API (keep these names stable; the engines import them):
 
 - ``fold(word)``: case and umlaut spelling folded ("Flüchtlinge" ==
   "FLUECHTLINGE" -> "fluchtlinge").
+- ``fold_umlauts(word)``: ä, ö, ü, ß as a, o, u, ss (matching's stems too).
 - ``words(text)``: the word tokens of a text, in order.
 - ``stem(word)``: the Snowball German stem of a word (folded).
 - ``split_compound(word)``: the parts of a German compound against the
@@ -20,7 +21,7 @@ Public API (keep these names stable; the engines import them):
 """
 
 from .compounds import split_compound
-from .normalise import fold, stem, words
+from .normalise import fold, fold_umlauts, stem, words
 from .stopwords import QUERY_NOISE, STOP_WORDS, is_noise, is_stop_word
 from .terms import QueryWord, analyse_query, index_terms, query_terms, word_terms
 
@@ -30,6 +31,7 @@ __all__ = [
     "QueryWord",
     "analyse_query",
     "fold",
+    "fold_umlauts",
     "index_terms",
     "is_noise",
     "is_stop_word",

@@ -9,7 +9,8 @@ from functools import lru_cache
 import Stemmer
 
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
-FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
+# The one umlaut folding of the project (search terms, matching stems).
+UMLAUT_FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
 _local = threading.local()
 
 
@@ -17,10 +18,15 @@ def words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
+def fold_umlauts(word: str) -> str:
+    """ä, ö, ü as a, o, u and ß as ss; the ae/oe/ue spellings stay."""
+    return word.translate(UMLAUT_FOLD)
+
+
 @lru_cache(maxsize=8192)
 def fold(word: str) -> str:
     """Case and umlaut spelling folded: "Flüchtlinge" == "FLUECHTLINGE"."""
-    folded = word.casefold().translate(FOLD)
+    folded = fold_umlauts(word.casefold())
     for pair, vowel in (("ae", "a"), ("oe", "o"), ("ue", "u")):
         folded = folded.replace(pair, vowel)
     return folded

@@ -1,4 +1,4 @@
-// The home page's district map (kb/templatetags/district_map_tags.py): the
+// The home page's district map (website/templatetags/district_map_tags.py): the
 // caption beside the map names the district under the pointer or keyboard
 // focus. Each tile is a plain link with its name as its label; without this
 // script the tiles' tooltips and the table below name them.

@@ -13,8 +13,9 @@ from django.core import mail
 from accounts.models import Invitation, ModerationNotice, Verification
 from accounts.tasks import send_moderation_result, sweep_unsent_mails
 from kb import antispam
-from kb.models import CallPage, HomePage, Signature
+from kb.models import CallPage, Signature
 from kb.tasks import sweep_signature_confirmations
+from website.models import HomePage
 
 from .conftest import backdate, broker_unreachable, login, make_member, signup_data
 

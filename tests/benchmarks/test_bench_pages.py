@@ -42,11 +42,11 @@ from django.test import Client, RequestFactory, override_settings
 from django.test.utils import CaptureQueriesContext, _TestState
 from wagtail.models import Page
 
-from kb.models import HomePage, TopicPage
 from kb.taxonomy import District
 from matching.models import Match
 from projects.models import ProjectPage
 from tests.benchmarks import log
+from website.models import HomePage, TopicPage
 
 pytestmark = [pytest.mark.django_db, pytest.mark.services]
 COUNT = int(os.environ.get("BENCH_PAGES_PROJECTS", "10000"))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from wagtail.models import Page, Site
 
-from kb.models import HomePage
 from kb.taxonomy import District, FieldOfAction
 from projects.models import ProjectIndexPage, ProjectPage
+from website.models import HomePage
 
 
 def make_site_tree() -> ProjectIndexPage:

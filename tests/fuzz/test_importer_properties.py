@@ -14,10 +14,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from projects.importing import KEYS, import_rows, read_rows
-from projects.importing.files import FileFormatError
-from projects.importing.rows import RowChecker, RowError
-from tests.projects.import_data import GOOD_ROWS
+from tests.site.import_data import GOOD_ROWS
+from website.importing import KEYS, import_rows, read_rows
+from website.importing.files import FileFormatError
+from website.importing.rows import RowChecker, RowError
 
 pytestmark = pytest.mark.django_db
 

@@ -17,10 +17,8 @@ from kb.models import (
     CallPage,
     EventIndexPage,
     EventPage,
-    HomePage,
     PartnerDirectoryPage,
     StandardPage,
-    TopicPage,
 )
 from kb.taxonomy import District, FieldOfAction, OfferNeedCategory, Region
 from projects.models import (
@@ -30,6 +28,7 @@ from projects.models import (
     ProjectPage,
 )
 from tests.factories.pages import make_site_tree
+from website.models import HomePage, TopicPage
 
 
 def form(data: dict, **multi: list) -> dict:

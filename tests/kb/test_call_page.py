@@ -11,7 +11,8 @@ from django.core import mail
 from django.test import Client
 
 from kb import antispam
-from kb.models import CallPage, HomePage, Signature
+from kb.models import CallPage, Signature
+from website.models import HomePage
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clean_rate_limits")]
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from django.core import mail
 
-from kb.models import CallPage, HomePage, Signature
+from kb.models import CallPage, Signature
+from website.models import HomePage
 
 from .test_call_page import confirm_link, sign
 

@@ -11,7 +11,7 @@ from django.core.management import call_command
 
 from kb.taxonomy import OfferNeedCategory
 from projects.models import ProjectNeed, ProjectOffer, ProjectPage
-from projects.offer_categories import classify
+from search.offer_categories import classify
 
 from .builders import Spec, build
 

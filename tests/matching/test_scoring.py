@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from kb.geo import distance_km
 from matching import text as textsim
 from matching.scoring import (
     COMPLEMENTARY,
@@ -12,7 +13,6 @@ from matching.scoring import (
     OfferNeed,
     Profile,
     Scored,
-    haversine_km,
     normalise_es_score,
     proximity,
     score_complementary,
@@ -40,7 +40,7 @@ def reason_types(scored: Scored) -> list[str]:
 
 
 def test_haversine_gives_kilometres_between_celle_and_lueneburg():
-    assert 72 < haversine_km(CELLE, LUENEBURG) < 75
+    assert 72 < distance_km(CELLE, LUENEBURG) < 75
 
 
 def test_proximity_orders_district_region_near_statewide_far():

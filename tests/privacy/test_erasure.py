@@ -9,8 +9,9 @@ from django.utils import timezone
 from wagtail.models import Revision
 
 from accounts.privacy import delete_account
-from kb.models import CallPage, HomePage, Signature
+from kb.models import CallPage, Signature
 from projects.models import ProjectPage
+from website.models import HomePage
 
 from .conftest import save_draft
 

@@ -10,10 +10,11 @@ from axes.models import AccessLog
 from django.utils import timezone
 
 from accounts.models import Invitation
-from kb.models import CallPage, HomePage, Signature
+from kb.models import CallPage, Signature
 from matching.models import ContactRequest
 from projects.models import ProjectPage
 from tests.accounts.conftest import login, make_member
+from website.models import HomePage
 
 from .conftest import save_draft
 

@@ -12,9 +12,10 @@ from django.utils import timezone
 
 from accounts import services
 from accounts.tasks import purge_expired_personal_data
-from kb.models import CallPage, HomePage, Signature
+from kb.models import CallPage, Signature
 from matching.models import ContactRequest
 from projects.models import InitiativePage
+from website.models import HomePage
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()

@@ -20,11 +20,11 @@ from kb.models import (
     PartnerDirectoryPage,
     Region,
     StandardPage,
-    TopicPage,
 )
 from kb.taxonomy import District, FieldOfAction, TargetGroup
 from projects.models import InitiativeIndexPage, InitiativePage, ProjectPage
 from tests.factories.pages import make_site_tree
+from website.models import TopicPage
 
 LEGAL = {
     "impressum": "Impressum",

@@ -1,12 +1,12 @@
 """Listing cards come from one compiled query whatever the number of ids
-(kb.cards pads id lists to a few fixed lengths)."""
+(projects.cards pads id lists to a few fixed lengths)."""
 
 from __future__ import annotations
 
 import pytest
 
-from kb.cards import CARD_BATCHES, project_cards
 from kb.taxonomy import District, FieldOfAction
+from projects.cards import CARD_BATCHES, project_cards
 from tests.site.content import add_project
 
 pytestmark = pytest.mark.django_db
@@ -49,8 +49,8 @@ def test_cards_without_terms_leave_the_lists_empty(site_content):
 
 
 def test_card_markup_escapes_what_initiatives_typed():
-    from kb.cards import Card
-    from kb.templatetags.card_tags import card_items
+    from projects.cards import Card
+    from projects.templatetags.card_tags import card_items
 
     cards = [
         Card(

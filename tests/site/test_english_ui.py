@@ -125,7 +125,16 @@ def test_compiled_catalogue_matches_the_po_file(po_entries):
     assert catalogue == expected, "run compilemessages"
 
 
-SOURCES = ("accounts", "config", "kb", "matching", "projects", "search", "templates")
+SOURCES = (
+    "accounts",
+    "config",
+    "kb",
+    "matching",
+    "projects",
+    "search",
+    "templates",
+    "website",
+)
 
 
 def test_catalogue_holds_every_message_the_code_uses(po_entries, tmp_path):

@@ -13,7 +13,8 @@ import pytest
 from django.test import Client
 
 from kb.taxonomy import District
-from kb.templatetags.district_map_tags import (
+from tests.site.content import add_project
+from website.templatetags.district_map_tags import (
     HEX_RADIUS_KM,
     KM_PER_DEGREE_LAT,
     KM_PER_DEGREE_LON,
@@ -23,7 +24,6 @@ from kb.templatetags.district_map_tags import (
     count_classes,
     tile_layout,
 )
-from tests.site.content import add_project
 
 
 def test_the_assignment_is_the_cheapest_one():

@@ -13,8 +13,8 @@ from wagtail.images.models import Filter, Image, Rendition
 from wagtail.images.tests.utils import get_test_image_file
 
 from kb import images
-from kb.cards import THUMBNAIL_JPEG, THUMBNAIL_WEBP
 from kb.models import GoodExampleCollection, GoodExampleItem
+from projects.cards import THUMBNAIL_JPEG, THUMBNAIL_WEBP
 from projects.models import ProjectGalleryImage
 from tests.site.content import add_project
 

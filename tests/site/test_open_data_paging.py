@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kb.api import MAX_OFFSET
+from website.api.events import MAX_OFFSET
 
 
 @pytest.mark.parametrize(

@@ -8,8 +8,8 @@ import re
 import pytest
 from wagtail.models import PageViewRestriction
 
-from kb.models import TopicPage
 from kb.taxonomy import FieldOfAction
+from website.models import TopicPage
 
 pytestmark = pytest.mark.django_db
 

@@ -10,10 +10,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from projects.exports import COLUMNS, neutralise, project_rows
-from projects.importing.export import project_row
 from projects.models import ProjectPage
 from tests.site.content import add_project
+from website.exports import COLUMNS, neutralise, project_rows
+from website.importing.export import project_row
 
 pytestmark = pytest.mark.django_db
 

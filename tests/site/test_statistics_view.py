@@ -6,8 +6,8 @@ import pytest
 from django.utils import timezone
 
 from kb.models import Signature
-from kb.stats import bar_chart_svg, new_per_month
 from tests.site.content import add_project
+from website.stats import bar_chart_svg, new_per_month
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from django.db import transaction
 
 from projects.models import ProjectNeed, ProjectOffer
 from projects.models.project import CategorySource
-from projects.offer_categories import infer, vocabulary
+from search.offer_categories import infer, vocabulary
 
 FIELDS = ["category", "category_source", "category_confidence"]
 

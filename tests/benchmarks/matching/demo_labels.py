@@ -1,4 +1,4 @@
-"""Labelled pairs over the demo content: ``kb/demo/pairs.py`` plus pairs added
+"""Labelled pairs over the demo content: ``website/demo/pairs.py`` plus pairs added
 here (by demo slug, after reading the 61 demo projects) so that the set holds
 at least 30 similar and 20 complementary pairs (issue 5).
 
@@ -8,7 +8,7 @@ counts against recall."""
 
 from __future__ import annotations
 
-from kb.demo import pairs
+from website.demo import pairs
 
 # The same kind of work in another place (exchange of experience).
 EXTRA_SIMILAR: list[tuple[str, str]] = [

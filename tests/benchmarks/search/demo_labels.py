@@ -2,7 +2,7 @@
 
 Each query maps to the demo project slugs that answer it, graded: 2 = what
 the searcher is looking for, 1 = also fitting. Queries with filters are
-written as URL parameters. Labels were made by reading ``kb/demo/data``."""
+written as URL parameters. Labels were made by reading ``website/demo/data``."""
 
 from __future__ import annotations
 
