@@ -5,7 +5,8 @@ stored for ``PAGE_CACHE_SECONDS`` under a key made of a *content version*, the
 host, the active language and the full path with its query string. Any
 publish, unpublish, move or delete of a page, any save or delete of a row in
 ``PUBLIC_MODELS`` (taxonomy, snippets, tags, images, restrictions, matches,
-synonyms, promotions), a matching task that changed something, and the search
+synonyms, promotions) or of ``PUBLIC_WHEN`` in its public state (a confirmed
+signature), a matching task that changed something, and the search
 outbox drain once Elasticsearch has refreshed its writes (``search.tasks``)
 replace the version, so the next request renders afresh: the cache never has
 to find out which pages a change touches. Pages changed without any of these
@@ -30,7 +31,7 @@ import threading
 import uuid
 from collections.abc import Callable
 from contextvars import ContextVar
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -48,9 +49,9 @@ EXCLUDED_PREFIXES = ("/admin/", "/konto/", "/i18n/", "/dokumente/", "/static/")
 # Every model besides pages whose rows a public page shows (a listing, the
 # search page, the sitemap, a feed): saving or deleting one bumps the
 # version. Pages themselves bump when published, unpublished, moved or
-# deleted. Nothing else does: a signature under the call or a contact
-# request changes no cached page (the call page carries a signed form and
-# is never stored), so form spam cannot empty the cache.
+# deleted. Rows of ``PUBLIC_WHEN`` bump only in the state a page shows.
+# Nothing else does: a contact request changes no cached page, so form spam
+# cannot empty the cache.
 PUBLIC_MODELS = frozenset(
     {
         "wagtailcore.site",
@@ -79,6 +80,15 @@ PUBLIC_MODELS = frozenset(
         "wagtailsearchpromotions.searchpromotion",
     }
 )
+# Rows a public page shows only in some state, with the test for it. A
+# signature counts on the home page and the statistics once it is confirmed
+# (the call page itself carries a signed form and is never stored); what the
+# sign form writes is unconfirmed and changes nothing a visitor sees.
+# ``kb.signatures`` confirms with an update, which sends no signal, and bumps
+# itself.
+PUBLIC_WHEN: dict[str, Callable[[Any], bool]] = {
+    "kb.signature": lambda signature: signature.confirmed_at is not None,
+}
 # Tasks that change what match lists show; the search index's own writes
 # bump once they are searchable (``search.tasks``).
 WATCHED_TASKS = ("matching.tasks.",)
@@ -293,7 +303,11 @@ def _on_page_change(sender=None, **kwargs) -> None:
 def _is_public_row(instance) -> bool:
     from wagtail.models import Page
 
-    return isinstance(instance, Page) or (instance._meta.label_lower in PUBLIC_MODELS)
+    if isinstance(instance, Page):
+        return True
+    label = instance._meta.label_lower
+    shown = PUBLIC_WHEN.get(label)
+    return label in PUBLIC_MODELS or (shown is not None and shown(instance))
 
 
 def _on_row_change(

@@ -8,6 +8,7 @@ from django.utils.translation import get_language
 
 from .handoff import queue_on_commit
 from .models.alliance import CallPage, Signature
+from .page_cache import bump_version
 from .tasks import send_signature_confirmation
 
 # What a new submission replaces on a signature that waits for confirmation.
@@ -58,4 +59,9 @@ def confirm_signature(call: CallPage, token: str, *, commit: bool = True) -> str
     updated = Signature.objects.filter(pk=signature.pk, confirmed_at=None).update(
         confirmed_at=timezone.now()
     )
-    return "confirmed" if updated else "already"
+    if not updated:
+        return "already"
+    # The home page and the statistics count confirmed signatures; an update
+    # sends no signal for ``kb.page_cache`` to see.
+    bump_version()
+    return "confirmed"
