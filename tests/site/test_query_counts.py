@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 
 import pytest
 from django.core.cache import cache
+from django.utils import timezone
 
 from tests.site.content import add_project
 
@@ -45,7 +47,35 @@ def _get(client, url: str, django_assert_max_num_queries):
 def test_home_page_stays_within_ten_queries(
     client, many_projects, django_assert_max_num_queries
 ):
-    _get(client, "/", django_assert_max_num_queries)
+    """Also with the fields of action, five upcoming events and signatures
+    under the call (``website.home_sections``)."""
+    from kb.models import EventPage, Signature
+
+    now = timezone.now()
+    for number in range(5):
+        event = EventPage(
+            title=f"Werkstatt {number}",
+            kind="workshop",
+            start=now + dt.timedelta(days=number + 1),
+            venue="Hannover",
+            teaser="Austausch.",
+        )
+        many_projects.event_index.add_child(instance=event)
+        event.save_revision().publish()
+    for number in range(3):
+        Signature.objects.create(
+            call=many_projects.call,
+            kind=Signature.Kind.PERSON,
+            name=f"Person {number}",
+            email=f"person{number}@example.org",
+            consent_text="Einverstanden",
+            consented_at=now,
+            confirmed_at=now,
+        )
+    page = _get(client, "/", django_assert_max_num_queries).content.decode()
+    assert 'id="themen"' in page and "<strong>26</strong> Projekte" in page
+    assert "Werkstatt 2" in page and "Werkstatt 3" not in page
+    assert "<strong>3</strong> Unterschriften" in page
 
 
 def test_search_map_adds_no_query_once_the_district_seats_are_cached(

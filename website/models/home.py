@@ -16,10 +16,13 @@ from projects import page_lists
 from projects.cards import below_paths, cards_by_id, cards_of, restricted_paths
 from projects.models import InitiativePage, ProjectPage
 
+from .. import home_sections
+
 
 class HomePage(Page):
     """The start page: introduces the alliance, shows the editors' collection of
-    good examples, featured and newest projects and a few counters."""
+    good examples, featured and newest projects, a few counters, the fields of
+    action with their project counts, the next events and the call's counter."""
 
     intro = RichTextField(
         _("Einleitung"), blank=True, features=["bold", "italic", "link"]
@@ -96,4 +99,7 @@ class HomePage(Page):
         context["good_examples"] = (
             {"title": items[0][1], "intro": items[0][2]} if items else None
         )
+        context["field_tiles"] = home_sections.field_tiles(request)
+        context["next_events"] = home_sections.next_events(request)
+        context["call_counter"] = home_sections.call_counter(request)
         return context
