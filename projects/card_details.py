@@ -25,21 +25,10 @@ from wagtail.images import get_image_model
 
 from kb.images import public_lookup
 
-from .cards import THUMBNAIL_WEBP
+from .cards import THUMBNAIL_JPEG, THUMBNAIL_WEBP, Thumbnail, thumbnail_of
 from .models import ProjectGalleryImage, ProjectPage, ProjectStatus
 
-# The listing cards' WebP rendition (``projects.cards``): one file serves both.
-THUMBNAIL_SPEC = THUMBNAIL_WEBP
-
 GOOD_EXAMPLE, FEATURED, STATEWIDE = 1, 2, 4
-
-
-@dataclass(frozen=True)
-class Thumbnail:
-    url: str
-    width: int
-    height: int
-    alt: str
 
 
 @dataclass
@@ -54,19 +43,19 @@ class CardDetails:
 
 
 def _rows(ids: list[int]) -> QuerySet:
-    """("p", id, status, flags, image id, alt text, file, width, height) per
-    project and ("r", id, region name, 0, …) per district's region."""
+    """("p", id, status, flags, image id, alt text, WebP file, JPEG file,
+    width, height) per project and ("r", id, region name, 0, …) per
+    district's region."""
     # Only a picture public pages may show (a member's upload waits for the
     # editors' approval, kb.images).
     lead = ProjectGalleryImage.objects.filter(
         public_lookup("image"), page=OuterRef("pk")
     ).order_by("sort_order", "pk")
-    rendition = (
-        get_image_model()
-        .get_rendition_model()
-        .objects.filter(image=OuterRef("lead_image"), filter_spec=THUMBNAIL_SPEC)
-        .order_by("pk")
+    renditions = get_image_model().get_rendition_model().objects.order_by("pk")
+    rendition = renditions.filter(
+        image=OuterRef("lead_image"), filter_spec=THUMBNAIL_WEBP
     )
+    jpeg = renditions.filter(image=OuterRef("lead_image"), filter_spec=THUMBNAIL_JPEG)
     text = CharField()
     number = IntegerField()
     flags = (
@@ -85,6 +74,7 @@ def _rows(ids: list[int]) -> QuerySet:
         )
         .annotate(
             r_file=Subquery(rendition.values("file")[:1]),
+            r_jpeg=Subquery(jpeg.values("file")[:1]),
             r_width=Subquery(rendition.values("width")[:1]),
             r_height=Subquery(rendition.values("height")[:1]),
         )
@@ -96,6 +86,7 @@ def _rows(ids: list[int]) -> QuerySet:
             "lead_image",
             "lead_alt",
             "r_file",
+            "r_jpeg",
             "r_width",
             "r_height",
         )
@@ -111,6 +102,7 @@ def _rows(ids: list[int]) -> QuerySet:
             i=Value(None, output_field=number),
             b1=blank,
             b2=blank,
+            b3=blank,
             w=zero,
             h=zero,
         )
@@ -122,24 +114,12 @@ def _rows(ids: list[int]) -> QuerySet:
             "i",
             "b1",
             "b2",
+            "b3",
             "w",
             "h",
         )
     )
     return projects.union(regions, all=True)
-
-
-def _made_thumbnail(image_id: int, alt: str) -> Thumbnail | None:
-    """Renders the thumbnail the query did not find (once per picture)."""
-    image = get_image_model().objects.filter(pk=image_id).first()
-    if image is None:
-        return None
-    try:
-        rendition = image.get_rendition(THUMBNAIL_SPEC)
-    except (OSError, ValueError):
-        # A missing or unreadable original: the card goes without a picture.
-        return None
-    return Thumbnail(rendition.url, rendition.width, rendition.height, alt)
 
 
 def card_details(ids: Iterable[int]) -> dict[int, CardDetails]:
@@ -152,14 +132,10 @@ def card_details(ids: Iterable[int]) -> dict[int, CardDetails]:
     storage = get_image_model().get_rendition_model()._meta.get_field("file").storage
     labels = dict(ProjectStatus.choices)
     details: dict[int, CardDetails] = {}
-    for kind, pk, status, flags, image_id, alt, file, width, height in rows:
+    for kind, pk, status, flags, image_id, alt, webp, jpeg, width, height in rows:
         if kind != "p":
             continue
-        thumbnail = None
-        if file:
-            thumbnail = Thumbnail(storage.url(file), width, height, alt)
-        elif image_id:
-            thumbnail = _made_thumbnail(image_id, alt)
+        thumbnail = thumbnail_of(storage, image_id, alt, webp, jpeg, width, height)
         details[pk] = CardDetails(
             status=status,
             status_label=str(labels.get(status, status)),

@@ -229,7 +229,7 @@ def _card_rows(ids: list[int], terms: bool, pictures: bool = False) -> list[tupl
     return _card_queries[key].rows(*ids, *[NO_PAGE] * (size - len(ids)))
 
 
-def _made_thumbnail(image_id: int, alt: str) -> Thumbnail | None:
+def made_thumbnail(image_id: int, alt: str) -> Thumbnail | None:
     """Renders the renditions the query did not find (once per picture)."""
     image = get_image_model().objects.filter(pk=image_id).first()
     if image is None:
@@ -243,11 +243,17 @@ def _made_thumbnail(image_id: int, alt: str) -> Thumbnail | None:
     return Thumbnail(webp.url, jpeg.url, webp.width, webp.height, alt)
 
 
-def _thumbnail(row: tuple, storage) -> Thumbnail | None:
-    image_id, alt, webp, jpeg, width, height = row[6:12]
+def thumbnail_of(
+    storage, image_id, alt: str, webp: str, jpeg: str, width: int, height: int
+) -> Thumbnail | None:
+    """The thumbnail from a row's rendition columns (made when missing)."""
     if webp and jpeg:
         return Thumbnail(storage.url(webp), storage.url(jpeg), width, height, alt)
-    return _made_thumbnail(image_id, alt) if image_id else None
+    return made_thumbnail(image_id, alt) if image_id else None
+
+
+def _thumbnail(row: tuple, storage) -> Thumbnail | None:
+    return thumbnail_of(storage, *row[6:12])
 
 
 def cards_by_id(

@@ -20,6 +20,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
 from projects.card_details import CardDetails, card_details
+from projects.templatetags.card_tags import picture
 
 from ..analytics import LOG_PLACEHOLDER
 from ..backends import Hit
@@ -28,18 +29,9 @@ register = template.Library()
 
 
 def _thumbnail(details: CardDetails | None, eager: bool) -> str:
-    """The lead picture's thumbnail with its size (no layout shift); lazy
-    below the first card."""
-    picture = details.thumbnail if details else None
-    if picture is None:
-        return ""
-    loading = "" if eager else ' loading="lazy"'
-    return (
-        '\n<div class="kern-card__media card__media">'
-        f'<img src="{escape(picture.url)}" width="{int(picture.width)}"'
-        f' height="{int(picture.height)}" alt="{escape(picture.alt)}"'
-        f'{loading} decoding="async"></div>'
-    )
+    """The lead picture's thumbnail as on every card (WebP with a JPEG
+    fallback, its size set); lazy below the first card."""
+    return str(picture(details.thumbnail if details else None, eager))
 
 
 def _place(hit: Hit, details: CardDetails | None, labels: dict[str, str]) -> str:

@@ -10,7 +10,8 @@ from django.http import QueryDict
 from django.utils.translation import override
 
 from kb.templatetags.map_tags import _markers_script, marker_links, marker_shapes
-from projects.card_details import CardDetails, Thumbnail
+from projects.card_details import CardDetails
+from projects.cards import Thumbnail
 from search.backends import Hit
 from search.highlight import POST, PRE, render_highlight
 from search.templatetags.facet_tags import facet_fieldsets
@@ -120,7 +121,7 @@ def test_result_cards_escape_everything_but_the_marked_snippet():
         status_label="<u>laufend</u>",
         good_example=True,
         regions=["Lüneburg & Co"],
-        thumbnail=Thumbnail('/m/"x.webp', 480, 320, 'Bild "A"'),
+        thumbnail=Thumbnail('/m/"x.webp', '/m/"x.jpg', 480, 320, 'Bild "A"'),
     )
     html = result_cards(
         [
@@ -142,9 +143,9 @@ def test_result_cards_escape_everything_but_the_marked_snippet():
     assert "<p>Ein <mark>&lt;Sprach&gt;</mark>café</p>" in html
     assert '<p class="meta">A &amp; B · Sprache</p>' in html
     assert "Celle, &lt;i&gt;x&lt;/i&gt; · Region Lüneburg &amp; Co</p>" in html
+    assert 'srcset="/m/&quot;x.webp"' in html
     assert (
-        'src="/m/&quot;x.webp" width="480" height="320" alt="Bild &quot;A&quot;"'
-        in html
+        'src="/m/&quot;x.jpg" width="480" height="320" alt="Bild &quot;A&quot;"' in html
     )
     assert "&lt;u&gt;laufend&lt;/u&gt;" in html
     assert html.count('<span class="kern-label">Empfehlung der Redaktion</span>') == 1

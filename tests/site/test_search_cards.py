@@ -13,7 +13,8 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.images.models import Filter, Image, Rendition
 from wagtail.images.tests.utils import get_test_image_file
 
-from projects.card_details import THUMBNAIL_SPEC, card_details
+from projects.card_details import card_details
+from projects.cards import THUMBNAIL_JPEG, THUMBNAIL_WEBP
 from projects.models import ProjectGalleryImage
 from tests.site.content import add_project
 
@@ -24,9 +25,9 @@ def _picture(project, alt: str, order: int = 0) -> None:
     image = Image.objects.create(title=alt, file=get_test_image_file(size=(900, 600)))
     # Wagtail caches renditions in Redis, which outlives the test database
     # (and its reused image ids) of an earlier run.
-    spec = Filter(THUMBNAIL_SPEC)
-    key = Rendition.construct_cache_key(image, spec.get_cache_key(image), spec.spec)
-    Rendition.cache_backend.delete(key)
+    for spec in (Filter(THUMBNAIL_WEBP), Filter(THUMBNAIL_JPEG)):
+        key = Rendition.construct_cache_key(image, spec.get_cache_key(image), spec.spec)
+        Rendition.cache_backend.delete(key)
     ProjectGalleryImage.objects.create(
         page=project, image=image, alt_text=alt, sort_order=order
     )
@@ -59,9 +60,11 @@ def test_a_result_card_shows_picture_places_fields_status_and_seal(pictured):
     cards = _cards(html)
     seal_card = next(card for card in cards if "Wolfsburg</a>" in card)
     img = re.search(r"<img [^>]*>", seal_card).group(0)
-    # The first gallery picture, as a WebP thumbnail with its size.
+    # The first gallery picture, as a WebP thumbnail with a JPEG fallback
+    # and its size.
     assert 'alt="Zwei Menschen lernen am Tisch"' in img
-    assert re.search(r'src="[^"]+\.webp"', img)
+    assert re.search(r'<source type="image/webp" srcset="[^"]+\.webp">', seal_card)
+    assert re.search(r'src="[^"]+\.jpg"', img)
     assert 'width="480" height="320"' in img
     assert "Wolfsburg · Region Braunschweig</p>" in seal_card
     assert "Sprachförderung, Arbeitsmarktintegration</p>" in seal_card
