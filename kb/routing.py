@@ -3,15 +3,12 @@
 Wagtail walks the tree one level at a time (two queries per level), so a
 project page three levels down costs eight queries before it renders. Looking
 the page up by its ``url_path`` costs two, whatever the depth, and brings the
-parent page along for the breadcrumb and the initiative link. Both queries run
-from SQL compiled once (``kb.prepared``)."""
+parent page along for the breadcrumb and the initiative link."""
 
 from __future__ import annotations
 
 from django.http import HttpRequest
 from wagtail.models import Page
-
-from .prepared import PreparedQuery
 
 PARENT_ATTRIBUTE = "_npa_parent_page"
 
@@ -23,19 +20,12 @@ def _route_rows(slug: str, parent_slug: str, path: str, parent_path: str):
     )
 
 
-ROUTE_ROWS = PreparedQuery(_route_rows, kinds=(str, str, str, str))
-_specific: dict[type, PreparedQuery] = {}
-
-
 def _specific_page(page: Page) -> Page:
-    """The page as its own type, from SQL compiled once per page type."""
+    """The page as its own type, in one query."""
     model = page.specific_class
     if model is None or model is Page:
         return page.specific
-    if model not in _specific:
-        _specific[model] = PreparedQuery(lambda pk: model.objects.filter(pk=pk))
-    found = _specific[model].instances(page.pk)
-    return found[0] if found else page.specific
+    return model.objects.filter(pk=page.pk).first() or page.specific
 
 
 def route_by_path(root: Page, request: HttpRequest, components: list[str]):
@@ -45,7 +35,7 @@ def route_by_path(root: Page, request: HttpRequest, components: list[str]):
     parent_path = root.url_path + "/".join(components[:-1]) + "/"
     rows = {
         page.url_path: page
-        for page in ROUTE_ROWS.instances(
+        for page in _route_rows(
             components[-1],
             components[-2] if len(components) > 1 else root.slug,
             path,

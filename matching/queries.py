@@ -3,8 +3,7 @@
 A project page shows up to ten matches; loading each target as a page object
 (sixty columns, model set-up, a site lookup per ``pageurl``) cost more than the
 rest of the list. The rows carry only what is shown, and the URL comes from the
-stored ``url_path`` (``kb.page_urls``); the SQL is compiled once
-(``kb.prepared``)."""
+stored ``url_path`` (``kb.page_urls``)."""
 
 from __future__ import annotations
 
@@ -15,7 +14,6 @@ from django.db.models.functions import Length, Substr
 from django.http import HttpRequest
 
 from kb.page_urls import page_url, site_root_paths
-from kb.prepared import PreparedQuery
 
 from .explain import explain
 from .models import Match
@@ -60,9 +58,6 @@ def _matches_query(project_id: int) -> QuerySet:
     )
 
 
-MATCHES = PreparedQuery(_matches_query)
-
-
 def visible_matches(
     project_id: int, kind: str | None = None, request: HttpRequest | None = None
 ) -> list[ShownMatch]:
@@ -70,7 +65,7 @@ def visible_matches(
     roots = site_root_paths(request)
     counts: dict[str, int] = {}
     shown = []
-    for pk, kind_, score, reasons, target_id, title, url_path in MATCHES.rows(
+    for pk, kind_, score, reasons, target_id, title, url_path in _matches_query(
         project_id
     ):
         if kind is not None and kind_ != kind:

@@ -28,7 +28,6 @@ from wagtail.models import PageViewRestriction
 
 from kb.images import public_lookup
 from kb.page_urls import page_url, site_root_paths
-from kb.prepared import PreparedQuery
 
 from .models import ProjectGalleryImage, ProjectPage
 
@@ -211,22 +210,8 @@ def _card_query(terms: bool, pictures: bool = False) -> Callable[..., QuerySet]:
     return build
 
 
-# Id lists are padded to one of these lengths (with an id no page has), so a
-# few compiled queries serve every listing (``kb.prepared``).
-CARD_BATCHES = (6, 12, 24, 48)
-NO_PAGE = -1
-_card_queries: dict[tuple[int, bool, bool], PreparedQuery] = {}
-
-
 def _card_rows(ids: list[int], terms: bool, pictures: bool = False) -> list[tuple]:
-    size = next((n for n in CARD_BATCHES if n >= len(ids)), None)
-    if size is None:
-        size = -(-len(ids) // CARD_BATCHES[-1]) * CARD_BATCHES[-1]
-    key = (size, terms, pictures)
-    if key not in _card_queries:
-        query = _card_query(terms, pictures)
-        _card_queries[key] = PreparedQuery(query, kinds=(int,) * size)
-    return _card_queries[key].rows(*ids, *[NO_PAGE] * (size - len(ids)))
+    return list(_card_query(terms, pictures)(*ids))
 
 
 def made_thumbnail(image_id: int, alt: str) -> Thumbnail | None:

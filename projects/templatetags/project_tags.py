@@ -9,7 +9,6 @@ from django import template
 from django.db.models import CharField, IntegerField, QuerySet, Value
 from taggit.models import Tag
 
-from kb.prepared import PreparedQuery
 from kb.taxonomy import District, FieldOfAction, TargetGroup
 
 from ..models import ProjectNeed, ProjectOffer, ProjectPage
@@ -99,7 +98,6 @@ def _lists_query(page_id: int) -> QuerySet:
     )
 
 
-LISTS = PreparedQuery(_lists_query)
 TERM_LISTS = {"f": "fields", "t": "target_groups", "g": "tags"}
 
 
@@ -107,7 +105,7 @@ TERM_LISTS = {"f": "fields", "t": "target_groups", "g": "tags"}
 def project_lists(page: ProjectPage) -> ProjectLists:
     lists = ProjectLists()
     rows = sorted(
-        LISTS.rows(page.pk),
+        _lists_query(page.pk),
         key=lambda row: (row[0], row[4], row[1].casefold() if row[0] in "dftg" else ""),
     )
     for kind, text, key, extra, _order in rows:

@@ -1,22 +1,17 @@
 """Facet selections and facet counts of the database fallback.
 
 Every facet counts the matches that pass the *other* facets' selections, as
-Elasticsearch's aggregations do. On PostgreSQL the filter query and the facet
-query are ``kb.prepared`` queries compiled once per filter shape (which
-facets are selected, how many values each); a search only binds its ids and
-values. SQLite builds the querysets each time.
+Elasticsearch's aggregations do. On PostgreSQL all facets are one query (a
+UNION ALL); SQLite cannot cut one part of a UNION, so the tags come apart.
 """
 
 from __future__ import annotations
-
-from functools import lru_cache
 
 from django.conf import settings
 from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Length, Substr
 
-from kb.prepared import PreparedQuery
 from projects.models import InitiativePage, ProjectPage
 
 from ..facets import TAG_FACET_SIZE
@@ -126,71 +121,19 @@ def filtered_ids(ids: list[int], filters: Filters) -> QuerySet:
     return ProjectPage.objects.filter(in_ids(ids), *conditions).values_list("pk")
 
 
-Shape = tuple[tuple[str, int], ...]
-
-
-def shape_of(filters: Filters) -> Shape:
-    return tuple((facet, len(values)) for facet, values in filters.items() if values)
-
-
-def _filters_of(shape: Shape, values: tuple[str, ...]) -> Filters:
-    remaining = iter(values)
-    return {facet: tuple(next(remaining) for _ in range(n)) for facet, n in shape}
-
-
-def _values_of(shape: Shape, filters: Filters) -> list[str]:
-    return [value for facet, _ in shape for value in filters[facet]]
-
-
-def _kinds(shape: Shape, *leading: type) -> tuple[type, ...]:
-    return leading + (str,) * sum(n for _, n in shape)
-
-
-@lru_cache(maxsize=256)
-def _prepared_facets(shape: Shape) -> PreparedQuery:
-    """All facet counts of searches with this filter shape (which facets,
-    how many values each) in one query, compiled once: building and
-    compiling the nine grouped querysets took three times as long as
-    PostgreSQL took to answer them. Some keys go unused by design: with no
-    selection the matches, with every facet selected the hits, and with one
-    selection its values (its own counts ignore them, the others count the
-    hits)."""
-
-    def build(ids: list[int], filtered: list[int], *values: str) -> QuerySet:
-        union, tags = facet_union(ids, filtered, _filters_of(shape, values))
-        return union.union(tags, all=True)
-
-    return PreparedQuery(build, _kinds(shape, list, list), unused_keys=True)
-
-
-@lru_cache(maxsize=256)
-def _prepared_filtered_ids(shape: Shape) -> PreparedQuery:
-    def build(ids: list[int], *values: str) -> QuerySet:
-        return filtered_ids(ids, _filters_of(shape, values))
-
-    return PreparedQuery(build, _kinds(shape, list))
-
-
 def apply_filters(ids: list[int], filters: Filters) -> list[int]:
     """The matches that pass every facet selection."""
-    shape = shape_of(filters)
-    if not shape:
+    if not any(filters.values()):
         return ids
-    if settings.IS_POSTGRES:
-        rows = _prepared_filtered_ids(shape).rows(ids, *_values_of(shape, filters))
-    else:
-        rows = list(filtered_ids(ids, filters))
-    return [pk for (pk,) in rows]
+    return [pk for (pk,) in filtered_ids(ids, filters)]
 
 
 def facet_rows(ids: list[int], filtered: list[int], filters: Filters) -> list[tuple]:
     """(value, count, facet) rows of every facet."""
-    if settings.IS_POSTGRES:
-        shape = shape_of(filters)
-        values = _values_of(shape, filters)
-        return _prepared_facets(shape).rows(ids, filtered, *values)
-    # SQLite cannot cut one part of a UNION: two queries.
     union, tags = facet_union(ids, filtered, filters)
+    if settings.IS_POSTGRES:
+        return list(union.union(tags, all=True))
+    # SQLite cannot cut one part of a UNION: two queries.
     return [*union, *tags]
 
 
