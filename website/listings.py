@@ -12,14 +12,12 @@ unpublish or restriction change replaces.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
 
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 from wagtail.models import Page
 
 from kb.page_cache import versioned_value
-from kb.prepared import PreparedQuery
 from projects.cards import below_paths, private_q, restricted_paths
 from projects.models import ProjectPage
 
@@ -55,20 +53,6 @@ def listing_counts(request: HttpRequest) -> dict[str, dict[int, int]]:
     return {"region": per("district__region_id"), "district": per("district_id")}
 
 
-@lru_cache(maxsize=256)
-def _page_query(
-    scope: str, paths: tuple[str, ...], start: int, stop: int
-) -> PreparedQuery:
-    """The ids of one listing page, compiled once per scope, restricted paths
-    and page position: compiling the queryset took longer than running it."""
-
-    def build(pk: int) -> QuerySet:
-        ordered = live_projects(paths, scope, pk).order_by("-first_published_at", "-pk")
-        return ordered.values_list("pk", flat=True)[start:stop]
-
-    return PreparedQuery(build)
-
-
 class ProjectListing:
     """Newest-first project ids for ``django.core.paginator.Paginator``: its
     count from the counts of the content version, its pages from one
@@ -86,8 +70,9 @@ class ProjectListing:
     def __getitem__(self, index: slice) -> list[int]:
         if index.stop <= index.start:
             return []  # the empty first page of an empty listing
-        query = _page_query(self.scope, self.paths, index.start, index.stop)
-        return [pk for (pk,) in query.rows(self.pk)]
+        projects = live_projects(self.paths, self.scope, self.pk)
+        ordered = projects.order_by("-first_published_at", "-pk")
+        return list(ordered.values_list("pk", flat=True)[index.start : index.stop])
 
 
 def project_listing(request: HttpRequest, scope: str, pk: int) -> ProjectListing:

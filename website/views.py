@@ -34,7 +34,7 @@ def _cards_page(
 
 
 def _events(request: HttpRequest, region: Region) -> list[EventPage]:
-    events = page_lists.region_events(restricted_paths(request)).instances(region.pk)
+    events = page_lists.region_events(restricted_paths(request), region.pk)
     for event in events:
         event.region = region  # the page's own region: no query for it
     return events

@@ -58,7 +58,7 @@ class ProjectIndexPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         newest = page_lists.newest_projects(restricted_paths(request), 50)
-        context["cards"] = cards_of(newest.rows(), request)
+        context["cards"] = cards_of(newest, request)
         return context
 
 

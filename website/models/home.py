@@ -75,21 +75,21 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # One restriction lookup, lists compiled once (``projects.page_lists``) and
-        # one aggregate cached under the content version keep the page within
-        # its query budget and time however many projects there are.
+        # One restriction lookup, one query per list (``projects.page_lists``)
+        # and one aggregate cached under the content version keep the page
+        # within its query budget however many projects there are.
         paths = restricted_paths(request)
         context["counters"] = page_cache.versioned_value(
             "home-counters", lambda: self._counters(below_paths(paths))
         )
         context["featured_cards"] = cards_of(
-            page_lists.featured_projects(paths).rows(), request
+            page_lists.featured_projects(paths), request
         )
         context["newest_cards"] = cards_of(
-            page_lists.newest_projects(paths, 6).rows(), request
+            page_lists.newest_projects(paths, 6), request
         )
         items = (
-            page_lists.GOOD_EXAMPLES.rows(self.good_examples_id)
+            page_lists.good_examples(self.good_examples_id)
             if self.good_examples_id
             else []
         )

@@ -55,13 +55,13 @@ class TopicPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         field = context["field"] = self._field(request)
-        # One cached restriction lookup for all lists, each compiled once
+        # One cached restriction lookup for all lists, one query each
         # (``projects.page_lists``).
         paths = restricted_paths(request)
-        newest = [pk for (pk,) in page_lists.field_projects(paths).rows(field.pk)]
+        newest = page_lists.field_projects(paths, field.pk)
         context["cards"] = project_cards(newest, request, terms=False, pictures=True)
         items = (
-            page_lists.GOOD_EXAMPLES.rows(self.good_examples_id)
+            page_lists.good_examples(self.good_examples_id)
             if self.good_examples_id
             else []
         )
@@ -69,8 +69,8 @@ class TopicPage(Page):
         cards = cards_by_id(good, request, terms=False, pictures=True)
         context["good_example_cards"] = [cards[pk] for pk in good if pk in cards]
         context["good_examples"] = {"title": items[0][1]} if items else None
-        context["articles"] = page_lists.field_articles(paths).instances(field.pk)
-        events = page_lists.field_events(paths).instances(field.pk)
+        context["articles"] = page_lists.field_articles(paths, field.pk)
+        events = page_lists.field_events(paths, field.pk)
         if events:
             regions = versioned_value("regions", lambda: Region.objects.in_bulk())
             for event in events:
