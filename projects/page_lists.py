@@ -9,18 +9,19 @@ from django.db.models.functions import Now
 
 from kb.models import ArticlePage, EventPage, GoodExampleItem
 
-from .cards import below_paths
+from .cards import Card, below_paths, cards_by_id
 from .models import ProjectPage
 
 CARD_COLUMNS = ("title", "teaser", "url_path")
 
 
-def _live(model, paths: tuple[str, ...]) -> QuerySet:
+def live_pages(model, paths: tuple[str, ...]) -> QuerySet:
+    """Live pages of ``model`` outside the restricted ``paths``."""
     return model.objects.live().exclude(below_paths(paths))
 
 
 def _projects(paths: tuple[str, ...]) -> QuerySet:
-    return _live(ProjectPage, paths)
+    return live_pages(ProjectPage, paths)
 
 
 def featured_projects(paths: tuple[str, ...]) -> list[tuple]:
@@ -45,7 +46,7 @@ def field_projects(paths: tuple[str, ...], field_id: int) -> list[int]:
 
 def field_articles(paths: tuple[str, ...], field_id: int) -> list[ArticlePage]:
     """Six articles of a field of action, as pages with id, title and path."""
-    articles = _live(ArticlePage, paths).filter(fields_of_action=field_id)
+    articles = live_pages(ArticlePage, paths).filter(fields_of_action=field_id)
     return list(articles.only("id", "title", "url_path")[:6])
 
 
@@ -54,14 +55,14 @@ def field_events(paths: tuple[str, ...], field_id: int) -> list[EventPage]:
     linked = EventPage.linked_projects.through.objects.filter(
         projectpage__fields_of_action=field_id
     ).values("eventpage_id")
-    events = _live(EventPage, paths).filter(pk__in=linked)
+    events = live_pages(EventPage, paths).filter(pk__in=linked)
     return list(events.order_by("-start")[:6])
 
 
 def region_events(paths: tuple[str, ...], region_id: int) -> list[EventPage]:
     """A region's next ten events; upcoming means ``start`` is not before the
     database's ``now()``."""
-    events = _live(EventPage, paths).filter(region_id=region_id, start__gte=Now())
+    events = live_pages(EventPage, paths).filter(region_id=region_id, start__gte=Now())
     return list(events.order_by("start")[:10])
 
 
@@ -76,3 +77,15 @@ def good_examples(collection_id: int) -> list[tuple]:
             "project_id", "collection__title", "collection__intro"
         )
     )
+
+
+def good_example_cards(
+    collection_id: int | None, request
+) -> tuple[list[Card], dict[str, str] | None]:
+    """The cards (with pictures) of a good-examples collection's live items,
+    and the collection's title and intro; no cards and None without one."""
+    items = good_examples(collection_id) if collection_id else []
+    ids = [project_id for project_id, _title, _intro in items]
+    cards = cards_by_id(ids, request, terms=False, pictures=True)
+    header = {"title": items[0][1], "intro": items[0][2]} if items else None
+    return [cards[pk] for pk in ids if pk in cards], header

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.http import HttpRequest
 from django.urls import reverse
@@ -27,8 +27,9 @@ from kb.models import CallPage, EventPage
 from kb.page_cache import versioned_value
 from kb.page_urls import page_url, site_root_paths
 from kb.taxonomy import FieldOfAction
-from projects.cards import below_paths, restricted_paths
+from projects.cards import restricted_paths
 from projects.models import ProjectPage
+from projects.page_lists import live_pages
 
 from .models.topics import TopicPage
 
@@ -68,18 +69,14 @@ class CallCounter:
     signatures: int
 
 
-def _live(model, paths: tuple[str, ...]) -> QuerySet:
-    return model.objects.live().exclude(below_paths(paths))
-
-
 def _field_tiles(request: HttpRequest | None) -> list[FieldTile]:
     paths = restricted_paths(request)
-    public = Page.objects.live().exclude(below_paths(paths)).values("pk")
+    public = live_pages(Page, paths).values("pk")
     links = ProjectPage.fields_of_action.through.objects.filter(
         fieldofaction_id=OuterRef("pk"), projectpage_id__in=public
     )
     count = links.order_by().values("fieldofaction_id").annotate(n=Count("pk"))
-    topic = _live(TopicPage, paths).filter(field_of_action_id=OuterRef("pk"))
+    topic = live_pages(TopicPage, paths).filter(field_of_action_id=OuterRef("pk"))
     rows = FieldOfAction.objects.annotate(
         n=Coalesce(Subquery(count.values("n")), 0, output_field=IntegerField()),
         topic_path=Subquery(topic.order_by("path").values("url_path")[:1]),
@@ -108,7 +105,7 @@ def field_tiles(request: HttpRequest | None = None) -> list[FieldTile]:
 
 def _upcoming(request: HttpRequest | None, now: dt.datetime) -> list[NextEvent]:
     events = (
-        _live(EventPage, restricted_paths(request))
+        live_pages(EventPage, restricted_paths(request))
         .filter(start__gte=now)
         .order_by("start", "pk")
         .values_list("title", "url_path", "start", "venue")[:EVENTS_KEPT]
@@ -136,7 +133,7 @@ def next_events(
 
 def _call_counter(request: HttpRequest | None) -> CallCounter | None:
     row = (
-        _live(CallPage, restricted_paths(request))
+        live_pages(CallPage, restricted_paths(request))
         .annotate(
             n=Count("signatures", filter=Q(signatures__confirmed_at__isnull=False))
         )

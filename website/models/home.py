@@ -13,7 +13,7 @@ from wagtail.models import Page
 from kb import page_cache
 from kb.routing import route_by_path
 from projects import page_lists
-from projects.cards import below_paths, cards_by_id, cards_of, restricted_paths
+from projects.cards import below_paths, cards_of, restricted_paths
 from projects.models import InitiativePage, ProjectPage
 
 from .. import home_sections
@@ -88,16 +88,8 @@ class HomePage(Page):
         context["newest_cards"] = cards_of(
             page_lists.newest_projects(paths, 6), request
         )
-        items = (
-            page_lists.good_examples(self.good_examples_id)
-            if self.good_examples_id
-            else []
-        )
-        good = [project_id for project_id, _title, _intro in items]
-        cards = cards_by_id(good, request, terms=False, pictures=True)
-        context["good_example_cards"] = [cards[pk] for pk in good if pk in cards]
-        context["good_examples"] = (
-            {"title": items[0][1], "intro": items[0][2]} if items else None
+        context["good_example_cards"], context["good_examples"] = (
+            page_lists.good_example_cards(self.good_examples_id, request)
         )
         context["field_tiles"] = home_sections.field_tiles(request)
         context["next_events"] = home_sections.next_events(request)

@@ -11,7 +11,7 @@ from wagtail.models import Page
 from kb.page_cache import versioned_value
 from kb.taxonomy import FieldOfAction, Region
 from projects import page_lists
-from projects.cards import cards_by_id, project_cards, restricted_paths
+from projects.cards import project_cards, restricted_paths
 
 
 class TopicPage(Page):
@@ -60,15 +60,9 @@ class TopicPage(Page):
         paths = restricted_paths(request)
         newest = page_lists.field_projects(paths, field.pk)
         context["cards"] = project_cards(newest, request, terms=False, pictures=True)
-        items = (
-            page_lists.good_examples(self.good_examples_id)
-            if self.good_examples_id
-            else []
+        context["good_example_cards"], context["good_examples"] = (
+            page_lists.good_example_cards(self.good_examples_id, request)
         )
-        good = [project_id for project_id, _title, _intro in items]
-        cards = cards_by_id(good, request, terms=False, pictures=True)
-        context["good_example_cards"] = [cards[pk] for pk in good if pk in cards]
-        context["good_examples"] = {"title": items[0][1]} if items else None
         context["articles"] = page_lists.field_articles(paths, field.pk)
         events = page_lists.field_events(paths, field.pk)
         if events:
