@@ -22,6 +22,12 @@ class ContactForm(AntispamFormMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 8}),
     )
     consent = forms.BooleanField(label=_(CONSENT_TEXT), required=True)
+    # The project whose suggestion the form was opened from: when the match
+    # is gone on submit, the answer links to that project's current ones.
+    source = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    # What a form for a vanished match shows again (consent is asked anew).
+    KEPT_FIELDS = ("sender_name", "sender_email", "message", "source")
 
     def clean_message(self) -> str:
         message = self.cleaned_data["message"].strip()

@@ -51,14 +51,37 @@ def matches_api(request: HttpRequest, project_id: int) -> JsonResponse:
     return JsonResponse({"results": results})
 
 
+def _suggestion_gone(request: HttpRequest) -> HttpResponse:
+    """The match went while the form was open (a recompute removed it or an
+    editor hid it): the form again with what was typed, nothing kept or sent,
+    and a link to the project's current suggestions. 410, not 404: the
+    address was right, the suggestion is gone."""
+    typed = {name: request.POST.get(name, "") for name in ContactForm.KEPT_FIELDS}
+    source_id = typed["source"]
+    project = (
+        public_projects().filter(pk=int(source_id)).first()
+        if source_id.isdigit()
+        else None
+    )
+    context = {
+        "form": ContactForm(initial=typed),
+        "gone": True,
+        "typed": request.method == "POST",
+        "project": project,
+    }
+    return render(request, "matching/contact.html", context, status=410)
+
+
 @require_http_methods(["GET", "POST"])
 def contact(request: HttpRequest, match_id: int) -> HttpResponse:
-    match = get_object_or_404(
-        Match.objects.select_related("source", "target").exclude(
-            state=Match.State.HIDDEN
-        ),
-        pk=match_id,
+    match = (
+        Match.objects.select_related("source", "target")
+        .exclude(state=Match.State.HIDDEN)
+        .filter(pk=match_id)
+        .first()
     )
+    if match is None:
+        return _suggestion_gone(request)
     # Live and without a view restriction on the page or any ancestor.
     if public_ids([match.source_id, match.target_id]) != {
         match.source_id,
@@ -67,7 +90,7 @@ def contact(request: HttpRequest, match_id: int) -> HttpResponse:
         raise Http404("Dieses Projekt ist nicht öffentlich.")
     if not relay.contact_address(match.target):
         raise Http404("Dieses Projekt hat keine Kontaktadresse hinterlegt.")
-    form = ContactForm(request.POST or None)
+    form = ContactForm(request.POST or None, initial={"source": match.source_id})
     context = {"match": match, "form": form}
     if request.method == "POST":
         if form.is_spam():
