@@ -1,14 +1,23 @@
-"""Fixtures for the members' area: clean rate limits, form protection, members."""
+"""Fixtures for the members' area: clean rate limits, form protection,
+members, editors and their uploads."""
 
 from __future__ import annotations
 
 import time
 from contextlib import contextmanager
+from io import BytesIO
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from PIL import Image
+from wagtail.images import get_image_model
 
 from kb import antispam
+
+PASSWORD = "Lange-Passphrase-42"
 
 
 @pytest.fixture(autouse=True)
@@ -47,11 +56,68 @@ def make_member(email: str, organisation: str):
         organisation=organisation,
         contact_name="Kontakt " + organisation,
         email=email,
-        password="Lange-Passphrase-42",
+        password=PASSWORD,
     )
     user.is_active = True
     user.save()
     return get_user_model().objects.get(pk=user.pk), initiative
+
+
+@pytest.fixture
+def member(site_tree, client):
+    """(user, initiative) of "Initiative A", its profile a draft; ``client``
+    is signed in as the user."""
+    user, initiative = make_member("a@example.org", "Initiative A")
+    client.force_login(user)
+    return user, initiative
+
+
+@pytest.fixture
+def live_member(member):
+    """``member`` whose initiative profile is published."""
+    member[1].save_revision().publish()
+    return member
+
+
+@pytest.fixture
+def editor_user(django_user_model):
+    """A member of the editors' group "Redaktion"."""
+    user = django_user_model.objects.create_user(
+        "redaktion", "redaktion@example.org", PASSWORD
+    )
+    user.groups.add(Group.objects.get(name="Redaktion"))
+    return user
+
+
+@pytest.fixture
+def editor(editor_user) -> Client:
+    """A client signed in as ``editor_user``."""
+    editor_client = Client()
+    editor_client.force_login(editor_user)
+    return editor_client
+
+
+def png_bytes(size=(32, 24)) -> bytes:
+    out = BytesIO()
+    Image.new("RGB", size, (200, 30, 30)).save(out, "PNG")
+    return out.getvalue()
+
+
+def post_image(
+    client, initiative, content: bytes, name: str = "bild.png", title="Unser Treff"
+):
+    """The member's upload form, posted; returns the response."""
+    return client.post(
+        f"/konto/initiative/{initiative.pk}/bilder/",
+        {"title": title, "file": SimpleUploadedFile(name, content)},
+    )
+
+
+def upload_image(client, initiative, title: str, name: str = "bild.png"):
+    """A 600 × 400 picture the member uploads; returns the stored image."""
+    response = post_image(client, initiative, png_bytes((600, 400)), name, title)
+    assert response.status_code == 302
+    return get_image_model().objects.get(title=title)
 
 
 def add_stale_project(initiative, title: str = "Sprachcafé"):
@@ -133,6 +199,15 @@ def _drop_connection_pools(app) -> None:
     # one for the broker URL then configured.
     app._pool = None
     app.amqp._producer_pool = None
+
+
+def invite(client, initiative, email: str, callbacks):
+    """The member invites ``email``; the hand-off at commit runs
+    (``callbacks``: django_capture_on_commit_callbacks)."""
+    with callbacks(execute=True):
+        return client.post(
+            f"/konto/initiative/{initiative.pk}/einladen/", {"email": email}
+        )
 
 
 def login(client, user) -> None:

@@ -4,12 +4,10 @@ each initiative has an image quota."""
 from __future__ import annotations
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image, ImageFile
 from wagtail.images import get_image_model
 
-from .conftest import make_member
-from .test_images import png_bytes
+from .conftest import png_bytes, post_image
 
 SPY_MAGIC = b"SPYFMT01"
 
@@ -36,24 +34,10 @@ def spy_plugin():
     Image.ID.remove(SpyImageFile.format)
 
 
-@pytest.fixture
-def member(site_tree, client):
-    user, initiative = make_member("a@example.org", "Initiative A")
-    client.force_login(user)
-    return user, initiative
-
-
-def upload(client, initiative, content: bytes, name: str = "bild.png"):
-    return client.post(
-        f"/konto/initiative/{initiative.pk}/bilder/",
-        {"title": "Unser Treff", "file": SimpleUploadedFile(name, content)},
-    )
-
-
-def test_other_format_plugins_never_see_the_upload(client, member, spy_plugin):
+def test_other_format_plugins_never_see_the_post_image(client, member, spy_plugin):
     _, initiative = member
 
-    response = upload(client, initiative, SPY_MAGIC + b"\x00" * 64, "x.png")
+    response = post_image(client, initiative, SPY_MAGIC + b"\x00" * 64, "x.png")
 
     assert response.status_code == 400
     assert spy_plugin.tried == 0
@@ -67,7 +51,7 @@ def test_an_encoder_failure_is_a_400_with_a_german_message(client, member, monke
         raise OSError("encoder error -2 when writing image file")
 
     monkeypatch.setattr(Image.Image, "save", failing_save)
-    response = upload(client, initiative, content)
+    response = post_image(client, initiative, content)
 
     assert response.status_code == 400
     assert "beschädigt oder unvollständig" in response.content.decode()
@@ -78,7 +62,7 @@ def test_an_initiative_over_its_quota_gets_a_400(client, member, settings):
     settings.ACCOUNTS_IMAGE_QUOTA = 2
     _, initiative = member
 
-    answers = [upload(client, initiative, png_bytes()) for _ in range(3)]
+    answers = [post_image(client, initiative, png_bytes()) for _ in range(3)]
 
     assert [a.status_code for a in answers[:2]] == [302, 302]
     assert answers[2].status_code == 400
@@ -90,11 +74,11 @@ def test_an_upload_past_the_byte_quota_gets_a_400_and_loses_nothing(
     client, member, settings
 ):
     _, initiative = member
-    assert upload(client, initiative, png_bytes()).status_code == 302
+    assert post_image(client, initiative, png_bytes()).status_code == 302
     kept = get_image_model().objects.get(title="Unser Treff")
     settings.ACCOUNTS_IMAGE_QUOTA_BYTES = kept.file_size + 10
 
-    answer = upload(client, initiative, png_bytes())
+    answer = post_image(client, initiative, png_bytes())
 
     assert answer.status_code == 400
     assert "Speicherplatz Ihrer Initiative" in answer.content.decode()

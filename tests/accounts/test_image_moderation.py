@@ -4,7 +4,6 @@ pictures editors upload are public at once."""
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
@@ -13,40 +12,15 @@ from wagtail.images import get_image_model
 from kb.models import ImageModeration
 from projects.models import ProjectGalleryImage
 
-from .conftest import add_stale_project, make_member
-from .test_images import png_bytes
+from .conftest import add_stale_project, make_member, png_bytes, upload_image
 
 pytestmark = pytest.mark.django_db
 
 ALT = "Das Team beim Sprachcafé"
 
 
-@pytest.fixture
-def member(site_tree, client):
-    user, initiative = make_member("a@example.org", "Initiative A")
-    initiative.save_revision().publish()
-    client.force_login(user)
-    return user, initiative
-
-
-@pytest.fixture
-def editor(django_user_model):
-    user = django_user_model.objects.create_user(
-        "redaktion", "redaktion@example.org", "Lange-Passphrase-42"
-    )
-    user.groups.add(Group.objects.get(name="Redaktion"))
-    editor_client = Client()
-    editor_client.force_login(user)
-    return editor_client
-
-
 def upload(client, initiative):
-    response = client.post(
-        f"/konto/initiative/{initiative.pk}/bilder/",
-        {"title": ALT, "file": SimpleUploadedFile("team.png", png_bytes((600, 400)))},
-    )
-    assert response.status_code == 302
-    return get_image_model().objects.get(title=ALT)
+    return upload_image(client, initiative, ALT, "team.png")
 
 
 def show_as_lead(project, image) -> None:
@@ -65,8 +39,8 @@ def decide(editor, image, decision: str):
     )
 
 
-def test_members_upload_waits_for_review(client, member):
-    _, initiative = member
+def test_members_upload_waits_for_review(client, live_member):
+    _, initiative = live_member
 
     image = upload(client, initiative)
 
@@ -76,9 +50,9 @@ def test_members_upload_waits_for_review(client, member):
 
 
 def test_project_page_shows_a_members_picture_only_after_approval(
-    client, member, editor
+    client, live_member, editor
 ):
-    _, initiative = member
+    _, initiative = live_member
     project = add_stale_project(initiative)
     image = upload(client, initiative)
     show_as_lead(project, image)
@@ -94,8 +68,8 @@ def test_project_page_shows_a_members_picture_only_after_approval(
     assert 'type="image/webp"' in after
 
 
-def test_a_rejected_picture_stays_off_the_page(client, member, editor):
-    _, initiative = member
+def test_a_rejected_picture_stays_off_the_page(client, live_member, editor):
+    _, initiative = live_member
     project = add_stale_project(initiative)
     image = upload(client, initiative)
     show_as_lead(project, image)
@@ -109,8 +83,8 @@ def test_a_rejected_picture_stays_off_the_page(client, member, editor):
     assert "abgelehnt" in listing.content.decode()
 
 
-def test_initiative_logo_shows_only_after_approval(client, member, editor):
-    _, initiative = member
+def test_initiative_logo_shows_only_after_approval(client, live_member, editor):
+    _, initiative = live_member
     image = upload(client, initiative)
     initiative.logo = image
     initiative.save_revision().publish()
@@ -126,8 +100,8 @@ def test_initiative_logo_shows_only_after_approval(client, member, editor):
     assert image.get_rendition("format-png|max-240x120").url in html
 
 
-def test_pictures_editors_upload_are_public_at_once(site_tree, member):
-    _, initiative = member
+def test_pictures_editors_upload_are_public_at_once(site_tree, live_member):
+    _, initiative = live_member
     project = add_stale_project(initiative)
     image = get_image_model().objects.create(
         title="Sprachcafé",
@@ -139,8 +113,8 @@ def test_pictures_editors_upload_are_public_at_once(site_tree, member):
     assert f'alt="{ALT}"' in public_html(project.url)
 
 
-def test_editors_see_pending_pictures_and_others_may_not(client, member, editor):
-    _, initiative = member
+def test_editors_see_pending_pictures_and_others_may_not(client, live_member, editor):
+    _, initiative = live_member
     upload(client, initiative)
 
     listing = editor.get(reverse("image_review"))
@@ -152,8 +126,10 @@ def test_editors_see_pending_pictures_and_others_may_not(client, member, editor)
     assert client.post(reverse("image_review"), {}).status_code in (302, 403)
 
 
-def test_a_decision_on_a_picture_not_waiting_is_refused_kindly(client, member, editor):
-    _, initiative = member
+def test_a_decision_on_a_picture_not_waiting_is_refused_kindly(
+    client, live_member, editor
+):
+    _, initiative = live_member
     image = upload(client, initiative)
     decide(editor, image, "approve")
 
@@ -166,12 +142,12 @@ def test_a_decision_on_a_picture_not_waiting_is_refused_kindly(client, member, e
     assert editor.post(reverse("image_review"), {"image": "abc"}).status_code == 302
 
 
-def test_a_waiting_picture_gets_no_public_address(client, member):
+def test_a_waiting_picture_gets_no_public_address(client, live_member):
     from io import BytesIO
 
     from PIL import Image
 
-    _, initiative = member
+    _, initiative = live_member
     image = upload(client, initiative)
 
     listing = client.get(f"/konto/initiative/{initiative.pk}/bilder/").content
@@ -187,8 +163,8 @@ def test_a_waiting_picture_gets_no_public_address(client, member):
     assert Image.open(BytesIO(preview.content)).size == (200, 133)
 
 
-def test_only_the_initiatives_members_see_the_preview(client, member):
-    _, initiative = member
+def test_only_the_initiatives_members_see_the_preview(client, live_member):
+    _, initiative = live_member
     image = upload(client, initiative)
     url = reverse("accounts:image_thumbnail", args=[image.pk])
 
@@ -200,13 +176,13 @@ def test_only_the_initiatives_members_see_the_preview(client, member):
 
 
 def test_a_members_lead_picture_goes_public_after_both_approvals(
-    client, member, editor
+    client, live_member, editor
 ):
     from accounts.services import draft_of
 
     from .conftest import project_data
 
-    _, initiative = member
+    _, initiative = live_member
     project = add_stale_project(initiative)
     image = upload(client, initiative)
 
@@ -231,10 +207,10 @@ def test_a_members_lead_picture_goes_public_after_both_approvals(
     assert f'alt="{ALT}"' in public_html(project.url)
 
 
-def test_a_member_cannot_choose_another_initiatives_picture(client, member):
+def test_a_member_cannot_choose_another_initiatives_picture(client, live_member):
     from .conftest import project_data
 
-    _, initiative = member
+    _, initiative = live_member
     project = add_stale_project(initiative)
     other_user, other = make_member("b@example.org", "Initiative B")
     other_client = Client()
@@ -250,12 +226,12 @@ def test_a_member_cannot_choose_another_initiatives_picture(client, member):
     assert "Auswahl" in response.content.decode()
 
 
-def test_a_new_choice_replaces_the_members_lead_picture(client, member):
+def test_a_new_choice_replaces_the_members_lead_picture(client, live_member):
     from accounts.services import draft_of
 
     from .conftest import project_data
 
-    _, initiative = member
+    _, initiative = live_member
     project = add_stale_project(initiative)
     first = upload(client, initiative)
     first.title = "Erstes Bild"
@@ -277,8 +253,8 @@ def test_a_new_choice_replaces_the_members_lead_picture(client, member):
     assert gallery() == []
 
 
-def test_the_admin_start_page_counts_waiting_pictures(client, member, editor):
-    _, initiative = member
+def test_the_admin_start_page_counts_waiting_pictures(client, live_member, editor):
+    _, initiative = live_member
     assert "auf Freigabe" not in editor.get("/admin/").content.decode()
 
     image = upload(client, initiative)
@@ -290,12 +266,12 @@ def test_the_admin_start_page_counts_waiting_pictures(client, member, editor):
     assert "auf Freigabe" not in editor.get("/admin/").content.decode()
 
 
-def test_a_jpeg_preview_keeps_its_proportions(client, member):
+def test_a_jpeg_preview_keeps_its_proportions(client, live_member):
     from io import BytesIO
 
     from PIL import Image
 
-    _, initiative = member
+    _, initiative = live_member
     out = BytesIO()
     Image.new("RGB", (1600, 900), (200, 100, 0)).save(out, "JPEG")
     client.post(
@@ -310,11 +286,11 @@ def test_a_jpeg_preview_keeps_its_proportions(client, member):
 
 
 def test_result_cards_show_a_members_picture_only_after_approval(
-    client, member, editor
+    client, live_member, editor
 ):
     from projects.card_details import card_details
 
-    _, initiative = member
+    _, initiative = live_member
     project = add_stale_project(initiative)
     image = upload(client, initiative)
     show_as_lead(project, image)
@@ -327,12 +303,12 @@ def test_result_cards_show_a_members_picture_only_after_approval(
     assert thumbnail is not None and thumbnail.alt == ALT
 
 
-def test_a_new_project_can_start_with_a_lead_picture(client, member):
+def test_a_new_project_can_start_with_a_lead_picture(client, live_member):
     from projects.models import ProjectPage
 
     from .conftest import project_data
 
-    _, initiative = member
+    _, initiative = live_member
     image = upload(client, initiative)
 
     response = client.post(

@@ -7,21 +7,14 @@ import zlib
 from io import BytesIO
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 from wagtail.images import get_image_model
 
 from kb.images import open_original
 
-from .conftest import make_member
+from .conftest import png_bytes, post_image
 
 pytestmark = pytest.mark.django_db
-
-
-def png_bytes(size=(32, 24)) -> bytes:
-    out = BytesIO()
-    Image.new("RGB", size, (200, 30, 30)).save(out, "PNG")
-    return out.getvalue()
 
 
 def jpeg_with_gps() -> bytes:
@@ -61,20 +54,6 @@ SVG = (
 )
 
 
-@pytest.fixture
-def member(site_tree, client):
-    user, initiative = make_member("a@example.org", "Initiative A")
-    client.force_login(user)
-    return user, initiative
-
-
-def upload(client, initiative, content: bytes, name: str):
-    return client.post(
-        f"/konto/initiative/{initiative.pk}/bilder/",
-        {"title": "Unser Treff", "file": SimpleUploadedFile(name, content)},
-    )
-
-
 def stored_bytes(image) -> bytes:
     """The stored file; a member's upload waits in the private storage."""
     with open_original(image) as handle:
@@ -97,7 +76,7 @@ def test_bad_uploads_are_refused_with_a_german_message(
 ):
     _, initiative = member
 
-    response = upload(client, initiative, content, name)
+    response = post_image(client, initiative, content, name)
 
     assert response.status_code == 400
     assert message in response.content.decode()
@@ -108,7 +87,9 @@ def test_file_over_ten_megabytes_is_refused(client, member, settings):
     _, initiative = member
     settings.ACCOUNTS_MAX_IMAGE_BYTES = 1000
 
-    response = upload(client, initiative, png_bytes((200, 200)) + b"\0" * 2000, "a.png")
+    response = post_image(
+        client, initiative, png_bytes((200, 200)) + b"\0" * 2000, "a.png"
+    )
 
     assert response.status_code == 400
     assert "größer als 10 MB" in response.content.decode()
@@ -119,7 +100,7 @@ def test_gif_disguised_as_jpeg_is_refused(client, member):
     out = BytesIO()
     Image.new("RGB", (10, 10)).save(out, "GIF")
 
-    response = upload(client, initiative, out.getvalue(), "foto.jpg")
+    response = post_image(client, initiative, out.getvalue(), "foto.jpg")
 
     assert response.status_code == 400
 
@@ -127,7 +108,7 @@ def test_gif_disguised_as_jpeg_is_refused(client, member):
 def test_exif_and_gps_are_stripped_and_orientation_applied(client, member):
     _, initiative = member
 
-    response = upload(client, initiative, jpeg_with_gps(), "foto.jpg")
+    response = post_image(client, initiative, jpeg_with_gps(), "foto.jpg")
 
     assert response.status_code == 302
     image = get_image_model().objects.get()
@@ -149,7 +130,7 @@ def test_polyglot_keeps_only_the_pixels(client, member):
         + b"PK\x03\x04zipdata<html><script>alert(document.cookie)</script></html>"
     )
 
-    response = upload(client, initiative, polyglot, "foto.jpg")
+    response = post_image(client, initiative, polyglot, "foto.jpg")
 
     assert response.status_code == 302
     data = stored_bytes(get_image_model().objects.get())
@@ -162,8 +143,8 @@ def test_png_and_webp_are_accepted(client, member):
     webp = BytesIO()
     Image.new("RGBA", (8, 8)).save(webp, "WEBP")
 
-    assert upload(client, initiative, png_bytes(), "a.png").status_code == 302
-    assert upload(client, initiative, webp.getvalue(), "b.webp").status_code == 302
+    assert post_image(client, initiative, png_bytes(), "a.png").status_code == 302
+    assert post_image(client, initiative, webp.getvalue(), "b.webp").status_code == 302
     names = sorted(i.file.name for i in get_image_model().objects.all())
     assert names[0].endswith((".png", ".webp"))
     assert {n.rsplit(".", 1)[1] for n in names} == {"png", "webp"}

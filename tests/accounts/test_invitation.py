@@ -12,16 +12,9 @@ from django.test import Client
 
 from accounts.models import Membership
 
-from .conftest import make_member
+from .conftest import invite, make_member
 
 pytestmark = pytest.mark.django_db
-
-
-def invite(client, initiative, email, callbacks):
-    with callbacks(execute=True):
-        return client.post(
-            f"/konto/initiative/{initiative.pk}/einladen/", {"email": email}
-        )
 
 
 def invitation_path(message) -> str:

@@ -13,7 +13,7 @@ from django.test import Client
 from accounts import invitations
 from accounts.models import Invitation, Membership
 
-from .conftest import login, make_member
+from .conftest import invite, login, make_member
 
 pytestmark = pytest.mark.django_db
 NEW_ACCOUNT = {
@@ -28,13 +28,6 @@ NEW_ACCOUNT = {
 @pytest.fixture
 def owner(site_tree):
     return make_member("owner@example.org", "Sprachbrücke Celle")
-
-
-def invite(client, initiative, email, callbacks):
-    with callbacks(execute=True):
-        return client.post(
-            f"/konto/initiative/{initiative.pk}/einladen/", {"email": email}
-        )
 
 
 def link_in(message) -> str:

@@ -8,8 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from accounts.images import store_image
 from projects.models import ProjectPage
 
-from .conftest import make_member, project_data
-from .test_images import png_bytes
+from .conftest import make_member, png_bytes, project_data
 
 pytestmark = pytest.mark.django_db
 

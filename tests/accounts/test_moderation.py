@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.core import mail
 
 from projects.models import ProjectPage
@@ -31,18 +31,11 @@ def indexed(client, pk: int) -> dict | None:
     return found[0]["_source"] if found else None
 
 
-@pytest.fixture
-def editor(db):
-    user = User.objects.create_user("redaktion", "redaktion@example.org", "x")
-    user.groups.add(Group.objects.get(name="Redaktion"))
-    return user
-
-
-def decide(page: ProjectPage, editor, action: str, comment: str) -> None:
+def decide(page: ProjectPage, editor_user, action: str, comment: str) -> None:
     page.refresh_from_db()
     task_state = page.current_workflow_state.current_task_state
     task_state.task.specific.on_action(
-        task_state.specific, editor, action, comment=comment
+        task_state.specific, editor_user, action, comment=comment
     )
 
 
@@ -67,7 +60,7 @@ def signed_up_member(client):
 
 
 def test_signup_to_published_and_indexed_project(
-    client, site_tree, es_index, celery_worker, editor
+    client, site_tree, es_index, celery_worker, editor_user
 ):
     user = signed_up_member(client)
     initiative = user.memberships.get().initiative
@@ -80,7 +73,7 @@ def test_signup_to_published_and_indexed_project(
     assert not indexed(es_index, project.pk)
     mail.outbox.clear()
 
-    decide(project, editor, "approve", "Sehr schön beschrieben.")
+    decide(project, editor_user, "approve", "Sehr schön beschrieben.")
 
     project.refresh_from_db()
     assert project.live
@@ -93,7 +86,7 @@ def test_signup_to_published_and_indexed_project(
 
 
 def test_rejection_sends_the_editors_comment(
-    client, site_tree, es_index, celery_worker, editor
+    client, site_tree, es_index, celery_worker, editor_user
 ):
     user = signed_up_member(client)
     initiative = user.memberships.get().initiative
@@ -102,7 +95,7 @@ def test_rejection_sends_the_editors_comment(
     client.post(f"/konto/seite/{project.pk}/einreichen/")
     mail.outbox.clear()
 
-    decide(project, editor, "reject", "Bitte Ziele konkreter fassen.")
+    decide(project, editor_user, "reject", "Bitte Ziele konkreter fassen.")
 
     message = wait_for(lambda: mail.outbox and mail.outbox[-1])
     assert message.subject == "Bitte überarbeiten: Sprachcafé am Markt"
@@ -120,7 +113,7 @@ def test_rejection_sends_the_editors_comment(
 
 
 def test_edit_of_a_live_project_waits_for_approval(
-    client, site_tree, es_index, celery_worker, editor
+    client, site_tree, es_index, celery_worker, editor_user
 ):
     user = signed_up_member(client)
     initiative = user.memberships.get().initiative
@@ -128,7 +121,7 @@ def test_edit_of_a_live_project_waits_for_approval(
     client.post(f"/konto/initiative/{initiative.pk}/projekt-neu/", project_data())
     project = ProjectPage.objects.get()
     client.post(f"/konto/seite/{project.pk}/einreichen/")
-    decide(project, editor, "approve", "")
+    decide(project, editor_user, "approve", "")
     project.refresh_from_db()
     public = client.get(project.url).content.decode()
     assert "Deutsch im Alltag sprechen." in public
@@ -144,7 +137,7 @@ def test_edit_of_a_live_project_waits_for_approval(
     assert "Ganz neue Ziele" not in public
     assert "in Prüfung" in client.get("/konto/").content.decode()
 
-    decide(project, editor, "approve", "")
+    decide(project, editor_user, "approve", "")
 
     public = client.get(project.url).content.decode()
     assert "Ganz neue Ziele für 2026." in public

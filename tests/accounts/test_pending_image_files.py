@@ -8,7 +8,6 @@ from io import BytesIO, StringIO
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import Http404
 from django.test import Client, RequestFactory
@@ -21,13 +20,16 @@ from wagtail.images.models import SourceImageIOError
 from accounts.privacy import delete_account, export_personal_data
 from projects.models import ProjectGalleryImage
 
-from .conftest import add_stale_project, make_member
-from .test_images import png_bytes
+from .conftest import add_stale_project, png_bytes, upload_image
 
 pytestmark = pytest.mark.django_db
 
 ALT = "Kinder beim Fahrradkurs"
 FILE_SYSTEM = "django.core.files.storage.FileSystemStorage"
+
+
+def upload(client, initiative):
+    return upload_image(client, initiative, ALT, "rad.png")
 
 
 @pytest.fixture
@@ -47,34 +49,6 @@ def roots(settings, tmp_path):
         "renditions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     }
     return media, private
-
-
-@pytest.fixture
-def member(site_tree, client):
-    user, initiative = make_member("a@example.org", "Initiative A")
-    initiative.save_revision().publish()
-    client.force_login(user)
-    return user, initiative
-
-
-@pytest.fixture
-def editor(django_user_model):
-    user = django_user_model.objects.create_user(
-        "redaktion", "redaktion@example.org", "Lange-Passphrase-42"
-    )
-    user.groups.add(Group.objects.get(name="Redaktion"))
-    editor_client = Client()
-    editor_client.force_login(user)
-    return editor_client
-
-
-def upload(client, initiative):
-    response = client.post(
-        f"/konto/initiative/{initiative.pk}/bilder/",
-        {"title": ALT, "file": SimpleUploadedFile("rad.png", png_bytes((600, 400)))},
-    )
-    assert response.status_code == 302
-    return get_image_model().objects.get(title=ALT)
 
 
 def decide(editor, image, decision: str, capture) -> None:
@@ -104,9 +78,9 @@ def media_request(image):
     return serve(request, image.file.name, document_root=settings.MEDIA_ROOT)
 
 
-def test_a_waiting_upload_has_no_file_under_media_root(roots, client, member):
+def test_a_waiting_upload_has_no_file_under_media_root(roots, client, live_member):
     media, private = roots
-    _, initiative = member
+    _, initiative = live_member
 
     image = upload(client, initiative)
 
@@ -126,10 +100,10 @@ def test_a_waiting_upload_has_no_file_under_media_root(roots, client, member):
 
 
 def test_approval_moves_the_file_to_the_public_storage(
-    roots, client, member, editor, django_capture_on_commit_callbacks
+    roots, client, live_member, editor, django_capture_on_commit_callbacks
 ):
     media, private = roots
-    _, initiative = member
+    _, initiative = live_member
     project = add_stale_project(initiative)
     image = upload(client, initiative)
     ProjectGalleryImage.objects.create(page=project, image=image, alt_text=ALT)
@@ -151,10 +125,10 @@ def test_approval_moves_the_file_to_the_public_storage(
 
 
 def test_rejection_deletes_the_private_file(
-    roots, client, member, editor, django_capture_on_commit_callbacks
+    roots, client, live_member, editor, django_capture_on_commit_callbacks
 ):
     media, private = roots
-    _, initiative = member
+    _, initiative = live_member
     image = upload(client, initiative)
 
     decide(editor, image, "reject", django_capture_on_commit_callbacks)
@@ -171,10 +145,10 @@ def test_rejection_deletes_the_private_file(
 
 
 def test_deleting_a_waiting_upload_deletes_its_private_file(
-    roots, client, member, django_capture_on_commit_callbacks
+    roots, client, live_member, django_capture_on_commit_callbacks
 ):
     _, private = roots
-    _, initiative = member
+    _, initiative = live_member
     image = upload(client, initiative)
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -185,10 +159,10 @@ def test_deleting_a_waiting_upload_deletes_its_private_file(
 
 
 def test_editors_preview_a_waiting_picture_and_nobody_else(
-    roots, client, member, editor, django_capture_on_commit_callbacks
+    roots, client, live_member, editor, django_capture_on_commit_callbacks
 ):
     media, private = roots
-    _, initiative = member
+    _, initiative = live_member
     image = upload(client, initiative)
     thumbnail_url = reverse("image_review_thumbnail", args=[image.pk])
     original_url = reverse("image_review_original", args=[image.pk])
@@ -215,10 +189,10 @@ def test_editors_preview_a_waiting_picture_and_nobody_else(
 
 
 def test_export_and_erasure_keep_account_of_a_waiting_upload(
-    roots, client, member, editor, django_capture_on_commit_callbacks
+    roots, client, live_member, editor, django_capture_on_commit_callbacks
 ):
     media, private = roots
-    user, initiative = member
+    user, initiative = live_member
     image = upload(client, initiative)
 
     exported = export_personal_data(user)["hochgeladene_bilder"]
@@ -240,9 +214,11 @@ def test_export_and_erasure_keep_account_of_a_waiting_upload(
     assert files_under(private) == []
 
 
-def test_editors_may_edit_the_texts_of_a_waiting_picture(roots, client, member, editor):
+def test_editors_may_edit_the_texts_of_a_waiting_picture(
+    roots, client, live_member, editor
+):
     media, private = roots
-    _, initiative = member
+    _, initiative = live_member
     image = upload(client, initiative)
     url = reverse("wagtailimages:edit", args=[image.pk])
 

@@ -11,23 +11,13 @@ from wagtail.models import Revision
 from accounts.models import Consent, MailLanguage, Membership
 from projects.models import InitiativePage
 
-from .conftest import make_member
-
 pytestmark = pytest.mark.django_db
 
 User = get_user_model()
 
 
-@pytest.fixture
-def member(site_tree, client):
-    user, initiative = make_member("a@example.org", "Initiative A")
-    initiative.save_revision().publish()
-    client.force_login(user)
-    return user, initiative
-
-
-def test_export_contains_account_consents_and_memberships(client, member):
-    MailLanguage.objects.create(user=member[0], language="en")
+def test_export_contains_account_consents_and_memberships(client, live_member):
+    MailLanguage.objects.create(user=live_member[0], language="en")
 
     response = client.get("/konto/meine-daten/")
 
@@ -41,16 +31,16 @@ def test_export_contains_account_consents_and_memberships(client, member):
     assert data["kontaktangaben_auf_seiten"][0]["e_mail"] == "a@example.org"
 
 
-def test_deletion_needs_the_password(client, member):
+def test_deletion_needs_the_password(client, live_member):
     response = client.post("/konto/konto-loeschen/", {"password": "falsch"})
     assert response.status_code == 400
     assert User.objects.filter(email="a@example.org").exists()
 
 
 def test_deletion_erases_person_and_keeps_pages_for_editors(
-    client, member, django_capture_on_commit_callbacks
+    client, live_member, django_capture_on_commit_callbacks
 ):
-    user, initiative = member
+    user, initiative = live_member
     MailLanguage.objects.create(user=user, language="en")
 
     response = client.post(
