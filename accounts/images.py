@@ -23,6 +23,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection
 
 from kb.images import open_original, store_pending
+from kb.models import ImageModeration
 from projects.models import InitiativePage
 
 from .models import InitiativeCollection
@@ -169,8 +170,15 @@ def collection_for(initiative: InitiativePage) -> Collection:
 
 
 def check_quota(collection: Collection, new_bytes: int = 0) -> None:
-    """Refuse an upload that would pass the initiative's count or byte quota."""
-    stored = get_image_model().objects.filter(collection=collection)
+    """Refuse an upload that would pass the initiative's count or byte quota.
+
+    Rejected pictures do not count: their file is deleted at the decision,
+    and only their row stays, so the member sees what was decided."""
+    stored = (
+        get_image_model()
+        .objects.filter(collection=collection)
+        .exclude(moderation__state=ImageModeration.State.REJECTED)
+    )
     limit = settings.ACCOUNTS_IMAGE_QUOTA
     if stored.count() >= limit:
         raise ValidationError(MESSAGES["quota"], code="quota", params={"limit": limit})

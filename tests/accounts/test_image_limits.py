@@ -4,10 +4,13 @@ each initiative has an image quota."""
 from __future__ import annotations
 
 import pytest
+from django.urls import reverse
 from PIL import Image, ImageFile
 from wagtail.images import get_image_model
 
-from .conftest import png_bytes, post_image
+from kb.models import ImageModeration
+
+from .conftest import png_bytes, post_image, upload_image
 
 SPY_MAGIC = b"SPYFMT01"
 
@@ -84,3 +87,40 @@ def test_an_upload_past_the_byte_quota_gets_a_400_and_loses_nothing(
     assert "Speicherplatz Ihrer Initiative" in answer.content.decode()
     assert list(get_image_model().objects.filter(title="Unser Treff")) == [kept]
     assert client.get(f"/konto/initiative/{initiative.pk}/bilder/").status_code == 200
+
+
+def reject(editor, image) -> None:
+    response = editor.post(
+        reverse("image_review"), {"image": image.pk, "decision": "reject"}
+    )
+    assert response.status_code == 302
+    assert ImageModeration.objects.get(pk=image.pk).state == "rejected"
+
+
+def test_rejected_pictures_do_not_use_up_the_count_quota(
+    client, member, editor, settings
+):
+    settings.ACCOUNTS_IMAGE_QUOTA = 2
+    _, initiative = member
+    kept = upload_image(client, initiative, "Behalten")
+    rejected = upload_image(client, initiative, "Abgelehnt")
+    assert post_image(client, initiative, png_bytes()).status_code == 400
+
+    reject(editor, rejected)
+
+    assert post_image(client, initiative, png_bytes()).status_code == 302
+    assert post_image(client, initiative, png_bytes()).status_code == 400
+    assert kept.moderation.state == "pending"
+
+
+def test_rejected_pictures_do_not_use_up_the_byte_quota(
+    client, member, editor, settings
+):
+    _, initiative = member
+    rejected = upload_image(client, initiative, "Abgelehnt")
+    settings.ACCOUNTS_IMAGE_QUOTA_BYTES = rejected.file_size + 10
+    assert post_image(client, initiative, png_bytes()).status_code == 400
+
+    reject(editor, rejected)
+
+    assert post_image(client, initiative, png_bytes()).status_code == 302
