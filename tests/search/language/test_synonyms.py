@@ -36,6 +36,20 @@ def test_filtered_senses_stay_out():
     assert "Asylant" not in synonyms("Flüchtling", editors=False)
 
 
+def test_vocational_training_is_not_schoolroom_teaching():
+    # OpenThesaurus also files Ausbildung under Unterricht/Belehrung/Lektion;
+    # here Ausbildung is vocational training, and those words would pull in
+    # every German class.
+    found = synonyms("Ausbildung", editors=False)
+    assert "Lehre" in found
+    assert not {"Unterricht", "Belehrung", "Lektion"} & set(found)
+
+
+def test_training_for_volunteers_has_its_domain_words():
+    assert "Qualifizierung" in synonyms("Fortbildung", editors=False)
+    assert "Schulung" in synonyms("Qualifizierung", editors=False)
+
+
 def test_unknown_word_has_no_synonyms():
     assert synonyms("Zyxwvut", editors=False) == []
 
