@@ -279,3 +279,66 @@ def test_uploads_waiting_from_before_are_moved_out_of_media_root(
     decide(editor, waiting, "approve", django_capture_on_commit_callbacks)
     assert (media / fresh(waiting).file.name).is_file()
     assert files_under(private) == []
+
+
+def listing(editor, layout: str) -> str:
+    response = editor.get(reverse("wagtailimages:index"), {"layout": layout})
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+@pytest.mark.parametrize("layout", ["grid", "list"])
+def test_the_admin_listing_shows_a_waiting_picture_through_the_editors_preview(
+    roots, client, live_member, editor, django_capture_on_commit_callbacks, layout
+):
+    media, private = roots
+    _, initiative = live_member
+    image = upload(client, initiative)
+    thumbnail_url = reverse("image_review_thumbnail", args=[image.pk])
+
+    page = listing(editor, layout)
+
+    assert f'src="{thumbnail_url}"' in page
+    assert "Wartet auf Freigabe" in page
+    assert "not-found" not in page
+    preview = editor.get(thumbnail_url)
+    assert preview.status_code == 200 and preview["Content-Type"] == "image/webp"
+    assert files_under(media) == []  # the listing made nothing public
+
+    decide(editor, image, "approve", django_capture_on_commit_callbacks)
+    page = listing(editor, layout)
+    assert thumbnail_url not in page and "Wartet auf Freigabe" not in page
+    assert "not-found" not in page
+    assert f"/media/images/{Path(image.file.name).stem}" in page  # a rendition
+
+
+def test_the_admin_listing_labels_a_rejected_picture_without_a_preview(
+    roots, client, live_member, editor, django_capture_on_commit_callbacks
+):
+    _, initiative = live_member
+    image = upload(client, initiative)
+    decide(editor, image, "reject", django_capture_on_commit_callbacks)
+
+    page = listing(editor, "grid")
+
+    assert "Abgelehnt" in page
+    assert "not-found" not in page
+    assert reverse("image_review_thumbnail", args=[image.pk]) not in page
+
+
+def test_who_may_not_review_sees_only_the_state(roots, client, live_member, rf):
+    from django.contrib.auth.models import AnonymousUser
+    from django.template import Context, Template
+
+    user, initiative = live_member
+    image = upload(client, initiative)
+    request = rf.get("/admin/images/")
+    shown = Template(
+        "{% load image_review_tags %}{% waiting_preview image as w %}"
+        "{{ w.label }}|{{ w.url }}"
+    )
+    for someone in (user, AnonymousUser()):
+        request.user = someone
+        assert shown.render(Context({"request": request, "image": image})) == (
+            "Wartet auf Freigabe|"
+        )
