@@ -150,7 +150,8 @@ def fill_if_empty(sender, **kwargs) -> None:
 # rank (squashed into [0, TEXT_WEIGHT)) orders the rest.
 CONCEPT_WEIGHT = 5.0
 PLACE_WEIGHT = 6.0
-STATEWIDE_WEIGHT = 0.3
+# Statewide work ranks above the same work elsewhere when a place is named.
+STATEWIDE_WEIGHT = 2.0
 TARGET_GROUP_WEIGHT = 0.6
 NEED_WEIGHT = 0.8
 TEXT_WEIGHT = 1.0

@@ -60,7 +60,9 @@ SOME_PARTS_BOOST = 0.35
 SYNONYM_BOOST = 0.5
 FUZZY_BOOST = 0.8
 PLACE_BOOST = 50.0
-STATEWIDE_BOOST = 2.0
+# With a place named, work for all of Lower Saxony serves that place too:
+# it ranks above the same work elsewhere, below the work in the place.
+STATEWIDE_BOOST = 10.0
 TARGET_GROUP_BOOST = 3.0
 NEED_BOOST = 2.0
 ALL_WORDS_BOOST = 2.0

@@ -78,6 +78,20 @@ ROWS = [
         "districts": ["03157"],
         "fields": ["teilhabe"],
     },
+    {
+        "external_id": "alike-8",
+        "title": "Ausbildungsbegleitung Lüneburg",
+        "teaser": "Ehrenamtliche begleiten Geflüchtete durch die Ausbildung.",
+        "districts": ["03355"],
+        "fields": ["arbeit"],
+    },
+    {
+        "external_id": "alike-9",
+        "title": "Willkommenslotsen Niedersachsen",
+        "teaser": "Landesweite Beratung von Betrieben zur Ausbildung Geflüchteter.",
+        "statewide": True,
+        "fields": ["arbeit"],
+    },
 ]
 HOSTILE = '" OR * NEAR( ^ AND -"'
 QUERIES = [
@@ -89,6 +103,7 @@ QUERIES = [
     "Wer hilft bei der Wohnungssuche?",
     "Ehrenamtliche in Celle",
     "Fahrradwerkstatt im Emsland",
+    "Ausbildung im Landkreis Goslar",
     "Dolmetscher gesucht",
     "Patenschaftsprogram",
     "bike repair",
@@ -201,6 +216,17 @@ def test_places_lift_their_projects(answers, engine):
     assert _first(answers, engine, "Fahrradwerkstatt im Emsland") == (
         "Fahrradwerkstatt Lingen"
     )
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_statewide_work_ranks_above_work_elsewhere_for_a_place(answers, engine):
+    # Nothing in Goslar: what serves all of Lower Saxony serves Goslar too,
+    # a project in Lüneburg does not; it is still found.
+    titles = answers[engine]["Ausbildung im Landkreis Goslar"]["titles"]
+    assert titles[:2] == [
+        "Willkommenslotsen Niedersachsen",
+        "Ausbildungsbegleitung Lüneburg",
+    ]
 
 
 @pytest.mark.parametrize("engine", ENGINES)
