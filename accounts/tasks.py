@@ -10,12 +10,12 @@ from datetime import timedelta
 
 from celery import shared_task
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage, send_mail
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from kb.handoff import send_once, sweep
+from kb.handoff import mail_headers, send_once, sweep
 from kb.mail_text import SITE_NAME, paragraphs, site_url, written_in
 from kb.tasks import MAIL_RETRY
 
@@ -63,7 +63,12 @@ def _send_verification(verification) -> None:
                 "Wenn Sie sich nicht angemeldet haben, ignorieren Sie diese Nachricht."
             ),
         )
-    send_mail(subject, body + "\n", None, [user.email])
+    EmailMessage(
+        subject,
+        body + "\n",
+        to=[user.email],
+        headers=mail_headers(verification, "verification", verification.requested_at),
+    ).send()
 
 
 # ---- Invitations -----------------------------------------------------------
@@ -105,7 +110,12 @@ def _send_invitation(invitation) -> None:
             },
             url,
         )
-    send_mail(subject, body + "\n", None, [invitation.email])
+    EmailMessage(
+        subject,
+        body + "\n",
+        to=[invitation.email],
+        headers=mail_headers(invitation, "invitation", invitation.created_at),
+    ).send()
 
 
 # ---- The editors' decision ---------------------------------------------------
@@ -138,7 +148,13 @@ def _send_moderation_result(notice) -> None:
     for language, recipients in recipients_by_language(initiative.pk).items():
         with written_in(language):
             subject, body = _moderation_mail(title, notice.approved, notice.comment)
-        send_mail(subject, body, None, recipients)
+        # One mail per language: each its own Message-ID, the same on a retry.
+        EmailMessage(
+            subject,
+            body,
+            to=recipients,
+            headers=mail_headers(notice, f"moderation:{language}", notice.created_at),
+        ).send()
 
 
 @shared_task

@@ -4,17 +4,24 @@ The database row is the record of what must be sent; the task queued after the
 commit only sends it sooner. When the broker is down the hand-off is logged and
 dropped, the request still succeeds, and a sweeper in Celery beat sends the row
 later. ``send_once`` locks the row, so the task and the sweeper never send the
-same mail twice."""
+same mail twice.
+
+Each mail a row owes carries a Message-ID fixed by the row (``message_id``):
+every attempt sends the same one, so when a worker dies after the server
+accepted a mail but before the row was marked sent, the receiving server (and
+the reader's client) can recognise the repeat as the same message."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 logger = logging.getLogger(__name__)
 
@@ -23,6 +30,29 @@ def sweep_grace() -> timedelta:
     """Rows younger than this belong to the task queued at commit; the sweeper
     leaves them alone so it does not race a healthy hand-off."""
     return timedelta(seconds=settings.MAIL_SWEEP_GRACE_SECONDS)
+
+
+def message_id(row: models.Model, mail: str, owed_since: datetime | None) -> str:
+    """The Message-ID of the mail ``mail`` that ``row`` owes since
+    ``owed_since`` (the time the row was written, or re-requested: a new
+    request is a new mail and gets a new ID, else a server that already saw
+    the ID could drop it as a duplicate).
+
+    Derived, not stored: the same row, mail and time give the same ID on
+    every attempt, with no column or migration per mail. Keyed with the
+    SECRET_KEY, so the header reveals no row ids or counts."""
+    stamp = f"{owed_since.timestamp():.6f}" if owed_since else ""
+    seed = f"{row._meta.label_lower}:{row.pk}:{mail}:{stamp}"
+    digest = salted_hmac("kb.handoff.message_id", seed, algorithm="sha256").hexdigest()[
+        :32
+    ]
+    domain = urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname or "localhost"
+    return f"<{digest}@{domain}>"
+
+
+def mail_headers(row: models.Model, mail: str, owed_since: datetime | None):
+    """The headers of an owed mail: its stable Message-ID."""
+    return {"Message-ID": message_id(row, mail, owed_since)}
 
 
 def queue(task, *args) -> bool:

@@ -6,11 +6,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 from celery import shared_task
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from .handoff import send_once, sweep
+from .handoff import mail_headers, send_once, sweep
 from .mail_text import paragraphs, written_in
 
 MAIL_RETRY = {
@@ -60,7 +60,12 @@ def _send_confirmation(signature) -> None:
             ),
         )
         subject = gettext("Bitte bestätigen Sie Ihre Unterschrift unter den Aufruf")
-    send_mail(subject, body + "\n", None, [signature.email])
+    EmailMessage(
+        subject,
+        body + "\n",
+        to=[signature.email],
+        headers=mail_headers(signature, "confirmation", signature.consented_at),
+    ).send()
 
 
 @shared_task

@@ -20,6 +20,7 @@ from django.core.mail import EmailMessage
 from django.urls import reverse
 from django.utils.translation import gettext, gettext_noop
 
+from kb.handoff import mail_headers
 from kb.mail_text import SITE_NAME, paragraphs, site_url, written_in
 
 logger = logging.getLogger(__name__)
@@ -123,6 +124,7 @@ def send_confirmation(contact) -> None:
                 ),
             ),
             to=[contact.sender_email],
+            headers=mail_headers(contact, "confirmation", contact.created_at),
         ).send()
 
 
@@ -166,6 +168,7 @@ def _send_request(contact) -> None:
             ),
         ),
         to=[contact_address(target)],
+        headers=mail_headers(contact, "request", contact.confirmed_at),
     ).send()
 
 
@@ -193,6 +196,7 @@ def send_reply(contact, replier_language: str | None = None) -> None:
                 ),
             ),
             to=[contact.sender_email],
+            headers=mail_headers(contact, "reply", contact.replied_at),
         ).send()
     with written_in(replier_language):
         EmailMessage(
@@ -207,6 +211,7 @@ def send_reply(contact, replier_language: str | None = None) -> None:
             ),
             to=[recipient],
             reply_to=[contact.sender_email],
+            headers=mail_headers(contact, "reply-forwarded", contact.replied_at),
         ).send()
 
 
@@ -227,4 +232,5 @@ def send_followup(contact) -> None:
                 gettext("Danke! Ihre Antwort zeigt uns, was Vernetzung bewirkt."),
             ),
             to=[contact.sender_email],
+            headers=mail_headers(contact, "followup", contact.relayed_at),
         ).send()

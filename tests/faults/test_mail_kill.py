@@ -7,7 +7,8 @@ SMTP to an aiosmtpd server, against the real database.
 Mail is sent at least once, never lost. Exactly once holds unless the kill
 falls between the server accepting a message and the sender committing its
 row: then that one message comes twice. SMTP has no way to make the two one
-step (RFC 1047)."""
+step (RFC 1047); but both copies carry the one Message-ID the row fixes
+(``kb.handoff.message_id``), so the receiving side can tell it is one mail."""
 
 from __future__ import annotations
 
@@ -19,8 +20,9 @@ import socket
 import subprocess
 import sys
 import threading
-from collections import Counter
+from collections import Counter, defaultdict
 from datetime import timedelta
+from email import message_from_bytes
 from pathlib import Path
 
 import pytest
@@ -30,6 +32,7 @@ from django.db import connection
 from django.utils import timezone
 
 from accounts.models import Verification
+from kb.handoff import message_id
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -48,15 +51,22 @@ class HoldingServer:
     def __init__(self, accept_held: bool) -> None:
         self.accept_held = accept_held
         self.received: list[str] = []
+        self.message_ids: dict[str, list[str]] = defaultdict(list)
         self.count = 0
         self.holding = threading.Event()
         self.dropped = threading.Event()
+
+    def accept(self, envelope) -> None:
+        self.received.extend(envelope.rcpt_tos)
+        header = message_from_bytes(envelope.content)["Message-ID"]
+        for address in envelope.rcpt_tos:
+            self.message_ids[address].append(header)
 
     async def handle_DATA(self, server, session, envelope) -> str:  # noqa: N802
         self.count += 1
         if self.count == HELD:
             if self.accept_held:
-                self.received.extend(envelope.rcpt_tos)
+                self.accept(envelope)
             self.holding.set()
             try:
                 await asyncio.sleep(120)
@@ -64,7 +74,7 @@ class HoldingServer:
                 self.dropped.set()
                 raise
             return "451 Held too long"
-        self.received.extend(envelope.rcpt_tos)
+        self.accept(envelope)
         return "250 OK"
 
 
@@ -119,7 +129,9 @@ def sweeper(port: int) -> subprocess.Popen:
     )
 
 
-def kill_mid_send_then_sweep(accept_held: bool) -> tuple[Counter, list[str], int]:
+def kill_mid_send_then_sweep(
+    accept_held: bool,
+) -> tuple[Counter, list[str], int, dict[str, list[str]]]:
     addresses = owed_mails()
     server = HoldingServer(accept_held)
     port = free_port()
@@ -141,11 +153,25 @@ def kill_mid_send_then_sweep(accept_held: bool) -> tuple[Counter, list[str], int
         )
     finally:
         controller.stop()
-    return Counter(server.received), addresses, committed_before_restart
+    return (
+        Counter(server.received),
+        addresses,
+        committed_before_restart,
+        server.message_ids,
+    )
+
+
+def fixed_ids(addresses: list[str]) -> dict[str, str]:
+    """The Message-ID each address's verification row fixes."""
+    rows = Verification.objects.filter(user__email__in=addresses).select_related("user")
+    return {
+        row.user.email: message_id(row, "verification", row.requested_at)
+        for row in rows
+    }
 
 
 def test_a_kill_before_the_server_accepted_loses_and_repeats_nothing():
-    counts, addresses, committed = kill_mid_send_then_sweep(accept_held=False)
+    counts, addresses, committed, ids = kill_mid_send_then_sweep(accept_held=False)
 
     # Two were sent and committed; the third died with its connection.
     assert committed == HELD - 1
@@ -153,10 +179,15 @@ def test_a_kill_before_the_server_accepted_loses_and_repeats_nothing():
         addresses, 1
     )
     assert not Verification.objects.filter(sent_at=None).exists()
+    expected = fixed_ids(addresses)
+    assert len(set(expected.values())) == MAILS
+    assert {address: ids[address] for address in addresses} == {
+        address: [expected[address]] for address in addresses
+    }
 
 
 def test_a_kill_after_the_server_accepted_repeats_that_one_mail():
-    counts, addresses, committed = kill_mid_send_then_sweep(accept_held=True)
+    counts, addresses, committed, ids = kill_mid_send_then_sweep(accept_held=True)
 
     assert committed == HELD - 1
     # None lost; the one in flight twice: accepted by the server, but its
@@ -165,3 +196,8 @@ def test_a_kill_after_the_server_accepted_repeats_that_one_mail():
     assert sorted(n for n in counts.values() if n > 1) == [2]
     assert sum(counts.values()) == MAILS + 1
     assert not Verification.objects.filter(sent_at=None).exists()
+    # The repeat is recognisable: both copies carry the row's one Message-ID.
+    (repeated,) = [address for address in addresses if counts[address] == 2]
+    expected = fixed_ids(addresses)
+    assert ids[repeated] == [expected[repeated]] * 2
+    assert {ids[address][0] for address in addresses} == set(expected.values())
