@@ -5,7 +5,10 @@ language); the page lookups here are kept in Redis under the content version
 too, like the legal links (``site_tags.footer_links``).
 
 Where the alliance has no page of its own, the link goes to what exists: the
-map is the search page's map, "Themen" the topic list of the home page,
+map is the search page's map, "Themen" the field tiles of the home page
+(shown whenever the home page shows them: with a topic page or without, each
+tile leads somewhere, to its topic page or to the search filtered by the
+field; without tiles there is nothing to link to),
 "Über das Bündnis" a standard page with the slug ``ueber-das-buendnis`` or else
 the partner directory, "Kontakt" a standard page ``kontakt`` or else the
 Impressum (which names the office)."""
@@ -27,7 +30,8 @@ from kb.page_urls import page_url, site_root_paths
 from projects.cards import below_paths, restricted_paths
 from projects.models import ProjectIndexPage
 
-from ..models import TopicPage
+from ..home_sections import field_tiles
+from ..models import HomePage
 
 register = template.Library()
 
@@ -36,12 +40,12 @@ register = template.Library()
 class NavPages:
     """The URLs of the pages the header and footer link to ("" if missing)."""
 
+    home: str
     projects: str
     events: str
     call: str
     about: str
     contact: str
-    topics: tuple[tuple[str, str], ...]
 
 
 STANDARD_SLUGS = ("ueber-das-buendnis", "kontakt", "impressum")
@@ -50,11 +54,11 @@ STANDARD_SLUGS = ("ueber-das-buendnis", "kontakt", "impressum")
 def _load(request=None) -> NavPages:
     """One query for every page the header and footer link to."""
     models = {
+        "home": HomePage,
         "projects": ProjectIndexPage,
         "events": EventIndexPage,
         "call": CallPage,
         "partners": PartnerDirectoryPage,
-        "topic": TopicPage,
     }
     types = {
         ContentType.objects.get_for_model(model).pk: name
@@ -70,32 +74,29 @@ def _load(request=None) -> NavPages:
         )
         .exclude(hidden if hidden else Q(pk__in=[]))
         .order_by("path")
-        .values_list("content_type", "slug", "title", "url_path")
+        .values_list("content_type", "slug", "url_path")
     )
     roots = site_root_paths(request)
     first: dict[str, str] = {}
-    topics = []
-    for content_type, slug, title, url_path in rows:
-        url = page_url(url_path, roots, request)
+    for content_type, slug, url_path in rows:
         name = types.get(content_type) or slug
-        if name == "topic":
-            topics.append((title, url))
-        else:
-            first.setdefault(name, url)
+        first.setdefault(name, page_url(url_path, roots, request))
     return NavPages(
+        home=first.get("home", ""),
         projects=first.get("projects", ""),
         events=first.get("events", ""),
         call=first.get("call", ""),
         about=first.get("ueber-das-buendnis") or first.get("partners", ""),
         contact=first.get("kontakt") or first.get("impressum", ""),
-        topics=tuple(sorted(topics)),
     )
 
 
 @register.simple_tag(takes_context=True)
 def nav_pages(context: template.Context) -> NavPages:
     request = context.get("request")
-    return versioned_value("nav-pages", lambda: _load(request))
+    # The name changes with NavPages' fields: a value stored by the previous
+    # release under the same content version would lack the new ones.
+    return versioned_value("nav-pages-2", lambda: _load(request))
 
 
 @register.simple_tag(takes_context=True)
@@ -103,12 +104,14 @@ def main_navigation(context: template.Context) -> list[tuple[str, str]]:
     """(label, URL) of the main navigation, leaving out missing pages."""
     pages = nav_pages(context)
     search = reverse("search")
-    home = "/"
+    topics = ""
+    if pages.home and field_tiles(context.get("request")):
+        topics = f"{pages.home}#themen"
     items = [
         (gettext("Projekte"), pages.projects),
         (gettext("Suche"), search),
         (gettext("Karte"), f"{search}?view=map"),
-        (gettext("Themen"), f"{home}#themen" if pages.topics else ""),
+        (gettext("Themen"), topics),
         (gettext("Veranstaltungen"), pages.events),
         (gettext("Aufruf"), pages.call),
         (gettext("Über das Bündnis"), pages.about),
