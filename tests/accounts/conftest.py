@@ -3,9 +3,11 @@ members, editors and their uploads."""
 
 from __future__ import annotations
 
+import re
 import time
 from contextlib import contextmanager
 from io import BytesIO
+from urllib.parse import urlsplit
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -38,14 +40,37 @@ def signup_data(**overrides) -> dict[str, str]:
         "organisation": "Sprachbrücke Celle e. V.",
         "contact_name": "Anna Beispiel",
         "email": "anna@example.org",
-        "password1": "Lange-Passphrase-42",
-        "password2": "Lange-Passphrase-42",
+        "password1": PASSWORD,
+        "password2": PASSWORD,
         "accept_terms": "on",
         "accept_privacy": "on",
         **form_protection(),
     }
     data.update(overrides)
     return data
+
+
+# What an invited person fills in on the invitation's page.
+NEW_ACCOUNT = {
+    "name": "Neue Person",
+    "password1": PASSWORD,
+    "password2": PASSWORD,
+    "accept_terms": "on",
+    "accept_privacy": "on",
+}
+VERIFICATION_LINK = re.compile(r"https?://\S+/konto/bestaetigen/\S+/")
+INVITATION_LINK = re.compile(r"https?://\S+/einladung/\S+/")
+
+
+def verification_link(message) -> str | None:
+    """The verification link in a sign-up mail (None if there is none)."""
+    found = VERIFICATION_LINK.search(message.body)
+    return found[0] if found else None
+
+
+def invitation_path(message) -> str:
+    """The path of the link in an invitation mail."""
+    return urlsplit(INVITATION_LINK.search(message.body)[0]).path
 
 
 def make_member(email: str, organisation: str):

@@ -3,22 +3,15 @@ inviting member's language, and its link leads to joining."""
 
 from __future__ import annotations
 
-import re
-from urllib.parse import urlsplit
-
 import pytest
 from django.core import mail
 from django.test import Client
 
 from accounts.models import Membership
 
-from .conftest import invite, make_member
+from .conftest import NEW_ACCOUNT, invitation_path, invite, make_member
 
 pytestmark = pytest.mark.django_db
-
-
-def invitation_path(message) -> str:
-    return urlsplit(re.search(r"https?://\S+/\S+/", message.body)[0]).path
 
 
 @pytest.mark.parametrize(
@@ -50,16 +43,7 @@ def test_invitation_mail_is_in_the_inviters_language_and_its_link_joins(
     assert message.subject == subject
     assert sentence in message.body
     invitee = Client()
-    joined = invitee.post(
-        invitation_path(message),
-        {
-            "name": "Neue Person",
-            "password1": "Lange-Passphrase-42",
-            "password2": "Lange-Passphrase-42",
-            "accept_terms": "on",
-            "accept_privacy": "on",
-        },
-    )
+    joined = invitee.post(invitation_path(message), NEW_ACCOUNT)
     assert joined.status_code == 302
     assert Membership.objects.filter(
         initiative=initiative, user__email="new@example.org"

@@ -3,9 +3,6 @@ inviter must still maintain the initiative when the link is used."""
 
 from __future__ import annotations
 
-import re
-from urllib.parse import urlsplit
-
 import pytest
 from django.core import mail
 from django.test import Client
@@ -13,25 +10,14 @@ from django.test import Client
 from accounts import invitations
 from accounts.models import Invitation, Membership
 
-from .conftest import invite, login, make_member
+from .conftest import NEW_ACCOUNT, invitation_path, invite, login, make_member
 
 pytestmark = pytest.mark.django_db
-NEW_ACCOUNT = {
-    "name": "Neue Person",
-    "password1": "Lange-Passphrase-42",
-    "password2": "Lange-Passphrase-42",
-    "accept_terms": "on",
-    "accept_privacy": "on",
-}
 
 
 @pytest.fixture
 def owner(site_tree):
     return make_member("owner@example.org", "Sprachbrücke Celle")
-
-
-def link_in(message) -> str:
-    return urlsplit(re.search(r"https?://\S+/einladung/\S+/", message.body)[0]).path
 
 
 def test_an_invitation_link_works_once(
@@ -40,7 +26,7 @@ def test_an_invitation_link_works_once(
     user, initiative = owner
     login(client, user)
     invite(client, initiative, "neu@example.org", django_capture_on_commit_callbacks)
-    link = link_in(mail.outbox[0])
+    link = invitation_path(mail.outbox[0])
 
     assert Client().post(link, NEW_ACCOUNT).status_code == 302
     again = Client().post(link, {**NEW_ACCOUNT, "name": "Zweiter Versuch"})
@@ -60,7 +46,9 @@ def test_a_revoked_invitation_no_longer_joins(
     revoked = client.post(f"/konto/einladung/{invitation.pk}/zurueckziehen/")
 
     assert revoked.status_code == 302
-    assert Client().post(link_in(mail.outbox[0]), NEW_ACCOUNT).status_code == 400
+    assert (
+        Client().post(invitation_path(mail.outbox[0]), NEW_ACCOUNT).status_code == 400
+    )
     assert not Membership.objects.filter(user__email="neu@example.org").exists()
 
 
@@ -90,7 +78,7 @@ def test_an_inviter_who_left_the_initiative_invites_nobody(
     invite(client, initiative, "neu@example.org", django_capture_on_commit_callbacks)
     Membership.objects.filter(user=user).delete()
 
-    response = Client().post(link_in(mail.outbox[0]), NEW_ACCOUNT)
+    response = Client().post(invitation_path(mail.outbox[0]), NEW_ACCOUNT)
 
     assert response.status_code == 400
     assert not Membership.objects.filter(user__email="neu@example.org").exists()
@@ -122,7 +110,7 @@ def test_an_existing_member_joins_by_button_not_by_opening_the_link(
     login(client, user)
     invitee, _ = make_member("neu@example.org", "Eigene Initiative")
     invite(client, initiative, "neu@example.org", django_capture_on_commit_callbacks)
-    link = link_in(mail.outbox[0])
+    link = invitation_path(mail.outbox[0])
     browser = Client()
     login(browser, invitee)
 

@@ -11,10 +11,9 @@ from django.test import Client
 from accounts.models import MailLanguage, Membership, ModerationNotice
 from accounts.tasks import send_moderation_result, send_reconfirmation_reminders
 
-from .conftest import add_stale_project, make_member, signup_data
+from .conftest import PASSWORD, add_stale_project, make_member, signup_data
 
 pytestmark = [pytest.mark.django_db, pytest.mark.services]
-PASSWORD = "Lange-Passphrase-42"
 
 
 def language_of(user) -> str | None:

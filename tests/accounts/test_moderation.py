@@ -3,8 +3,6 @@ Elasticsearch; rejection with comment; live pages change only on approval."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from django.contrib.auth.models import User
 from django.core import mail
@@ -13,7 +11,7 @@ from projects.models import ProjectPage
 from search.client import index_alias
 from tests.waiting import wait_for
 
-from .conftest import project_data, signup_data
+from .conftest import PASSWORD, project_data, signup_data, verification_link
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -41,18 +39,13 @@ def decide(page: ProjectPage, editor_user, action: str, comment: str) -> None:
 
 def signed_up_member(client):
     client.post("/konto/registrieren/", signup_data())
-    link = wait_for(
-        lambda: (
-            mail.outbox
-            and re.search(r"https?://\S+/konto/bestaetigen/\S+/", mail.outbox[-1].body)
-        )
-    )[0]
-    assert client.post(link, {"password": "Lange-Passphrase-42"}).status_code == 200
+    link = wait_for(lambda: mail.outbox and verification_link(mail.outbox[-1]))
+    assert client.post(link, {"password": PASSWORD}).status_code == 200
     client.logout()
     assert (
         client.post(
             "/konto/anmelden/",
-            {"username": "anna@example.org", "password": "Lange-Passphrase-42"},
+            {"username": "anna@example.org", "password": PASSWORD},
         ).status_code
         == 302
     )

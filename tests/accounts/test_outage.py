@@ -3,8 +3,8 @@ the sweeper sends it exactly once when the broker is back."""
 
 from __future__ import annotations
 
-import re
 import time
+from urllib.parse import urlsplit
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -17,7 +17,15 @@ from kb.models import CallPage, Signature
 from kb.tasks import sweep_signature_confirmations
 from website.models import HomePage
 
-from .conftest import backdate, broker_unreachable, login, make_member, signup_data
+from .conftest import (
+    PASSWORD,
+    backdate,
+    broker_unreachable,
+    login,
+    make_member,
+    signup_data,
+    verification_link,
+)
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
@@ -25,7 +33,7 @@ OWN = "Mein-Eigenes-77"
 
 
 def verify_path(message) -> str:
-    return re.search(r"https?://\S+?(/konto/bestaetigen/\S+/)", message.body)[1]
+    return urlsplit(verification_link(message)).path
 
 
 def test_sign_up_during_an_outage_answers_and_the_sweeper_sends_once(
@@ -46,12 +54,7 @@ def test_sign_up_during_an_outage_answers_and_the_sweeper_sends_once(
 
     (message,) = mail.outbox
     assert message.to == ["anna@example.org"]
-    assert (
-        client.post(
-            verify_path(message), {"password": "Lange-Passphrase-42"}
-        ).status_code
-        == 200
-    )
+    assert client.post(verify_path(message), {"password": PASSWORD}).status_code == 200
     assert User.objects.get(pk=user.pk).is_active
 
 
@@ -152,9 +155,7 @@ def test_an_unverified_account_no_longer_blocks_its_address(
     assert user.check_password("Mein-Eigenes-77")
     assert user.memberships.get().initiative.title == "Echt"
     assert len(mail.outbox) == 2
-    old_link = re.search(r"https?://\S+(/konto/bestaetigen/\S+/)", mail.outbox[0].body)[
-        1
-    ]
+    old_link = verify_path(mail.outbox[0])
     assert client.get(old_link).status_code == 400
 
 

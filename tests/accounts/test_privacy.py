@@ -11,6 +11,8 @@ from wagtail.models import Revision
 from accounts.models import Consent, MailLanguage, Membership
 from projects.models import InitiativePage
 
+from .conftest import PASSWORD
+
 pytestmark = pytest.mark.django_db
 
 User = get_user_model()
@@ -43,9 +45,7 @@ def test_deletion_erases_person_and_keeps_pages_for_editors(
     user, initiative = live_member
     MailLanguage.objects.create(user=user, language="en")
 
-    response = client.post(
-        "/konto/konto-loeschen/", {"password": "Lange-Passphrase-42"}
-    )
+    response = client.post("/konto/konto-loeschen/", {"password": PASSWORD})
 
     assert response.status_code == 302
     assert not User.objects.filter(pk=user.pk).exists()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail, signing
@@ -12,21 +10,16 @@ from django.test import Client
 from accounts.models import Consent, Membership
 from projects.models import InitiativeIndexPage, InitiativePage
 
-from .conftest import signup_data
+from .conftest import PASSWORD, signup_data, verification_link
 
 pytestmark = pytest.mark.django_db
 
 User = get_user_model()
-PASSWORD = "Lange-Passphrase-42"  # noqa: S105  (the one of signup_data)
 
 
 def sign_up(client, django_capture_on_commit_callbacks, **overrides):
     with django_capture_on_commit_callbacks(execute=True):
         return client.post("/konto/registrieren/", signup_data(**overrides))
-
-
-def verification_link() -> str:
-    return re.search(r"https?://\S+/konto/bestaetigen/\S+/", mail.outbox[-1].body)[0]
 
 
 def confirm(client, link: str, password: str = PASSWORD):
@@ -60,12 +53,12 @@ def test_verification_link_activates_once_and_login_works(
     client, site_tree, eager_tasks, django_capture_on_commit_callbacks
 ):
     sign_up(client, django_capture_on_commit_callbacks)
-    link = verification_link()
+    link = verification_link(mail.outbox[-1])
 
     assert (
         client.post(
             "/konto/anmelden/",
-            {"username": "anna@example.org", "password": "Lange-Passphrase-42"},
+            {"username": "anna@example.org", "password": PASSWORD},
         ).status_code
         == 200
     )  # inactive: refused
@@ -79,7 +72,7 @@ def test_verification_link_activates_once_and_login_works(
     assert "Bereits bestätigt" in client.get(link).content.decode()
     response = client.post(
         "/konto/anmelden/",
-        {"username": "anna@example.org", "password": "Lange-Passphrase-42"},
+        {"username": "anna@example.org", "password": PASSWORD},
     )
     assert response.status_code == 302
     assert client.get("/konto/").status_code == 200
@@ -89,7 +82,7 @@ def test_expired_verification_link_is_refused(
     client, site_tree, eager_tasks, django_capture_on_commit_callbacks, settings
 ):
     sign_up(client, django_capture_on_commit_callbacks)
-    link = verification_link()
+    link = verification_link(mail.outbox[-1])
     settings.ACCOUNTS_VERIFY_MAX_AGE = -1
 
     response = confirm(client, link)
@@ -208,7 +201,7 @@ def test_an_english_sign_up_gets_the_verification_in_english(
     (message,) = mail.outbox
     assert message.subject == "Please confirm your e-mail address"
     assert "Please confirm your e-mail address within three days" in message.body
-    assert confirm(english, verification_link()).status_code == 200
+    assert confirm(english, verification_link(mail.outbox[-1])).status_code == 200
     assert User.objects.get(email="anna@example.org").is_active
 
 
