@@ -60,7 +60,7 @@ def _suggestion_gone(request: HttpRequest) -> HttpResponse:
     source_id = typed["source"]
     project = (
         public_projects().filter(pk=int(source_id)).first()
-        if source_id.isdigit()
+        if source_id.isdecimal() and len(source_id) < 10
         else None
     )
     context = {

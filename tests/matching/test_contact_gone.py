@@ -89,3 +89,6 @@ def test_a_forged_source_links_no_private_project(client, site_tree):
 
     assert response.status_code == 410
     assert source.url not in response.content.decode()
+    for forged in ("²", "9" * 30, "-1", ""):
+        response = submit(client, match, fresh_email(), source=forged)
+        assert response.status_code == 410, forged
