@@ -11,11 +11,13 @@ import logging
 import math
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from elastic_transport import TransportError
 from elasticsearch import ApiError
 
 from search.client import get_client, index_alias, is_configured
 
+from . import topics
 from .profiles import count_terms
 from .scoring import COMPLEMENTARY, WEIGHTS, Profile
 
@@ -29,6 +31,72 @@ FIELD_BOOST = 2.0
 TARGET_GROUP_BOOST = 1.0
 COMPLEMENTARY_SIZE = 30
 MSEARCH_CHUNK = 40
+
+
+@dataclass
+class SearchCost:
+    """What the candidate searches cost Elasticsearch: HTTP requests, the
+    searches in them and the sum of their own ``took`` (milliseconds), a
+    figure the client's load does not inflate as much as wall time."""
+
+    requests: int = 0
+    searches: int = 0
+    took_ms: int = 0
+
+    def add(self, responses: list[dict]) -> None:
+        self.requests += 1
+        self.searches += len(responses)
+        self.took_ms += sum(response.get("took", 0) for response in responses)
+
+
+# Summed over this process's candidate searches (the rebuild resets and
+# reports it).
+COST = SearchCost()
+
+
+# The terms in more than a fifth of the projects, as the last rebuild counted
+# them (``profiles.common_terms``), per physical index (a new index is a new
+# corpus): the similar query leaves them out.
+COMMON_TERMS_KEY = "matching:common-terms"
+
+
+def _common_key(index: str) -> str:
+    return f"{COMMON_TERMS_KEY}:{index}"
+
+
+def remember_common_terms(index: str, terms: frozenset[str]) -> None:
+    """Keep the rebuild's common terms for the recomputes that follow."""
+    try:
+        cache.set(_common_key(index), frozenset(terms), timeout=None)
+    except Exception:  # noqa: BLE001  (then recomputes ask with every term)
+        logger.info("Cache unavailable for the common terms", exc_info=True)
+
+
+def common_terms(index: str) -> frozenset[str]:
+    """The common terms of the last rebuild on this physical index; none
+    before the first rebuild."""
+    try:
+        found = cache.get(_common_key(index))
+    except Exception:  # noqa: BLE001
+        logger.info("Cache unavailable for the common terms", exc_info=True)
+        return frozenset()
+    return found if isinstance(found, frozenset) else frozenset()
+
+
+def index_of(stamp: str) -> str:
+    """The physical index of a stamp (``index:version``)."""
+    return stamp.partition(":")[0]
+
+
+def physical_index() -> str | None:
+    """The index the projects alias points to (``None`` without one)."""
+    if not is_configured():
+        return None
+    try:
+        found = get_client().indices.get_alias(name=index_alias("projects"))
+    except (TransportError, ApiError):
+        return None
+    return next(iter(found), None)
 
 
 class CandidatesUnavailable(Exception):
@@ -62,25 +130,36 @@ def _stamp(hit: dict) -> str:
     return f"{hit['_index']}:{hit.get('_version', '')}"
 
 
-def similar_terms(profile: Profile) -> list[tuple[str, float]]:
+def similar_terms(
+    profile: Profile, common: frozenset[str] = frozenset()
+) -> list[tuple[str, float]]:
     """The terms a similar candidate should share, with their weights: the
     profile's topical terms (no places, no organisation name, no generic
     words: what the Python cosine reads) and the synonyms it does not hold
     (once each, like in its vector), the most frequent first, at most
     ``SIMILAR_TERMS``; the weights are its term frequencies (1 + log n) to
-    unit length. Elasticsearch adds the idf."""
+    unit length. Elasticsearch adds the idf.
+
+    Terms in more than a fifth of the projects (``common``) are left out:
+    they weigh little in the cosine, yet each made Elasticsearch score
+    thousands of documents."""
     if profile.counts is None:
         count_terms(profile)
-    weights = {term: 1.0 + math.log(n) for term, n in (profile.counts or {}).items()}
+    weights = {
+        term: 1.0 + math.log(n)
+        for term, n in (profile.counts or {}).items()
+        if term not in common
+    }
     for term in profile.related or ():
-        weights.setdefault(term, 1.0)
+        if term not in common:
+            weights.setdefault(term, 1.0)
     chosen = sorted(weights.items(), key=lambda item: (-item[1], item[0]))
     chosen = chosen[:SIMILAR_TERMS]
     norm = math.sqrt(sum(weight * weight for _, weight in chosen)) or 1.0
     return [(term, round(weight / norm, 4)) for term, weight in chosen]
 
 
-def similar_query(profile: Profile) -> dict:
+def similar_query(profile: Profile, common: frozenset[str] = frozenset()) -> dict:
     """Projects sharing the profile's topical terms (and their synonyms) on
     the pre-analysed ``terms`` field, with its fields of action and target
     groups as a boost: the candidates the Python score is likely to rank
@@ -90,7 +169,7 @@ def similar_query(profile: Profile) -> dict:
     evaluation corpus)."""
     should: list[dict] = [
         {"term": {"terms": {"value": term, "boost": weight}}}
-        for term, weight in similar_terms(profile)
+        for term, weight in similar_terms(profile, common)
     ]
     groups = sorted(profile.target_groups)
     if profile.fields:
@@ -150,8 +229,11 @@ def complementary_query(profile: Profile) -> dict | None:
             terms = " ".join(sorted(need.terms))
             should.append({"match": {"terms_offers": {"query": terms}}})
     for offer in profile.offers:
-        if offer.text:
-            should.append({"match": {"needs_text": {"query": offer.text}}})
+        wanted = topics.content_words(offer.text)
+        if wanted:
+            # Its topical words only: "wir bieten" or a place name in it
+            # would ask for every need worded alike.
+            should.append({"match": {"needs_text": {"query": wanted}}})
         if offer.terms and not offer.implied:
             # A description naming the offer ("die Anmeldung bei der
             # Anerkennungsberatung wird vorbereitet"): real needs are rarely
@@ -232,16 +314,19 @@ def indexed_versions(ids: list[int]) -> dict[int, str]:
     return {int(doc["_id"]): _stamp(doc) for doc in docs if doc.get("found")}
 
 
-def from_elasticsearch(profiles: list[Profile]) -> dict[int, Candidates]:
+def from_elasticsearch(
+    profiles: list[Profile], common: frozenset[str] = frozenset()
+) -> dict[int, Candidates]:
     """One multi-search for a batch of source projects (full profiles: the
-    similar query reads their term counts)."""
+    similar query reads their term counts); ``common``: the terms the
+    similar query leaves out (``common_terms``)."""
     if not is_configured():
         raise CandidatesUnavailable("Elasticsearch is not configured")
     alias = index_alias("projects")
     body: list[dict] = []
     plan: list[tuple[int, str]] = []
     for profile in profiles:
-        body += [{"index": alias}, similar_query(profile)]
+        body += [{"index": alias}, similar_query(profile, common)]
         plan.append((profile.id, "similar"))
         query = complementary_query(profile)
         if query is not None:
@@ -255,7 +340,9 @@ def from_elasticsearch(profiles: list[Profile]) -> dict[int, Candidates]:
         # Chunks keep each request well inside the short client time-out.
         for start in range(0, len(body), MSEARCH_CHUNK * 2):
             chunk = body[start : start + MSEARCH_CHUNK * 2]
-            responses += get_client().msearch(body=chunk)["responses"]
+            answered = get_client().msearch(body=chunk)["responses"]
+            COST.add(answered)
+            responses += answered
     except (TransportError, ApiError) as error:
         raise CandidatesUnavailable(str(error)) from error
     for (source_id, kind), response in zip(plan, responses, strict=True):

@@ -298,6 +298,12 @@ def count_terms(profile: Profile) -> Profile:
     return profile
 
 
+def common_terms(idf: dict[str, float], documents: int) -> frozenset[str]:
+    """The terms of ``idf`` in more than ``COMMON_SHARE`` of the documents."""
+    threshold = common_idf(idf, documents)
+    return frozenset(term for term, value in idf.items() if value < threshold)
+
+
 def common_idf(idf: dict[str, float], documents: int) -> float:
     """The idf of a term in ``COMMON_SHARE`` of the documents (at least in
     ``COMMON_FLOOR``): terms below it are too common to name."""

@@ -6,6 +6,7 @@ scores the current one, in large rebuilds in two forked processes.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import multiprocessing
 import os
@@ -22,7 +23,7 @@ from . import cache as profile_cache
 from . import candidates as candidate_source
 from . import store
 from .models import Match
-from .profiles import load_profiles, public_projects, vectorise
+from .profiles import common_terms, load_profiles, public_projects, vectorise
 from .scoring import Profile
 from .service import compute, matches_of, remove_for
 
@@ -33,8 +34,10 @@ PROCESSES_FROM = 2000
 MAX_PROCESSES = 2
 
 
-# The waits of this process's last rebuild (the bench prints them).
+# The waits of this process's last rebuild and what its candidate searches
+# cost Elasticsearch (the bench prints them).
 LAST_WAITS: dict[str, float] = {}
+LAST_COST = candidate_source.SearchCost()
 
 
 class _Waits:
@@ -100,7 +103,11 @@ def rebuild(
     # Every profile is read and vectorised once (global idf); Elasticsearch
     # only names the candidates.
     pool = load_profiles()
-    vectorise(pool.values())
+    idf = vectorise(pool.values())
+    common = common_terms(idf, len(pool))
+    index = candidate_source.physical_index()
+    if index is not None:
+        candidate_source.remember_common_terms(index, common)
     batches = [ids[i : i + batch_size] for i in range(0, len(ids), batch_size)]
     db = connections[DEFAULT_DB_ALIAS]
     # The writer thread uses this thread's connection (and so its
@@ -109,18 +116,29 @@ def rebuild(
     if overlap:
         db.inc_thread_sharing()
     workers = scoring_processes(len(ids), processes)
+    cost_before = dataclasses.replace(candidate_source.COST)
     try:
         if workers > 1:
             written, stamps, gone = _run_forked(
-                batches, pool, db if overlap else None, workers, on_batch
+                batches, pool, common, db if overlap else None, workers, on_batch
             )
         else:
             written, stamps, gone = _run(
-                batches, pool, db if overlap else None, on_batch
+                batches, pool, common, db if overlap else None, on_batch
             )
     finally:
         if overlap:
             db.dec_thread_sharing()
+    cost = candidate_source.COST
+    LAST_COST.requests = cost.requests - cost_before.requests
+    LAST_COST.searches = cost.searches - cost_before.searches
+    LAST_COST.took_ms = cost.took_ms - cost_before.took_ms
+    logger.info(
+        "Rebuild asked Elasticsearch %d searches in %d requests, took %.1f s",
+        LAST_COST.searches,
+        LAST_COST.requests,
+        LAST_COST.took_ms / 1000,
+    )
     if gone:
         remove_for(gone)
     # The recomputes after publishing start with every indexed profile cached.
@@ -129,7 +147,11 @@ def rebuild(
 
 
 def _run(
-    batches: list[list[int]], pool: dict[int, Profile], db, on_batch=None
+    batches: list[list[int]],
+    pool: dict[int, Profile],
+    common: frozenset[str],
+    db,
+    on_batch=None,
 ) -> tuple[int, dict[int, str], list[int]]:
     use_elasticsearch = is_configured()
     written = 0
@@ -145,7 +167,7 @@ def _run(
             if not use_elasticsearch or index >= len(batches):
                 return None
             sources = [pool[i] for i in batches[index] if i in pool]
-            return ahead.submit(candidate_source.from_elasticsearch, sources)
+            return ahead.submit(candidate_source.from_elasticsearch, sources, common)
 
         pending = ask(0)
         writing: Future | None = None
@@ -203,7 +225,12 @@ def _score_batch(
 
 
 def _run_forked(
-    batches: list[list[int]], pool: dict[int, Profile], db, workers: int, on_batch
+    batches: list[list[int]],
+    pool: dict[int, Profile],
+    common: frozenset[str],
+    db,
+    workers: int,
+    on_batch,
 ) -> tuple[int, dict[int, str], list[int]]:
     """``_run`` with the scoring in ``workers`` forked processes: this one
     asks Elasticsearch for candidates ahead and writes the results in
@@ -230,7 +257,7 @@ def _run_forked(
             if not use_elasticsearch or index >= len(batches):
                 return None
             sources = [pool[i] for i in batches[index] if i in pool]
-            return ahead.submit(candidate_source.from_elasticsearch, sources)
+            return ahead.submit(candidate_source.from_elasticsearch, sources, common)
 
         def finish(batch: list[int], scoring) -> None:
             nonlocal written, writing

@@ -90,7 +90,15 @@ def _compute_with_elasticsearch(
     missing = [i for i in ids if i not in sources]
     if missing:
         sources.update(load_profiles(missing))
-    found = candidate_source.from_elasticsearch(list(sources.values()))
+    # The similar query leaves out the terms the last rebuild of this index
+    # found common, as the rebuild's own queries did.
+    indices = {candidate_source.index_of(stamps[i]) for i in sources if i in stamps}
+    common = (
+        candidate_source.common_terms(indices.pop())
+        if len(indices) == 1
+        else frozenset()
+    )
+    found = candidate_source.from_elasticsearch(list(sources.values()), common)
     for candidates in found.values():
         stamps.update(candidates.stamps)
     wanted = public_ids(set(sources).union(*(c.ids for c in found.values())))

@@ -36,6 +36,14 @@ _GENERIC = """projekt projekte initiative integration integrationsarbeit
     ortsverband landesverband bezirksverband netzwerk evangelisch katholisch
     lutherisch luth deutschen deutsche land grundlage etwa viele vielen"""
 GENERIC = frozenset(fold(word) for word in _GENERIC.split())
+# The verbs that say that something is offered (``search.offers``' markers:
+# "wir bieten", "stellt … zur Verfügung", "vermittelt"), not what: every
+# implied offer holds one, so as a term one would let any offer cover a need
+# worded "bieten …" and make every project share a word. The nouns
+# ("Vermittlung", "Verleih") stay: they name the work.
+_OFFER_WORDING = """bieten bietet biete bietest anbieten anbietet verfügung
+    vermitteln vermittelt verleihen verleiht"""
+OFFER_WORDING = frozenset(fold(word) for word in _OFFER_WORDING.split())
 # Words that tell when, how much or how a report goes on, not what a project
 # does: numbers, months and weekdays, times, linking adverbs, the verbs of a
 # news report, prizes and money. They stay in the texts (measured on the
@@ -156,13 +164,25 @@ def related_terms(text: str, held: Iterable[str]) -> dict[str, int]:
     return related
 
 
+def _content_word(word: str) -> tuple[str, ...]:
+    """``_word`` without the offer wording: what an offer or need is about."""
+    return () if fold(word) in OFFER_WORDING else _word(word)
+
+
+@lru_cache(maxsize=65536)
+def content_words(text: str) -> str:
+    """The words of an offer or need that say what it is about (no offer
+    wording, places, generic or noise words), as a query string."""
+    return " ".join(word for word in words(text) if _content_word(word))
+
+
 @lru_cache(maxsize=65536)
 def short_terms(text: str, expand: bool = False) -> frozenset[str]:
     """The topical terms of an offer or a need; ``expand`` adds synonyms
     (a need is asked like a search query)."""
     terms: set[str] = set()
     for word in words(text):
-        found = _word(word)
+        found = _content_word(word)
         terms.update(found)
         if expand and found:
             terms.update(_synonym_terms(word))
@@ -175,7 +195,7 @@ def term_groups(text: str, expand: bool = False) -> tuple[frozenset[str], ...]:
     ``expand``, synonyms): a word counts as covered when any of them is."""
     groups: list[frozenset[str]] = []
     for word in words(text):
-        found = _word(word)
+        found = _content_word(word)
         if not found:
             continue
         extra = _synonym_terms(word) if expand else ()
