@@ -18,15 +18,16 @@ from collections.abc import Mapping
 from django.core.cache import cache
 
 from .profiles import count_terms, load_profiles
-from .scoring import Profile
+from .scoring.profile import Profile
 
 logger = logging.getLogger(__name__)
 
 TTL = 24 * 3600
 LOCAL_SIZE = 20_000
 # Bumped when what a profile holds changes (2: topical terms, offer terms;
-# 3: related terms; 4: listed offer terms).
-_PREFIX = "matching:profile4"
+# 3: related terms; 4: listed offer terms; 5: the classes moved to
+# matching.scoring.profile, which the pickled entries name).
+_PREFIX = "matching:profile5"
 
 _local: OrderedDict[tuple[int, str], Profile] = OrderedDict()
 

@@ -19,7 +19,8 @@ from search.client import get_client, index_alias, is_configured
 
 from . import topics
 from .profiles import count_terms
-from .scoring import COMPLEMENTARY, WEIGHTS, Profile
+from .scoring.profile import Profile
+from .scoring.weights import COMPLEMENTARY, WEIGHTS
 
 logger = logging.getLogger(__name__)
 

@@ -19,7 +19,7 @@ from search.offers import implied_offers
 
 from . import text as textsim
 from . import topics
-from .scoring import OfferNeed, Profile
+from .scoring.profile import OfferNeed, Profile
 
 PRACTICE_FIELDS = ("starting_point", "goals", "approach", "results", "transferability")
 # Implied offers per project at most (the sentences of a long description).

@@ -17,7 +17,7 @@ from kb.page_urls import page_url, site_root_paths
 
 from .explain import explain
 from .models import Match
-from .scoring import COMPLEMENTARY, SIMILAR, WEIGHTS
+from .scoring.weights import COMPLEMENTARY, SIMILAR, WEIGHTS
 
 COLUMNS = (
     "pk",

@@ -24,7 +24,7 @@ from . import candidates as candidate_source
 from . import store
 from .models import Match
 from .profiles import common_terms, load_profiles, public_projects, vectorise
-from .scoring import Profile
+from .scoring.profile import Profile
 from .service import compute, matches_of, remove_for
 
 logger = logging.getLogger(__name__)

@@ -17,19 +17,12 @@ from . import candidates as candidate_source
 from . import store
 from .models import Match
 from .profiles import load_profiles, public_ids, vectorise
-from .scoring import (
-    COMPLEMENTARY,
-    KINDS,
-    SIMILAR,
-    WEIGHTS,
-    Profile,
-    Scored,
-    nearness,
-    normalise_es_score,
-    score_complementary,
-    score_similar,
-    top_matches,
-)
+from .scoring.complementary import score_complementary
+from .scoring.profile import Profile, Scored
+from .scoring.proximity import nearness
+from .scoring.ranking import top_matches
+from .scoring.similar import normalise_es_score, score_similar
+from .scoring.weights import COMPLEMENTARY, KINDS, SIMILAR, WEIGHTS
 
 logger = logging.getLogger(__name__)
 

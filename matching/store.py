@@ -20,7 +20,8 @@ from django.db import connection, transaction
 from django.db.models import Q
 
 from .models import ContactRequest, Match
-from .scoring import WEIGHTS, Scored
+from .scoring.profile import Scored
+from .scoring.weights import WEIGHTS
 
 Key = tuple[int, int, str]
 

@@ -16,7 +16,7 @@ from .forms import ContactForm, OutcomeForm, ReplyForm
 from .models import ContactRequest, Match
 from .profiles import public_ids, public_projects
 from .queries import visible_matches
-from .scoring import KINDS
+from .scoring.weights import KINDS
 from .tasks import (
     relay_contact_reply,
     relay_contact_request,

@@ -17,7 +17,7 @@ from django.utils.translation import gettext
 
 from ..explain import explain_sentences
 from ..queries import ShownMatch, grouped
-from ..scoring import COMPLEMENTARY, SIMILAR
+from ..scoring.weights import COMPLEMENTARY, SIMILAR
 
 register = template.Library()
 

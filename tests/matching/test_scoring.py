@@ -6,20 +6,12 @@ import pytest
 
 from kb.geo import distance_km
 from matching import text as textsim
-from matching.scoring import (
-    COMPLEMENTARY,
-    SIMILAR,
-    WEIGHTS,
-    OfferNeed,
-    Profile,
-    Scored,
-    normalise_es_score,
-    proximity,
-    score_complementary,
-    score_similar,
-    text_similarity,
-    top_matches,
-)
+from matching.scoring.complementary import score_complementary
+from matching.scoring.profile import OfferNeed, Profile, Scored
+from matching.scoring.proximity import proximity
+from matching.scoring.ranking import top_matches
+from matching.scoring.similar import normalise_es_score, score_similar, text_similarity
+from matching.scoring.weights import COMPLEMENTARY, SIMILAR, WEIGHTS
 
 CELLE = (52.62, 10.08)
 HERMANNSBURG = (52.83, 10.09)
