@@ -26,9 +26,8 @@ TTL = 24 * 3600
 LOCAL_SIZE = 20_000
 # Bumped when what a profile holds changes (2: topical terms, offer terms;
 # 3: related terms; 4: listed offer terms; 5: the classes moved to
-# matching.scoring.profile, which the pickled entries name; 6: needs implied
-# by what a project helps people search for).
-_PREFIX = "matching:profile6"
+# matching.scoring.profile, which the pickled entries name).
+_PREFIX = "matching:profile5"
 
 _local: OrderedDict[tuple[int, str], Profile] = OrderedDict()
 

@@ -15,7 +15,7 @@ from django.db.models import Exists, OuterRef, TextField
 from django.db.models.functions import Cast, Length, Substr
 from wagtail.models import Page
 
-from search.offers import SENTENCE, implied_offers
+from search.offers import implied_offers
 
 from . import text as textsim
 from . import topics
@@ -205,7 +205,7 @@ def load_profiles(ids: Iterable[int] | None = None) -> dict[int, Profile]:
             location=location,
             statewide=row["statewide"],
             offers=(*offers.get(pk, ()), *_implied(row)),
-            needs=(*needs.get(pk, ()), *_searched(row, offers.get(pk, ()))),
+            needs=tuple(needs.get(pk, ())),
             text=project_text(row, tag_names),
         )
     return profiles
@@ -251,57 +251,6 @@ def _implied(row: dict) -> list[OfferNeed]:
         )
         for text in found[:MAX_IMPLIED]
     ]
-
-
-# "Wohnungssuche", "Ausbildungsplatzsuche", "Suche nach einem Praktikum":
-# a project that helps people search for something needs partners who offer
-# it. Implied needs per project at most.
-MAX_SEARCHED = 3
-_SEARCH_FOR = re.compile(r"\bSuche\s+nach\s+([^.,;:!?()]+)", re.IGNORECASE)
-_SEARCH_SUFFIX = "suche"
-
-
-def searched_for(text: str) -> list[str]:
-    """What ``text`` says people search for: the first part of a compound
-    ending in "-suche" ("Ausbildungsplatz" of "Ausbildungsplatzsuche") and
-    the words after "Suche nach" (up to the next punctuation)."""
-    found: list[str] = []
-    for word in re.findall(r"\w+", text):
-        folded = word.casefold()
-        if folded.endswith(_SEARCH_SUFFIX) and len(folded) > len(_SEARCH_SUFFIX) + 3:
-            found.append(word[: -len(_SEARCH_SUFFIX)])
-    found += [match.strip() for match in _SEARCH_FOR.findall(text)]
-    return found
-
-
-def _searched(row: dict, listed: Iterable[OfferNeed]) -> list[OfferNeed]:
-    """Needs the project's offers and texts imply by what they help people
-    search for; the need's text is the offer or sentence that says so (the
-    reason quotes it), its terms are those of the searched thing only."""
-    description = _strip(" ".join(_strings(_raw_stream(row["description_json"]))))
-    places = [offer.text for offer in listed if not offer.implied]
-    places += SENTENCE.split(row["teaser"] or "") + SENTENCE.split(description)
-    needs: list[OfferNeed] = []
-    seen: set[frozenset[str]] = set()
-    for place in places:
-        for searched in searched_for(place):
-            terms = topics.short_terms(searched, expand=True)
-            if not terms or terms in seen:
-                continue
-            seen.add(terms)
-            needs.append(
-                OfferNeed(
-                    None,
-                    "",
-                    place.strip(),
-                    terms=terms,
-                    groups=topics.term_groups(searched, expand=True),
-                    implied=True,
-                )
-            )
-            if len(needs) >= MAX_SEARCHED:
-                return needs
-    return needs
 
 
 def vectorise(profiles: Iterable[Profile], idf: dict[str, float] | None = None):
