@@ -43,9 +43,8 @@ def message_id(row: models.Model, mail: str, owed_since: datetime | None) -> str
     SECRET_KEY, so the header reveals no row ids or counts."""
     stamp = f"{owed_since.timestamp():.6f}" if owed_since else ""
     seed = f"{row._meta.label_lower}:{row.pk}:{mail}:{stamp}"
-    digest = salted_hmac("kb.handoff.message_id", seed, algorithm="sha256").hexdigest()[
-        :32
-    ]
+    mac = salted_hmac("kb.handoff.message_id", seed, algorithm="sha256")
+    digest = mac.hexdigest()[:32]
     domain = urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname or "localhost"
     return f"<{digest}@{domain}>"
 
