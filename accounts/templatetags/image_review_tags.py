@@ -7,6 +7,7 @@ may not review and for rejected pictures, only the state."""
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 
 from django import template
@@ -36,17 +37,36 @@ def _fit(width: int, height: int, box: int) -> tuple[int, int]:
     return max(1, round(width * scale)), max(1, round(height * scale))
 
 
+# The states of a request's listing, read once for all its cells.
+_states_of_request: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _read_states() -> dict[int, str]:
+    return dict(
+        ImageModeration.objects.exclude(
+            state=ImageModeration.State.APPROVED
+        ).values_list("image_id", "state")
+    )
+
+
+def _states(request) -> dict[int, str]:
+    """Image id → state of every picture that is not public: one query per
+    listing, not one per cell."""
+    if request is None:
+        return _read_states()
+    found = _states_of_request.get(request)
+    if found is None:
+        found = _states_of_request[request] = _read_states()
+    return found
+
+
 @register.simple_tag(takes_context=True)
 def waiting_preview(context, image) -> WaitingPreview | None:
     """None for a public picture (no moderation row, or approved)."""
-    state = (
-        ImageModeration.objects.filter(image_id=image.pk)
-        .values_list("state", flat=True)
-        .first()
-    )
-    if state is None or state == ImageModeration.State.APPROVED:
-        return None
     request = context.get("request")
+    state = _states(request).get(image.pk)
+    if state is None:
+        return None
     url = ""
     if state == ImageModeration.State.PENDING and request and can_review(request.user):
         url = reverse("image_review_thumbnail", args=[image.pk])

@@ -312,6 +312,26 @@ def test_the_admin_listing_shows_a_waiting_picture_through_the_editors_preview(
     assert f"/media/images/{Path(image.file.name).stem}" in page  # a rendition
 
 
+def test_the_admin_listing_reads_the_states_once_not_per_picture(
+    roots, client, live_member, editor
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _, initiative = live_member
+
+    def state_queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            listing(editor, "grid")
+        return sum("kb_imagemoderation" in q["sql"] for q in captured)
+
+    upload_image(client, initiative, "Bild 1")
+    one = state_queries()
+    upload_image(client, initiative, "Bild 2")
+    upload_image(client, initiative, "Bild 3")
+    assert state_queries() == one
+
+
 def test_the_admin_listing_labels_a_rejected_picture_without_a_preview(
     roots, client, live_member, editor, django_capture_on_commit_callbacks
 ):
