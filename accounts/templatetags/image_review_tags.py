@@ -1,9 +1,11 @@
-"""What the Wagtail admin's image listing shows for a member's picture that
-is not public: its file waits in the private storage (``kb.images``) or was
-deleted on rejection, so Wagtail cannot make a rendition of it and would show
-a missing file. Instead the listing shows the editors' preview (made on
-request from the private file, ``image_review_thumbnail``) or, for users who
-may not review and for rejected pictures, only the state."""
+"""What the Wagtail admin shows for a member's picture that is not public:
+its file waits in the private storage (``kb.images``) or was deleted on
+rejection, so Wagtail cannot make a rendition of it and would show a missing
+file. Instead the image listing, the image chooser and the image's edit page
+show the editors' preview (made on request from the private file,
+``image_review_thumbnail``) or, for users who may not review and for rejected
+pictures, only the state; a chooser field in a page's form shows the state
+next to the title (``chosen_image_state``)."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ import weakref
 from dataclasses import dataclass
 
 from django import template
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 
 from kb.models import ImageModeration
 
@@ -21,10 +23,12 @@ from ..views.image_review import can_review
 register = template.Library()
 
 LISTING_SIZE = 165  # Wagtail's listing renditions are max-165x165
+_CHOSEN_STATES = "image_review_tags.chosen_states"  # a key of the render context
 
 
 @dataclass(frozen=True)
 class WaitingPreview:
+    state: str
     label: str
     url: str
     width: int
@@ -61,8 +65,10 @@ def _states(request) -> dict[int, str]:
 
 
 @register.simple_tag(takes_context=True)
-def waiting_preview(context, image) -> WaitingPreview | None:
-    """None for a public picture (no moderation row, or approved)."""
+def waiting_preview(context, image, box: int = LISTING_SIZE) -> WaitingPreview | None:
+    """None for a public picture (no moderation row, or approved); ``box``
+    bounds the preview's width and height (the private preview itself is at
+    most ``THUMBNAIL_SIZE``)."""
     request = context.get("request")
     state = _states(request).get(image.pk)
     if state is None:
@@ -70,10 +76,47 @@ def waiting_preview(context, image) -> WaitingPreview | None:
     url = ""
     if state == ImageModeration.State.PENDING and request and can_review(request.user):
         url = reverse("image_review_thumbnail", args=[image.pk])
-    width, height = _fit(image.width, image.height, LISTING_SIZE)
+    width, height = _fit(image.width, image.height, box)
     return WaitingPreview(
+        state=state,
         label=str(ImageModeration.State(state).label),
         url=url,
         width=width,
         height=height,
     )
+
+
+def _image_id(edit_url: str) -> int | None:
+    try:
+        match = resolve(edit_url)
+    except Resolver404:
+        return None
+    if match.view_name != "wagtailimages:edit":
+        return None
+    return match.kwargs.get("image_id")
+
+
+@register.simple_tag(takes_context=True)
+def chosen_image_state(context, edit_url: str) -> str:
+    """The state label of the picture a chooser field holds ("" when it is
+    public or none is chosen). A widget is rendered without the request and
+    knows its picture only by the link to its edit page: one query per
+    chosen picture (as Wagtail's own preview rendition costs), kept in the
+    render context for the widget's other blocks."""
+    known = context.render_context.setdefault(_CHOSEN_STATES, {})
+    if edit_url not in known:
+        known[edit_url] = _chosen_state(edit_url)
+    return known[edit_url]
+
+
+def _chosen_state(edit_url: str) -> str:
+    image_id = _image_id(edit_url) if edit_url else None
+    if image_id is None:
+        return ""
+    state = (
+        ImageModeration.objects.filter(image_id=image_id)
+        .exclude(state=ImageModeration.State.APPROVED)
+        .values_list("state", flat=True)
+        .first()
+    )
+    return str(ImageModeration.State(state).label) if state else ""

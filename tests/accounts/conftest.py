@@ -14,6 +14,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.urls import reverse
 from PIL import Image
 from wagtail.images import get_image_model
 
@@ -120,6 +121,38 @@ def editor(editor_user) -> Client:
     editor_client = Client()
     editor_client.force_login(editor_user)
     return editor_client
+
+
+FILE_SYSTEM = "django.core.files.storage.FileSystemStorage"
+
+
+@pytest.fixture
+def roots(settings, tmp_path):
+    """The production storages (files on disk), in folders of this test."""
+    media, private = tmp_path / "media", tmp_path / "private"
+    settings.MEDIA_ROOT = str(media)
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": FILE_SYSTEM},
+        "private": {"BACKEND": FILE_SYSTEM, "OPTIONS": {"location": str(private)}},
+    }
+    # Wagtail caches renditions by image id in Redis; ids repeat in each new
+    # test database, so a cached one of an earlier run would answer.
+    settings.CACHES = {
+        **settings.CACHES,
+        "renditions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }
+    return media, private
+
+
+def decide_image(editor, image, decision: str, capture) -> None:
+    """The editor approves or rejects a picture under Bildfreigabe; the
+    file moves at commit (``capture``: django_capture_on_commit_callbacks)."""
+    with capture(execute=True):
+        response = editor.post(
+            reverse("image_review"), {"image": image.pk, "decision": decision}
+        )
+    assert response.status_code == 302
 
 
 def png_bytes(size=(32, 24)) -> bytes:

@@ -21,42 +21,15 @@ from accounts.privacy import delete_account, export_personal_data
 from projects.models import ProjectGalleryImage
 
 from .conftest import add_stale_project, png_bytes, upload_image
+from .conftest import decide_image as decide
 
 pytestmark = pytest.mark.django_db
 
 ALT = "Kinder beim Fahrradkurs"
-FILE_SYSTEM = "django.core.files.storage.FileSystemStorage"
 
 
 def upload(client, initiative):
     return upload_image(client, initiative, ALT, "rad.png")
-
-
-@pytest.fixture
-def roots(settings, tmp_path):
-    """The production storages (files on disk), in folders of this test."""
-    media, private = tmp_path / "media", tmp_path / "private"
-    settings.MEDIA_ROOT = str(media)
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {"BACKEND": FILE_SYSTEM},
-        "private": {"BACKEND": FILE_SYSTEM, "OPTIONS": {"location": str(private)}},
-    }
-    # Wagtail caches renditions by image id in Redis; ids repeat in each new
-    # test database, so a cached one of an earlier run would answer.
-    settings.CACHES = {
-        **settings.CACHES,
-        "renditions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    }
-    return media, private
-
-
-def decide(editor, image, decision: str, capture) -> None:
-    with capture(execute=True):
-        response = editor.post(
-            reverse("image_review"), {"image": image.pk, "decision": decision}
-        )
-    assert response.status_code == 302
 
 
 def fresh(image):
