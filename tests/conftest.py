@@ -234,6 +234,22 @@ def _default_language_after_each_test():
     translation.deactivate()
 
 
+EDITOR_PASSWORD = "Lange-Passphrase-42"
+
+
+@pytest.fixture
+def editor_user(django_user_model):
+    """A member of the editors' group "Redaktion" ("redaktion",
+    ``EDITOR_PASSWORD``): what editors may do in the admin, no superuser."""
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user(
+        "redaktion", "redaktion@example.org", EDITOR_PASSWORD
+    )
+    user.groups.add(Group.objects.get(name="Redaktion"))
+    return user
+
+
 @pytest.fixture
 def site_tree(db):
     """Home page and project index, as ``load_demo`` builds them, without projects."""

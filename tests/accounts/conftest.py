@@ -11,7 +11,6 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
@@ -106,18 +105,8 @@ def live_member(member):
 
 
 @pytest.fixture
-def editor_user(django_user_model):
-    """A member of the editors' group "Redaktion"."""
-    user = django_user_model.objects.create_user(
-        "redaktion", "redaktion@example.org", PASSWORD
-    )
-    user.groups.add(Group.objects.get(name="Redaktion"))
-    return user
-
-
-@pytest.fixture
 def editor(editor_user) -> Client:
-    """A client signed in as ``editor_user``."""
+    """A client signed in as ``editor_user`` (tests/conftest.py)."""
     editor_client = Client()
     editor_client.force_login(editor_user)
     return editor_client

@@ -7,23 +7,12 @@ keeps everything else, the StreamField and the rich text included."""
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth.models import Group
 
 from scripts.faults.editor import AdminEditor, EditorError, edit_form_data, published
+from tests.conftest import EDITOR_PASSWORD
 from tests.factories.pages import make_project
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-PASSWORD = "Redaktion-im-Stoerungstest-26"
-
-
-@pytest.fixture
-def editor_account(django_user_model):
-    user = django_user_model.objects.create_user(
-        "stoerung", "stoerung@example.org", PASSWORD
-    )
-    user.groups.add(Group.objects.get(name="Redaktion"))
-    return user
 
 
 @pytest.fixture
@@ -39,10 +28,10 @@ def project(site_tree):
 
 
 def test_an_editor_publishes_a_change_through_the_admin(
-    live_server, editor_account, project, clean_rate_limits
+    live_server, editor_user, project, clean_rate_limits
 ):
     revisions_before = project.revisions.count()
-    editor = AdminEditor(live_server.url, "stoerung", PASSWORD)
+    editor = AdminEditor(live_server.url, editor_user.username, EDITOR_PASSWORD)
     editor.log_in()
 
     response = editor.publish(project.pk, {"teaser": "Neu (Fassung 1)"})
@@ -62,9 +51,9 @@ def test_an_editor_publishes_a_change_through_the_admin(
 
 
 def test_a_wrong_password_is_refused_without_a_server_error(
-    live_server, editor_account, clean_rate_limits
+    live_server, editor_user, clean_rate_limits
 ):
-    editor = AdminEditor(live_server.url, "stoerung", "falsch")
+    editor = AdminEditor(live_server.url, editor_user.username, "falsch")
 
     with pytest.raises(EditorError, match="answered 200"):
         editor.log_in()
