@@ -4,8 +4,9 @@ rejection, so Wagtail cannot make a rendition of it and would show a missing
 file. Instead the image listing, the image chooser and the image's edit page
 show the editors' preview (made on request from the private file,
 ``image_review_thumbnail``) or, for users who may not review and for rejected
-pictures, only the state; a chooser field in a page's form shows the state
-next to the title (``chosen_image_state``)."""
+pictures, only the state; a chooser field in a page's form and the
+comparison of two revisions, rendered without the request, show the state
+(``chosen_image_state``, ``image_state``)."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ from ..views.image_review import can_review
 register = template.Library()
 
 LISTING_SIZE = 165  # Wagtail's listing renditions are max-165x165
-_CHOSEN_STATES = "image_review_tags.chosen_states"  # a key of the render context
+_KNOWN_STATES = "image_review_tags.known_states"  # a key of the render context
 
 
 @dataclass(frozen=True)
@@ -100,23 +101,29 @@ def _image_id(edit_url: str) -> int | None:
 def chosen_image_state(context, edit_url: str) -> str:
     """The state label of the picture a chooser field holds ("" when it is
     public or none is chosen). A widget is rendered without the request and
-    knows its picture only by the link to its edit page: one query per
-    chosen picture (as Wagtail's own preview rendition costs), kept in the
-    render context for the widget's other blocks."""
-    known = context.render_context.setdefault(_CHOSEN_STATES, {})
-    if edit_url not in known:
-        known[edit_url] = _chosen_state(edit_url)
-    return known[edit_url]
+    knows its picture only by the link to its edit page."""
+    return _state_label(context, _image_id(edit_url) if edit_url else None)
 
 
-def _chosen_state(edit_url: str) -> str:
-    image_id = _image_id(edit_url) if edit_url else None
+@register.simple_tag(takes_context=True)
+def image_state(context, image) -> str:
+    """The state label of a picture that is not public ("" when it is),
+    where the template has no request (the comparison of two revisions)."""
+    return _state_label(context, image.pk if image else None)
+
+
+def _state_label(context, image_id: int | None) -> str:
+    """One query per picture (as Wagtail's own preview rendition costs),
+    kept in the render context for the template's other blocks."""
     if image_id is None:
         return ""
-    state = (
-        ImageModeration.objects.filter(image_id=image_id)
-        .exclude(state=ImageModeration.State.APPROVED)
-        .values_list("state", flat=True)
-        .first()
-    )
-    return str(ImageModeration.State(state).label) if state else ""
+    known = context.render_context.setdefault(_KNOWN_STATES, {})
+    if image_id not in known:
+        state = (
+            ImageModeration.objects.filter(image_id=image_id)
+            .exclude(state=ImageModeration.State.APPROVED)
+            .values_list("state", flat=True)
+            .first()
+        )
+        known[image_id] = str(ImageModeration.State(state).label) if state else ""
+    return known[image_id]

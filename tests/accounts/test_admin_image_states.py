@@ -146,3 +146,41 @@ def test_a_page_forms_chooser_field_names_the_state_of_a_waiting_picture(
     form = editor.get(edit_url).content.decode()
     assert WAITING not in form
     assert "/media/images/" in form  # Wagtail's preview rendition
+
+
+def test_the_delete_question_shows_a_waiting_picture_through_the_preview(
+    roots, client, live_member, editor
+):
+    _, initiative = live_member
+    image = upload_image(client, initiative, "Fahrradkurs")
+
+    response = editor.get(reverse("wagtailimages:delete", args=[image.pk]))
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert f'src="{reverse("image_review_thumbnail", args=[image.pk])}"' in page
+    assert WAITING in page
+    assert "not-found" not in page
+    assert f'action="{reverse("wagtailimages:delete", args=[image.pk])}"' in page
+
+
+def test_a_revision_comparison_names_a_waiting_picture_in_the_gallery(
+    roots, client, live_member, editor
+):
+    _, initiative = live_member
+    project = add_stale_project(initiative)
+    image = upload_image(client, initiative, "Fahrradkurs")
+    project.gallery_images.add(ProjectGalleryImage(image=image, alt_text="Rad"))
+    revision = project.save_revision()
+
+    response = editor.get(
+        reverse(
+            "wagtailadmin_pages:revisions_compare",
+            args=[project.pk, "live", revision.pk],
+        )
+    )
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert f'Fahrradkurs <span class="w-status w-status--primary">{WAITING}' in page
+    assert "not-found" not in page
