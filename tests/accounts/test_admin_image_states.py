@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.images import get_image_model
 
+from kb.images import open_original
 from projects.models import ProjectGalleryImage
 
 from .conftest import add_stale_project, decide_image, png_bytes, upload_image
@@ -184,3 +185,32 @@ def test_a_revision_comparison_names_a_waiting_picture_in_the_gallery(
     assert response.status_code == 200
     assert f'Fahrradkurs <span class="w-status w-status--primary">{WAITING}' in page
     assert "not-found" not in page
+
+
+def test_an_upload_duplicating_a_waiting_picture_offers_only_the_new_one(
+    roots, client, live_member, editor
+):
+    _, initiative = live_member
+    waiting = upload_image(client, initiative, "Fahrradkurs")
+    with open_original(waiting) as handle:
+        same_bytes = handle.read()  # e.g. saved from Bildfreigabe's full view
+
+    response = editor.post(
+        reverse("wagtailimages_chooser:create"),
+        {
+            "image-chooser-upload-title": "Noch einmal",
+            "image-chooser-upload-file": SimpleUploadedFile("rad.png", same_bytes),
+            "image-chooser-upload-description": "Kinder beim Fahrradkurs",
+            "image-chooser-upload-collection": waiting.collection_id,
+        },
+    )
+
+    answer = response.json()
+    assert answer["step"] == "duplicate_found"
+    html = answer["htmlFragment"]
+    new = get_image_model().objects.get(title="Noch einmal")
+    assert f'src="{reverse("image_review_thumbnail", args=[waiting.pk])}"' in html
+    assert WAITING in html
+    assert "not-found" not in html
+    assert chosen_url(new) in html
+    assert chosen_url(waiting) not in html  # Wagtail answers that with a 500
