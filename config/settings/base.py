@@ -216,6 +216,8 @@ DEFAULT_FROM_EMAIL = env_str(
 ELASTICSEARCH_URL = env_url("ELASTICSEARCH_URL", {"http", "https"})
 ELASTICSEARCH_TIMEOUT = env_float("ELASTICSEARCH_TIMEOUT", 2.0)
 SEARCH_INDEX_PREFIX = env_str("SEARCH_INDEX_PREFIX", "npa-dev")
+# The best matches' vocabulary ranks the rest (search/backends/feedback.py).
+SEARCH_FEEDBACK = env_bool("SEARCH_FEEDBACK", True)
 ELASTICSEARCH_DSL = {
     "default": {
         "hosts": ELASTICSEARCH_URL or "http://127.0.0.1:9200",

@@ -56,6 +56,9 @@ class Context:
     seat: tuple[float, float] | None = None
     exclude_ids: tuple[int, ...] = ()
     understood: Understood | None = None
+    feedback: tuple[tuple[str, float], ...] = ()
+    """Terms of the best matches that lift the others (Elasticsearch's
+    ranking, ``feedback``); set by the engine, never by the caller."""
 
 
 class SearchBackend(Protocol):

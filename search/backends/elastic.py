@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from django.conf import settings
 from elasticsearch import ApiError
 
 from ..client import get_client, index_alias
@@ -17,7 +19,10 @@ from .es_requests import (
     HIGHLIGHT_FIELDS,
     facets_body,
     hits_body,
+    ids_body,
+    probe_body,
 )
+from .feedback import TOP_DOCUMENTS, feedback_for
 
 
 def suggestion_from(text: str, suggest: dict) -> str | None:
@@ -93,29 +98,68 @@ class Outcome:
     rescued: bool
     """Nothing matched the words as written; similar spellings did."""
     context: Context
-    """The context the outcome was found with (the rescue relaxes it)."""
+    """The context the outcome was found with (the rescue relaxes it, the
+    feedback terms join it)."""
 
 
-def _run(query: SearchQuery, context: Context) -> Outcome:
+def _total(response: dict) -> int:
+    return response["hits"]["total"]["value"]
+
+
+def _decide(
+    query: SearchQuery, context: Context, first: Callable[..., dict]
+) -> Outcome:
     """The exact words first; typo tolerance and suggestions only when they
     find fewer than ``FEW_HITS`` or a query word occurs nowhere (fuzzy
     expansion is the largest cost of a search, and correctly spelled queries
     never need it); if even that finds nothing, any one word is enough.
     Every decision rests on the counts, so each page of a search decides
-    the same way."""
-    hits, counts = send(query, context, fuzzy=False)
-    exact = counts["hits"]["total"]["value"]
+    the same way. ``first`` builds the body sent beside the counts."""
+    hits, counts = _msearch(
+        first(query, context, False), facets_body(query, context, False)
+    )
+    exact = _total(counts)
     if not query.text or (exact >= FEW_HITS and not _unknown_word(counts)):
         return Outcome(hits, counts, False, False, context)
-    hits, counts = send(query, context, fuzzy=True)
-    if counts["hits"]["total"]["value"] == 0 and context.understood:
+    hits, counts = _msearch(
+        first(query, context, True), facets_body(query, context, True)
+    )
+    if _total(counts) == 0 and context.understood:
         # Any word that occurs finds something (recall first).
         context = replace(
             context, understood=replace(context.understood, any_word=True)
         )
-        hits, counts = send(query, context, fuzzy=True)
-    rescued = exact == 0 and counts["hits"]["total"]["value"] > 0
+        hits, counts = _msearch(
+            first(query, context, True), facets_body(query, context, True)
+        )
+    rescued = exact == 0 and _total(counts) > 0
     return Outcome(hits, counts, True, rescued, context)
+
+
+def _ranks_by_text(query: SearchQuery, context: Context) -> bool:
+    understood = context.understood
+    return bool(
+        settings.SEARCH_FEEDBACK
+        and query.text
+        and query.sort == "relevance"
+        and understood
+        and understood.concepts
+    )
+
+
+def _run(query: SearchQuery, context: Context) -> Outcome:
+    """The search's hits and counts. A search ranked by its words asks for
+    the best matches first, reads their feedback terms and then asks for the
+    page with them (``feedback``): three round trips instead of one."""
+    if not _ranks_by_text(query, context):
+        return _decide(query, context, hits_body)
+    outcome = _decide(query, context, probe_body)
+    context = outcome.context
+    if _total(outcome.counts) > TOP_DOCUMENTS:
+        ids = [int(raw["_id"]) for raw in outcome.hits["hits"]["hits"]]
+        context = replace(context, feedback=feedback_for(ids, context.understood))
+    (hits,) = _msearch(hits_body(query, context, outcome.fuzzy))
+    return replace(outcome, hits=hits, context=context)
 
 
 def _unknown_word(counts: dict) -> bool:
@@ -132,11 +176,7 @@ def _unknown_word(counts: dict) -> bool:
 def _page_ids(query: SearchQuery, context: Context, fuzzy: bool) -> list[int]:
     """One page's ids, ranked as ``search`` ranks it; nothing loaded,
     highlighted or counted."""
-    body = hits_body(query, context, fuzzy)
-    for name in ("highlight", "suggest"):
-        body.pop(name, None)
-    body["_source"] = False
-    (part,) = _msearch(body)
+    (part,) = _msearch(ids_body(query, context, fuzzy))
     return [int(raw["_id"]) for raw in part["hits"]["hits"]]
 
 

@@ -16,6 +16,8 @@ fields rank the top window (phrases, exact words).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from elasticsearch.dsl import A, Q, Search
 
 from ..facets import FACET_SIZE, TAG_FACET_SIZE
@@ -23,6 +25,7 @@ from ..highlight import POST, PRE
 from ..query import FILTER_KEYS, SearchQuery
 from ..understanding import Concept, Understood, minimum_should_match
 from . import Context
+from .feedback import TOP_DOCUMENTS, lift
 
 TEXT_FIELDS = [
     "title^5",
@@ -340,10 +343,13 @@ def hits_body(query: SearchQuery, context: Context, fuzzy: bool = False) -> dict
     search asks for only when the exact words find too little."""
     # No aggregations here, so the facet selections filter the query itself
     # (not a post filter): only documents that pass them are scored.
+    # The feedback terms of the best matches only rank (``feedback``).
+    feedback = lift(context.feedback)
     matching = Q(
         "bool",
         must=[_matching(query, context, fuzzy)],
         filter=_facet_filters(query),
+        should=[feedback] if feedback else [],
     )
     understood = context.understood
     search = (
@@ -401,3 +407,19 @@ def hits_body(query: SearchQuery, context: Context, fuzzy: bool = False) -> dict
             },
         )
     return search.to_dict()
+
+
+def ids_body(query: SearchQuery, context: Context, fuzzy: bool = False) -> dict:
+    """One page's ids, ranked as ``hits_body`` ranks them: nothing fetched,
+    highlighted or suggested."""
+    body = hits_body(query, context, fuzzy)
+    for name in ("highlight", "suggest"):
+        body.pop(name, None)
+    body["_source"] = False
+    return body
+
+
+def probe_body(query: SearchQuery, context: Context, fuzzy: bool = False) -> dict:
+    """The ids of the best matches, ranked as the first page ranks them: what
+    the feedback terms are read from."""
+    return ids_body(replace(query, page=1, page_size=TOP_DOCUMENTS), context, fuzzy)

@@ -90,6 +90,12 @@ def es_took(text: str) -> list[float]:
     return [float(max(hits["took"], counts["took"]))]
 
 
+def without_feedback(text: str) -> None:
+    """The search as it was before the feedback round trips (one ``_msearch``)."""
+    with override_settings(SEARCH_FEEDBACK=False):
+        run_search(parse_query(search_params(text)))
+
+
 def fallback(text: str) -> None:
     with override_settings(ELASTICSEARCH_URL=None):
         run_search(parse_query(search_params(text)))
@@ -149,6 +155,13 @@ def test_search_speed(es_index, size):
             clear_request_cache,
         ),
         ("ES search+facets", ours, inputs, ROUNDS, None),
+        (
+            "ES search+facets without feedback, request cache cleared",
+            without_feedback,
+            inputs,
+            ROUNDS,
+            clear_request_cache,
+        ),
     ]
     if compare:
         print(f"database queries per search: fallback {queries_per_search(fallback)}")

@@ -1,0 +1,157 @@
+"""Pseudo-relevance feedback on Elasticsearch: the vocabulary of the best
+matches ranks the other matches, and never adds a result."""
+
+from __future__ import annotations
+
+import io
+import json
+from urllib.parse import urlencode
+
+import pytest
+from django.core.management import call_command
+from django.http import QueryDict
+
+from search.backends import feedback
+from search.backends.feedback import select
+
+pytestmark = pytest.mark.django_db
+
+WORKSHOP = "Geflüchtete reparieren mit Ehrenamtlichen Räder, tauschen Ersatzteile"
+WORKSHOP += " und lernen Werkzeug und Schlauch kennen."
+TOPICS = [
+    "Sprachcafé",
+    "Hausaufgabenhilfe",
+    "Nähwerkstatt",
+    "Kochabend",
+    "Theatergruppe",
+    "Gartenprojekt",
+    "Laufgruppe",
+    "Computerkurs",
+    "Schachclub",
+    "Chorprojekt",
+    "Lesepaten",
+    "Mädchentreff",
+    "Bewerbungstraining",
+    "Elterncafé",
+    "Fußballteam",
+    "Malwerkstatt",
+    "Wohnungslotsen",
+    "Jobpaten",
+    "Radiogruppe",
+    "Kleiderkammer",
+]
+
+
+def _rows() -> list[dict]:
+    rows = [
+        {
+            "external_id": f"bike-{n}",
+            "title": f"Fahrradwerkstatt {town}",
+            "teaser": WORKSHOP,
+            "districts": ["03454"],
+            "fields": ["teilhabe"],
+        }
+        for n, town in enumerate(("Lingen", "Meppen", "Papenburg"))
+    ]
+    rows += [
+        {
+            "external_id": "mentions-bikes",
+            "title": "Offener Treff Haren",
+            "teaser": "Im Treff gibt es eine kleine Fahrradwerkstatt für alle.",
+            "description": "Dort werden Räder repariert, Ersatzteile getauscht, "
+            "Werkzeug und Schlauch verliehen.",
+            "districts": ["03454"],
+            "fields": ["teilhabe"],
+        },
+        {
+            "external_id": "mentions-party",
+            "title": "Offener Treff Emsbüren",
+            "teaser": "Im Treff gibt es eine Fahrradwerkstatt für alle.",
+            "description": "Dort wird gefeiert, gegrillt, gesungen und getanzt.",
+            "districts": ["03454"],
+            "fields": ["teilhabe"],
+        },
+        {
+            "external_id": "tools-only",
+            "title": "Werkzeugverleih Lathen",
+            "teaser": "Ersatzteile, Werkzeug und Schlauch zum Ausleihen.",
+            "districts": ["03454"],
+            "fields": ["teilhabe"],
+        },
+    ]
+    rows += [
+        {
+            "external_id": f"other-{n}",
+            "title": f"{topic} Nordhorn",
+            "teaser": f"Ein {topic} für Neuzugewanderte und Alteingesessene.",
+            "districts": ["03456"],
+            "fields": ["teilhabe"],
+        }
+        for n, topic in enumerate(TOPICS)
+    ]
+    return rows
+
+
+@pytest.fixture
+def workshops(es_index, tmp_path):
+    from projects.models import ProjectPage
+    from search.client import index_alias
+    from search.indexing import sync_objects
+
+    call_command("setup_site", stdout=io.StringIO())
+    path = tmp_path / "projekte.json"
+    path.write_text(json.dumps(_rows(), ensure_ascii=False), encoding="utf-8")
+    call_command("import_projects", str(path), stdout=io.StringIO())
+    ids = list(ProjectPage.objects.live().values_list("pk", flat=True))
+    sync_objects("projects", "projectpage", ids)
+    es_index.indices.refresh(index=index_alias("projects"))
+
+
+def _search(text: str):
+    from search.backends import run_search
+    from search.query import parse_query
+
+    return run_search(parse_query(QueryDict(urlencode({"q": text}))))
+
+
+def test_terms_shared_by_the_best_matches_are_chosen_and_weighed():
+    documents = [
+        {"fahrrad": (3, 4), "ersatzteil": (2, 3), "werkzeug": (1, 3), "kind": (1, 30)},
+        {"fahrrad": (2, 4), "ersatzteil": (1, 3), "sommerfest": (4, 1)},
+        {"ersatzteil": (1, 3), "werkzeug": (1, 3), "kind": (2, 30)},
+    ]
+    chosen = dict(select(documents, projects=100, known={"fahrrad"}))
+    # "fahrrad" is the query's own word, "sommerfest" is in one document
+    # only, "kind" is in 30 % of all projects (more than a fifth).
+    assert set(chosen) == {"ersatzteil", "werkzeug"}
+    assert chosen["ersatzteil"] == 1.0
+    assert 0 < chosen["werkzeug"] < 1.0
+
+
+def test_no_feedback_without_terms_the_best_matches_share():
+    documents = [{"sommerfest": (1, 1)}, {"grill": (1, 1)}]
+    assert select(documents, projects=100, known=set()) == ()
+
+
+def test_the_vocabulary_of_the_best_matches_lifts_a_match(workshops):
+    result = _search("Fahrradwerkstatt")
+    titles = [hit.title for hit in result.hits]
+    assert result.backend == "elasticsearch"
+    assert titles.index("Offener Treff Haren") < titles.index("Offener Treff Emsbüren")
+
+
+def test_without_feedback_the_two_matches_rank_the_other_way(
+    workshops, monkeypatch
+):
+    # The control: the two treffs differ only by what the lift reads.
+    monkeypatch.setattr(feedback, "WEIGHT", 0.0)
+    titles = [hit.title for hit in _search("Fahrradwerkstatt").hits]
+    assert titles.index("Offener Treff Emsbüren") < titles.index("Offener Treff Haren")
+
+
+def test_feedback_never_adds_a_result(workshops):
+    result = _search("Fahrradwerkstatt")
+    titles = {hit.title for hit in result.hits}
+    # The tool library shares every feedback term but not the query's word.
+    assert "Werkzeugverleih Lathen" not in titles
+    assert result.count == 5 == len(titles)
