@@ -1,5 +1,6 @@
 """The editors' list of stale profiles, in the Wagtail admin's reports menu,
-and their approval of members' pictures, in the images menu."""
+their approval of members' pictures, in the images menu, and the guard of
+Wagtail's image views that need a picture's file."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from wagtail.admin.ui.components import Component
 
 from kb.models import ImageModeration
 
+from .views.image_guard import guarded_image_urls
 from .views.image_review import (
     can_review,
     image_review,
@@ -57,6 +59,12 @@ def register_image_review_url():
             name="image_review_original",
         ),
     ]
+
+
+# Before Wagtail's own image URLs (order 0), whose paths these take.
+@hooks.register("register_admin_urls", order=-1)
+def register_image_guard_urls():
+    return guarded_image_urls()
 
 
 class ImageReviewMenuItem(MenuItem):

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from django import template
 from django.urls import Resolver404, resolve, reverse
+from wagtail.images import get_image_model
 
 from kb.models import ImageModeration
 
@@ -67,9 +68,12 @@ def _states(request) -> dict[int, str]:
 
 @register.simple_tag(takes_context=True)
 def waiting_preview(context, image, box: int = LISTING_SIZE) -> WaitingPreview | None:
-    """None for a public picture (no moderation row, or approved); ``box``
+    """None for a public picture (no moderation row, or approved) and for
+    anything that is no picture (templates shared by all choosers); ``box``
     bounds the preview's width and height (the private preview itself is at
     most ``THUMBNAIL_SIZE``)."""
+    if not isinstance(image, get_image_model()):
+        return None
     request = context.get("request")
     state = _states(request).get(image.pk)
     if state is None:
