@@ -21,7 +21,7 @@ from search.client import is_configured
 
 from . import cache as profile_cache
 from . import candidates as candidate_source
-from . import store
+from . import store, symmetric
 from .models import Match
 from .profiles import common_terms, load_profiles, public_projects, vectorise
 from .scoring.profile import Profile
@@ -46,7 +46,12 @@ class _Waits:
     bounds it)."""
 
     def __init__(self) -> None:
-        self.seconds = {"elasticsearch": 0.0, "scoring": 0.0, "writes": 0.0}
+        self.seconds = {
+            "elasticsearch": 0.0,
+            "scoring": 0.0,
+            "writes": 0.0,
+            "reverse rows": 0.0,
+        }
 
     def on(self, what: str, future_result):
         started = time.perf_counter()
@@ -89,7 +94,9 @@ def rebuild(
     processes: int | None = None,
 ) -> int:
     """Recompute every public project; returns rows written. Editors'
-    decisions stay (``store.save_batch`` deletes suggestions only).
+    decisions stay (``store.save_batch`` deletes suggestions only). After
+    the batches each kept pair joins the partner's list where it ranks
+    within its ten (``matching.symmetric``).
     ``on_start(projects)`` and ``on_batch(projects)`` report progress;
     ``processes``: how many processes score (default ``scoring_processes``)."""
     ids = list(public_projects().order_by("pk").values_list("pk", flat=True))
@@ -158,6 +165,7 @@ def _run(
     stamps: dict[int, str] = {}
     gone: list[int] = []
     waits = _Waits()
+    lists = symmetric.Lists()
     with (
         ThreadPoolExecutor(max_workers=1) as ahead,
         ThreadPoolExecutor(max_workers=1) as writer,
@@ -189,6 +197,7 @@ def _run(
                 results, _, _ = compute(batch, pool, elasticsearch=False)
             gone += [i for i in batch if i not in results]
             rows, _ = matches_of(results, pool, {})
+            lists.add(rows)
             written += len(rows)
             if writing is not None:
                 waits.on("writes", writing.result)
@@ -202,8 +211,26 @@ def _run(
                 on_batch(len(batch))
         if writing is not None:
             waits.on("writes", writing.result)
+    started = time.perf_counter()
+    reverse = symmetric.score_reverse(lists.offered(), pool)
+    written += _save_reverse(lists, reverse, db)
+    waits.seconds["reverse rows"] += time.perf_counter() - started
     waits.log()
     return written, stamps, gone
+
+
+def _save_reverse(lists: symmetric.Lists, reverse: list[store.Row], db) -> int:
+    """The reverse rows that rank within their lists' ten, written after
+    every batch (the lists they join are complete then)."""
+    admitted, doomed = lists.admit(reverse, store.decided())
+    store.save_reverse(admitted, doomed, timezone.now(), db)
+    return len(admitted)
+
+
+def _score_reverse(pairs: list[symmetric.Pair]) -> list[store.Row]:
+    """In a forked process: reverse pairs scored against the inherited
+    pool."""
+    return symmetric.score_reverse(pairs, _POOL)
 
 
 def _score_batch(
@@ -241,6 +268,7 @@ def _run_forked(
     stamps: dict[int, str] = {}
     gone: list[int] = []
     waits = _Waits()
+    lists = symmetric.Lists()
     _POOL = pool
     try:
         # Forked before any thread of this rebuild starts.
@@ -262,6 +290,7 @@ def _run_forked(
         def finish(batch: list[int], scoring) -> None:
             nonlocal written, writing
             rows, scored = waits.on("scoring", scoring.get)
+            lists.add(rows)
             done = set(scored)
             gone.extend(i for i in batch if i not in done)
             written += len(rows)
@@ -301,5 +330,12 @@ def _run_forked(
             finish(*in_flight.popleft())
         if writing is not None:
             waits.on("writes", writing.result)
+        started = time.perf_counter()
+        offered = lists.offered()
+        size = -(-len(offered) // (4 * workers)) or 1
+        chunks = [offered[i : i + size] for i in range(0, len(offered), size)]
+        reverse = [r for part in children.map(_score_reverse, chunks) for r in part]
+        written += _save_reverse(lists, reverse, db)
+        waits.seconds["reverse rows"] += time.perf_counter() - started
     waits.log()
     return written, stamps, gone

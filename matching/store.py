@@ -89,6 +89,31 @@ ON CONFLICT (source_id, target_id, kind) DO UPDATE SET
     computed_at = EXCLUDED.computed_at
 """
 
+# The rebuild's reverse rows (``matching.symmetric`` decided which rows join
+# and which suggestions they push out, by key): the pushed-out suggestions
+# go, the rows are upserted. Keys, not ids: each is one lookup in the
+# unique index, whatever the planner guesses for the JSON's row count.
+_SAVE_REVERSE = """
+WITH gone AS (
+    SELECT * FROM jsonb_to_recordset(%s::jsonb)
+    AS g(source_id integer, target_id integer, kind text)
+), doomed AS (
+    SELECT m.id FROM {match} m JOIN gone g ON m.source_id = g.source_id
+    AND m.target_id = g.target_id AND m.kind = g.kind
+    WHERE m.state = %s
+), unlinked AS (
+    UPDATE {contact} SET match_id = NULL WHERE match_id IN (SELECT id FROM doomed)
+), removed AS (
+    DELETE FROM {match} WHERE id IN (SELECT id FROM doomed)
+)
+INSERT INTO {match} (source_id, target_id, kind, score, reasons, computed_at, state)
+SELECT r.source_id, r.target_id, r.kind, r.score, r.reasons, %s, %s
+FROM jsonb_to_recordset(%s::jsonb) AS {columns}
+ON CONFLICT (source_id, target_id, kind) DO UPDATE SET
+    score = EXCLUDED.score, reasons = EXCLUDED.reasons,
+    computed_at = EXCLUDED.computed_at
+"""
+
 
 def _tables() -> dict[str, str]:
     quote = connection.ops.quote_name
@@ -145,6 +170,43 @@ def save_batch(rows: list[Row], sources: Iterable[int], now, db=None) -> None:
                 now,
                 Match.State.SUGGESTED,
             ],
+        )
+
+
+def decided() -> dict[Key, tuple[str, float]]:
+    """The rows editors confirmed or hid: key → (state, score)."""
+    return {
+        (source_id, target_id, kind): (state, score)
+        for source_id, target_id, kind, state, score in Match.objects.exclude(
+            state=Match.State.SUGGESTED
+        ).values_list("source_id", "target_id", "kind", "state", "score")
+    }
+
+
+def save_reverse(rows: list[Row], doomed: list[Key], now, db=None) -> None:
+    """The rebuild's reverse rows: ``rows`` are upserted and the suggestions
+    ``doomed`` (keys) deleted, in one statement on PostgreSQL. None of the
+    doomed is among the rows."""
+    db = db or connection
+    if not rows and not doomed:
+        return
+    if db.vendor != "postgresql":
+        with transaction.atomic():
+            keys = Q()
+            for source_id, target_id, kind in doomed:
+                keys |= Q(source_id=source_id, target_id=target_id, kind=kind)
+            if doomed:
+                delete(Match.objects.filter(keys, state=Match.State.SUGGESTED))
+            _orm_upsert(rows, now)
+        return
+    gone = json.dumps(
+        [{"source_id": s, "target_id": t, "kind": k} for s, t, k in doomed]
+    )
+    sql = _SAVE_REVERSE.format(columns=_COLUMNS, **_tables())
+    with db.cursor() as cursor:
+        cursor.execute(
+            sql,
+            [gone, Match.State.SUGGESTED, now, Match.State.SUGGESTED, _payload(rows)],
         )
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import WorkflowState
 
@@ -19,16 +18,9 @@ def author(django_user_model):
     return user
 
 
-@pytest.fixture
-def editor(django_user_model):
-    user = django_user_model.objects.create_user("redakteurin", password="x")
-    user.groups.add(Group.objects.get(name="Redaktion"))
-    return user
-
-
-def test_editor_submits_and_approves_a_project(site_tree, editor, client):
+def test_editor_submits_and_approves_a_project(site_tree, editor_user, client):
     project = make_project(site_tree, title="Sprachcafé Uelzen", publish=False)
-    client.force_login(editor)
+    client.force_login(editor_user)
     edit_url = f"/admin/pages/{project.pk}/edit/"
     page = client.get(edit_url)
     assert page.status_code == 200
@@ -84,11 +76,11 @@ def test_user_without_the_group_cannot_publish(site_tree, author, client):
     assert not permissions.can_publish()
 
 
-def test_redaktion_may_edit_and_publish_pages(site_tree, editor):
+def test_redaktion_may_edit_and_publish_pages(site_tree, editor_user):
     project = make_project(site_tree, title="Gute Praxis", publish=False)
 
-    permissions = project.permissions_for_user(editor)
+    permissions = project.permissions_for_user(editor_user)
 
     assert permissions.can_publish()
     assert permissions.can_edit()
-    assert not editor.has_perm("auth.change_user")
+    assert not editor_user.has_perm("auth.change_user")

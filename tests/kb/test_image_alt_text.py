@@ -5,7 +5,6 @@ from __future__ import annotations
 from io import BytesIO
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
@@ -24,13 +23,10 @@ def png_file(name: str = "treff.png") -> SimpleUploadedFile:
 
 
 @pytest.fixture
-def editor(client, django_user_model):
-    user = django_user_model.objects.create_user(
-        "redaktion", "redaktion@example.org", "Lange-Passphrase-42"
-    )
-    user.groups.add(Group.objects.get(name="Redaktion"))
-    client.force_login(user)
-    return user
+def editor(client, editor_user):
+    """``client`` signed in as the shared editor (tests/conftest.py)."""
+    client.force_login(editor_user)
+    return editor_user
 
 
 def add_image(client, **data):

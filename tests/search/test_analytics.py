@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
 from django.conf import settings
-from django.contrib.auth.models import Group, Permission, User
+from django.contrib.auth.models import Permission, User
 from django.db import connection
 from django.forms.models import model_to_dict
 from django.http import QueryDict
@@ -243,10 +243,10 @@ def logged_searches():
 
 
 @pytest.fixture
-def editor(client):
-    user = User.objects.create_user("redaktion", "red@example.org", "x")
-    user.groups.add(Group.objects.get(name="Redaktion"))
-    user.user_permissions.add(
+def editor(client, editor_user):
+    """The shared editor (tests/conftest.py) who may also create synonyms,
+    glossary entries and promotions, which the group Redaktion may not."""
+    editor_user.user_permissions.add(
         *Permission.objects.filter(
             codename__in=[
                 "add_synonymgroup",
@@ -255,8 +255,8 @@ def editor(client):
             ]
         )
     )
-    client.force_login(user)
-    return user
+    client.force_login(editor_user)
+    return editor_user
 
 
 def _section(html: str, anchor: str) -> str:
@@ -324,10 +324,10 @@ def test_report_actions_open_the_create_forms_prefilled(
     assert 'action="/admin/searchpicks/add/"' in promotion
 
 
-def test_report_hides_actions_the_editor_may_not_take(client, logged_searches):
-    user = User.objects.create_user("nur-lesen", "lesen@example.org", "x")
-    user.groups.add(Group.objects.get(name="Redaktion"))
-    client.force_login(user)
+def test_report_hides_actions_the_editor_may_not_take(
+    client, editor_user, logged_searches
+):
+    client.force_login(editor_user)
 
     html = client.get("/admin/suchauswertung/").content.decode()
 
