@@ -219,3 +219,22 @@ def test_the_admin_api_names_the_missing_file_instead_of_failing(waiting, admin_
 
     assert response.status_code == 200
     assert response.json()["thumbnail"] == {"error": "SourceImageIOError"}
+
+
+def test_other_choosers_keep_their_checkboxes_for_the_same_number(
+    waiting, admin_client
+):
+    from wagtail.documents import get_document_model
+
+    document = get_document_model().objects.create(
+        pk=waiting.pk,
+        title="Leitfaden",
+        file=SimpleUploadedFile("leitfaden.pdf", b"%PDF-1.4 Leitfaden"),
+    )
+
+    response = admin_client.get(
+        reverse("wagtaildocs_chooser:choose_results"), {"multiple": "1"}
+    )
+
+    assert response.status_code == 200
+    assert f'name="id" value="{document.pk}"' in response.content.decode()
