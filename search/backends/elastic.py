@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from django.conf import settings
@@ -21,8 +20,9 @@ from .es_requests import (
     hits_body,
     ids_body,
     probe_body,
+    word_body,
 )
-from .feedback import TOP_DOCUMENTS, feedback_for
+from .feedback import feedback_for
 
 
 def suggestion_from(text: str, suggest: dict) -> str | None:
@@ -106,34 +106,28 @@ def _total(response: dict) -> int:
     return response["hits"]["total"]["value"]
 
 
-def _decide(
-    query: SearchQuery, context: Context, first: Callable[..., dict]
-) -> Outcome:
+def _decide(query: SearchQuery, context: Context) -> Outcome:
     """The exact words first; typo tolerance and suggestions only when they
     find fewer than ``FEW_HITS`` or a query word occurs nowhere (fuzzy
     expansion is the largest cost of a search, and correctly spelled queries
     never need it); if even that finds nothing, any one word is enough.
     Every decision rests on the counts, so each page of a search decides
-    the same way. ``first`` builds the body sent beside the counts."""
-    hits, counts = _msearch(
-        first(query, context, False), facets_body(query, context, False)
-    )
+    the same way."""
+    hits, counts = send(query, context, fuzzy=False)
     exact = _total(counts)
     if not query.text or (exact >= FEW_HITS and not _unknown_word(counts)):
         return Outcome(hits, counts, False, False, context)
-    hits, counts = _msearch(
-        first(query, context, True), facets_body(query, context, True)
-    )
+    hits, counts = send(query, context, fuzzy=True)
     if _total(counts) == 0 and context.understood:
-        # Any word that occurs finds something (recall first).
-        context = replace(
-            context, understood=replace(context.understood, any_word=True)
-        )
-        hits, counts = _msearch(
-            first(query, context, True), facets_body(query, context, True)
-        )
+        context = _any_word(context)
+        hits, counts = send(query, context, fuzzy=True)
     rescued = exact == 0 and _total(counts) > 0
     return Outcome(hits, counts, True, rescued, context)
+
+
+def _any_word(context: Context) -> Context:
+    """Any word that occurs finds something (recall first)."""
+    return replace(context, understood=replace(context.understood, any_word=True))
 
 
 def _ranks_by_text(query: SearchQuery, context: Context) -> bool:
@@ -147,19 +141,53 @@ def _ranks_by_text(query: SearchQuery, context: Context) -> bool:
     )
 
 
+@dataclass(frozen=True)
+class _Probe:
+    best: list[int]
+    fuzzy: bool
+    rescued: bool
+    context: Context
+
+
+def _probe(query: SearchQuery, context: Context) -> _Probe:
+    """The best matches, decided as ``_decide`` decides: fewer than
+    ``FEW_HITS`` or a word no match has, then typo tolerance, then any
+    word. Small requests: the counts come with the page."""
+    concepts = context.understood.concepts
+    first, *words = _msearch(
+        probe_body(query, context),
+        *[word_body(query, context, concept) for concept in concepts],
+    )
+    exact = _total(first)
+    if exact >= FEW_HITS and all(_total(word) > 0 for word in words):
+        return _Probe(_ids(first), False, False, context)
+    (first,) = _msearch(probe_body(query, context, True))
+    if _total(first) == 0:
+        context = _any_word(context)
+        (first,) = _msearch(probe_body(query, context, True))
+    rescued = exact == 0 and _total(first) > 0
+    return _Probe(_ids(first), True, rescued, context)
+
+
+def _ids(response: dict) -> list[int]:
+    return [int(raw["_id"]) for raw in response["hits"]["hits"]]
+
+
 def _run(query: SearchQuery, context: Context) -> Outcome:
     """The search's hits and counts. A search ranked by its words asks for
-    the best matches first, reads their feedback terms and then asks for the
-    page with them (``feedback``): three round trips instead of one."""
+    its best matches first, reads their feedback terms and then asks for
+    the page, with them, and the counts (``feedback``): three round trips
+    instead of one, the first two small."""
     if not _ranks_by_text(query, context):
-        return _decide(query, context, hits_body)
-    outcome = _decide(query, context, probe_body)
-    context = outcome.context
-    if _total(outcome.counts) > TOP_DOCUMENTS:
-        ids = [int(raw["_id"]) for raw in outcome.hits["hits"]["hits"]]
-        context = replace(context, feedback=feedback_for(ids, context.understood))
-    (hits,) = _msearch(hits_body(query, context, outcome.fuzzy))
-    return replace(outcome, hits=hits, context=context)
+        return _decide(query, context)
+    probe = _probe(query, context)
+    context = probe.context
+    ranked = replace(context, feedback=feedback_for(probe.best, context.understood))
+    hits, counts = _msearch(
+        hits_body(query, ranked, probe.fuzzy),
+        facets_body(query, context, probe.fuzzy, count_concepts=False),
+    )
+    return Outcome(hits, counts, probe.fuzzy, probe.rescued, ranked)
 
 
 def _unknown_word(counts: dict) -> bool:

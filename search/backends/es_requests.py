@@ -316,9 +316,16 @@ def _aggregations(search: Search, query: SearchQuery) -> Search:
     return search
 
 
-def facets_body(query: SearchQuery, context: Context, fuzzy: bool = False) -> dict:
+def facets_body(
+    query: SearchQuery,
+    context: Context,
+    fuzzy: bool = False,
+    count_concepts: bool = True,
+) -> dict:
     """Count and facet counts: nothing scored, nothing fetched. A request
-    without hits is what Elasticsearch's shard request cache keeps."""
+    without hits is what Elasticsearch's shard request cache keeps.
+    ``count_concepts``: also how many matches have each word (the typo
+    decision; the feedback path asks ``word_body`` instead)."""
     search = (
         Search()
         .query(Q("bool", filter=[_matching(query, context, fuzzy)]))
@@ -326,7 +333,7 @@ def facets_body(query: SearchQuery, context: Context, fuzzy: bool = False) -> di
         .extra(size=0, track_total_hits=TRACK_TOTAL_HITS)
     )
     understood = context.understood
-    if query.text and understood and not fuzzy:
+    if query.text and understood and not fuzzy and count_concepts:
         # How many projects have each word: a word none has is misspelt.
         for position, concept in enumerate(understood.concepts):
             search.aggs.bucket(
@@ -423,7 +430,18 @@ def probe_body(query: SearchQuery, context: Context, fuzzy: bool = False) -> dic
     """The ids of the best matches, what the feedback terms are read from:
     the first page's query without its rescore, so Elasticsearch can skip
     what cannot reach the top three (on the dev split the rescored and the
-    plain top three gave the same figures: 0.804 / 0.805)."""
+    plain top three gave the same figures: 0.804 / 0.805). It counts up to
+    ``FEW_HITS``, enough for the typo decision."""
     body = ids_body(replace(query, page=1, page_size=TOP_DOCUMENTS), context, fuzzy)
     body.pop("rescore", None)
+    body["track_total_hits"] = FEW_HITS
     return body
+
+
+def word_body(query: SearchQuery, context: Context, concept: Concept) -> dict:
+    """Whether any match has this word (by itself, a part or a synonym): a
+    word none has is likely misspelt. Stops at the first one found."""
+    found = Q(
+        "bool", filter=[_matching(query, context, False), concept_clause(concept)]
+    )
+    return Search().query(found).extra(size=0, terminate_after=1).to_dict()
