@@ -93,9 +93,9 @@ def rebuild(
     on_batch=None,
     processes: int | None = None,
 ) -> int:
-    """Recompute every public project; returns rows written. Editors'
-    decisions stay (``store.save_batch`` deletes suggestions only). After
-    the batches each kept pair joins the partner's list where it ranks
+    """Recompute every public project; returns the rows its lists hold.
+    Editors' decisions stay (``store.save_batch`` deletes suggestions
+    only). Each kept pair also joins the partner's list where it ranks
     within its ten (``matching.symmetric``).
     ``on_start(projects)`` and ``on_batch(projects)`` report progress;
     ``processes``: how many processes score (default ``scoring_processes``)."""
@@ -124,14 +124,15 @@ def rebuild(
         db.inc_thread_sharing()
     workers = scoring_processes(len(ids), processes)
     cost_before = dataclasses.replace(candidate_source.COST)
+    lists = symmetric.Lists(store.decided())
     try:
         if workers > 1:
             written, stamps, gone = _run_forked(
-                batches, pool, common, db if overlap else None, workers, on_batch
+                batches, pool, common, db if overlap else None, workers, on_batch, lists
             )
         else:
             written, stamps, gone = _run(
-                batches, pool, common, db if overlap else None, on_batch
+                batches, pool, common, db if overlap else None, on_batch, lists
             )
     finally:
         if overlap:
@@ -158,14 +159,14 @@ def _run(
     pool: dict[int, Profile],
     common: frozenset[str],
     db,
-    on_batch=None,
+    on_batch,
+    lists: symmetric.Lists,
 ) -> tuple[int, dict[int, str], list[int]]:
     use_elasticsearch = is_configured()
     written = 0
     stamps: dict[int, str] = {}
     gone: list[int] = []
     waits = _Waits()
-    lists = symmetric.Lists()
     with (
         ThreadPoolExecutor(max_workers=1) as ahead,
         ThreadPoolExecutor(max_workers=1) as writer,
@@ -197,34 +198,37 @@ def _run(
                 results, _, _ = compute(batch, pool, elasticsearch=False)
             gone += [i for i in batch if i not in results]
             rows, _ = matches_of(results, pool, {})
-            lists.add(rows)
-            written += len(rows)
+            started = time.perf_counter()
+            offers = lists.add(rows, results)
+            added, doomed = lists.admit(symmetric.score_reverse(offers, pool))
+            waits.seconds["reverse rows"] += time.perf_counter() - started
+            written += len(rows) + len(added) - len(doomed)
             if writing is not None:
                 waits.on("writes", writing.result)
             if db is None:
-                store.save_batch(rows, list(results), timezone.now())
+                _write(rows, list(results), added, doomed)
             else:
-                writing = writer.submit(
-                    store.save_batch, rows, list(results), timezone.now(), db
-                )
+                writing = writer.submit(_write, rows, list(results), added, doomed, db)
             if on_batch:
                 on_batch(len(batch))
         if writing is not None:
             waits.on("writes", writing.result)
-    started = time.perf_counter()
-    reverse = symmetric.score_reverse(lists.offered(), pool)
-    written += _save_reverse(lists, reverse, db)
-    waits.seconds["reverse rows"] += time.perf_counter() - started
     waits.log()
     return written, stamps, gone
 
 
-def _save_reverse(lists: symmetric.Lists, reverse: list[store.Row], db) -> int:
-    """The reverse rows that rank within their lists' ten, written after
-    every batch (the lists they join are complete then)."""
-    admitted, doomed = lists.admit(reverse, store.decided())
-    store.save_reverse(admitted, doomed, timezone.now(), db)
-    return len(admitted)
+def _write(
+    rows: list[store.Row],
+    sources: list[int],
+    added: list[store.Row],
+    doomed: list[symmetric.Pair],
+    db=None,
+) -> None:
+    """A batch's rows, then the reverse rows admitted meanwhile (their
+    lists' batches were written before)."""
+    if sources:
+        store.save_batch(rows, sources, timezone.now(), db)
+    store.save_reverse(added, doomed, timezone.now(), db)
 
 
 def _score_reverse(pairs: list[symmetric.Pair]) -> list[store.Row]:
@@ -258,6 +262,7 @@ def _run_forked(
     db,
     workers: int,
     on_batch,
+    lists: symmetric.Lists,
 ) -> tuple[int, dict[int, str], list[int]]:
     """``_run`` with the scoring in ``workers`` forked processes: this one
     asks Elasticsearch for candidates ahead and writes the results in
@@ -268,7 +273,6 @@ def _run_forked(
     stamps: dict[int, str] = {}
     gone: list[int] = []
     waits = _Waits()
-    lists = symmetric.Lists()
     _POOL = pool
     try:
         # Forked before any thread of this rebuild starts.
@@ -287,21 +291,32 @@ def _run_forked(
             sources = [pool[i] for i in batches[index] if i in pool]
             return ahead.submit(candidate_source.from_elasticsearch, sources, common)
 
-        def finish(batch: list[int], scoring) -> None:
+        reversing: deque = deque()
+
+        def write(rows, scored, last: bool = False) -> None:
+            """A batch's rows and the reverse rows scored so far (all of
+            them when ``last``)."""
             nonlocal written, writing
-            rows, scored = waits.on("scoring", scoring.get)
-            lists.add(rows)
-            done = set(scored)
-            gone.extend(i for i in batch if i not in done)
-            written += len(rows)
+            reverse: list[store.Row] = []
+            while reversing and (last or reversing[0].ready()):
+                reverse += waits.on("reverse rows", reversing.popleft().get)
+            added, doomed = lists.admit(reverse)
+            written += len(rows) + len(added) - len(doomed)
             if writing is not None:
                 waits.on("writes", writing.result)
             if db is None:
-                store.save_batch(rows, scored, timezone.now())
+                _write(rows, scored, added, doomed)
             else:
-                writing = writer.submit(
-                    store.save_batch, rows, scored, timezone.now(), db
-                )
+                writing = writer.submit(_write, rows, scored, added, doomed, db)
+
+        def finish(batch: list[int], scoring) -> None:
+            rows, scored = waits.on("scoring", scoring.get)
+            done = set(scored)
+            gone.extend(i for i in batch if i not in done)
+            offers = lists.add(rows, scored)
+            write(rows, scored)
+            if offers:
+                reversing.append(children.apply_async(_score_reverse, (offers,)))
             if on_batch:
                 on_batch(len(batch))
 
@@ -328,14 +343,8 @@ def _run_forked(
                 finish(*in_flight.popleft())
         while in_flight:
             finish(*in_flight.popleft())
+        write([], [], last=True)
         if writing is not None:
             waits.on("writes", writing.result)
-        started = time.perf_counter()
-        offered = lists.offered()
-        size = -(-len(offered) // (4 * workers)) or 1
-        chunks = [offered[i : i + size] for i in range(0, len(offered), size)]
-        reverse = [r for part in children.map(_score_reverse, chunks) for r in part]
-        written += _save_reverse(lists, reverse, db)
-        waits.seconds["reverse rows"] += time.perf_counter() - started
     waits.log()
     return written, stamps, gone

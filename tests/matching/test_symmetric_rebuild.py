@@ -126,18 +126,27 @@ def test_reverse_rows_push_out_only_the_weakest_suggestions(site_tree):
     )
     Match.objects.bulk_create(rows)
 
-    lists = symmetric.Lists()
+    lists = symmetric.Lists(store.decided())
     lists.add(
-        store.Row(r.source_id, r.target_id, r.kind, r.score, [])
-        for r in rows
-        if r.state == Match.State.SUGGESTED
+        [
+            store.Row(r.source_id, r.target_id, r.kind, r.score, [])
+            for r in rows
+            if r.state == Match.State.SUGGESTED
+        ],
+        [owner],
     )
-    reverse = [
-        store.Row(owner, others[11], "similar", 0.9, []),
-        store.Row(owner, others[10], "similar", 0.95, []),
-    ]
+    # Two projects keep the owner in their lists: one is offered to the
+    # owner's list, the other is a row an editor confirmed there already.
+    offers = lists.add(
+        [
+            store.Row(others[11], owner, "similar", 0.9, []),
+            store.Row(others[10], owner, "similar", 0.95, []),
+        ],
+        [others[11], others[10]],
+    )
+    assert offers == [(owner, others[11], "similar")]
 
-    added, doomed = lists.admit(reverse, store.decided())
+    added, doomed = lists.admit([store.Row(owner, others[11], "similar", 0.9, [])])
     store.save_reverse(added, doomed, now, connection)
 
     kept = dict(Match.objects.filter(source_id=owner).values_list("target_id", "state"))
