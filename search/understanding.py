@@ -183,25 +183,18 @@ class Understood:
         return tuple(dict.fromkeys(a for p in self.places for a in p.districts))
 
 
-@lru_cache(maxsize=1)
-def gazetteer() -> dict[tuple[str, ...], tuple[str, ...]]:
-    """Folded name words → district keys: the districts and their seats from
-    the regions file, then the towns and areas of
-    ``search/data/places-niedersachsen.tsv``."""
-    names: dict[tuple[str, ...], tuple[str, ...]] = {}
-
-    def add(name: str, keys: tuple[str, ...]) -> None:
-        folded = tuple(fold(word) for word in words(name))
-        if folded and folded not in names:
-            names[folded] = keys
-
+def place_names() -> list[tuple[str, tuple[str, ...]]]:
+    """(name, district keys) of every place: the towns and areas of
+    ``search/data/places-niedersachsen.tsv``, then the districts and their
+    seats from the regions file."""
+    names: list[tuple[str, tuple[str, ...]]] = []
     path = DATA_DIR / "places-niedersachsen.tsv"
     if path.exists():
         for line in path.read_text(encoding="utf-8").splitlines()[1:]:
             if not line.strip() or line.startswith("#"):
                 continue
             name, keys, *_ = line.split("\t")
-            add(name, tuple(k.strip() for k in keys.split(",") if k.strip()))
+            names.append((name, tuple(k.strip() for k in keys.split(",") if k.strip())))
     regions = json.loads(
         (Path(settings.BASE_DIR) / "kb/data/regions-niedersachsen.json").read_text(
             encoding="utf-8"
@@ -209,8 +202,20 @@ def gazetteer() -> dict[tuple[str, ...], tuple[str, ...]]:
     )
     for region in regions["regions"]:
         for district in region["districts"]:
-            add(district["name"], (district["ags"],))
-            add(district["seat"], (district["ags"],))
+            names.append((district["name"], (district["ags"],)))
+            names.append((district["seat"], (district["ags"],)))
+    return names
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Folded name words → district keys (``place_names``; the first entry
+    of a name wins)."""
+    names: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for name, keys in place_names():
+        folded = tuple(fold(word) for word in words(name))
+        if folded and folded not in names:
+            names[folded] = keys
     return names
 
 

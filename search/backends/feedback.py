@@ -16,11 +16,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 from elasticsearch.dsl import Q
 
 from ..client import get_client, index_alias
-from ..understanding import Understood
+from ..language import index_terms
+from ..language.stopwords import QUERY_NOISE, STOP_WORDS
+from ..understanding import Understood, place_names
 
 FIELD = "terms"
 TOP_DOCUMENTS = 3
@@ -35,9 +38,21 @@ DocumentTerms = Mapping[str, tuple[int, int]]
 """term → (frequency in the document, number of projects with the term)."""
 
 
+@lru_cache(maxsize=1)
+def unfit_terms() -> frozenset[str]:
+    """Terms that say nothing about a kind of work: stop and query-noise
+    words, and place names with their parts (places rank by the place
+    clause, not by words)."""
+    unfit = {term for word in STOP_WORDS | QUERY_NOISE for term in index_terms(word)}
+    for name, _keys in place_names():
+        unfit.update(index_terms(name))
+    return frozenset(unfit)
+
+
 def query_terms(understood: Understood) -> set[str]:
-    """Every term the query asks for already: stems, parts, synonyms."""
-    known: set[str] = set()
+    """Every term the query asks for already (stems, parts, synonyms) and
+    the terms unfit for feedback."""
+    known: set[str] = set(unfit_terms())
     for concept in understood.concepts:
         known.update(concept.stems)
         for alternatives in concept.parts:

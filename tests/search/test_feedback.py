@@ -140,9 +140,7 @@ def test_the_vocabulary_of_the_best_matches_lifts_a_match(workshops):
     assert titles.index("Offener Treff Haren") < titles.index("Offener Treff Emsbüren")
 
 
-def test_without_feedback_the_two_matches_rank_the_other_way(
-    workshops, monkeypatch
-):
+def test_without_feedback_the_two_matches_rank_the_other_way(workshops, monkeypatch):
     # The control: the two treffs differ only by what the lift reads.
     monkeypatch.setattr(feedback, "WEIGHT", 0.0)
     titles = [hit.title for hit in _search("Fahrradwerkstatt").hits]
@@ -155,3 +153,19 @@ def test_feedback_never_adds_a_result(workshops):
     # The tool library shares every feedback term but not the query's word.
     assert "Werkzeugverleih Lathen" not in titles
     assert result.count == 5 == len(titles)
+
+
+def test_place_names_and_stop_words_are_never_feedback_terms():
+    from search.backends.feedback import query_terms, unfit_terms
+    from search.understanding import understand
+
+    unfit = unfit_terms()
+    # Places rank by the place clause, not by words the best matches share.
+    assert {"hannov", "luneburg", "wolfenbuttel", "nicht", "durch"} <= unfit
+    assert not {"fahrrad", "ersatzteil", "sprachkur"} & unfit
+    known = query_terms(understand("Jobmesse"))
+    documents = [
+        {"luneburg": (2, 3), "zeitarbeit": (1, 3), "nicht": (2, 9)},
+        {"luneburg": (1, 3), "zeitarbeit": (2, 3), "nicht": (1, 9)},
+    ]
+    assert select(documents, projects=100, known=known) == (("zeitarbeit", 1.0),)
