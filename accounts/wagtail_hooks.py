@@ -1,6 +1,7 @@
 """The editors' list of stale profiles, in the Wagtail admin's reports menu,
-their approval of members' pictures, in the images menu, and the guard of
-Wagtail's image views that need a picture's file."""
+their approval of members' pictures, in the images menu, the guard of
+Wagtail's image views that need a picture's file and of the document and
+snippet choosers against malformed numbers."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from wagtail.admin.ui.components import Component
 
 from kb.models import ImageModeration
 
+from .views.id_guard import guarded_chooser_urls
 from .views.image_guard import guarded_image_urls
 from .views.image_review import (
     can_review,
@@ -65,6 +67,12 @@ def register_image_review_url():
 @hooks.register("register_admin_urls", order=-1)
 def register_image_guard_urls():
     return guarded_image_urls()
+
+
+# Before Wagtail's document and snippet choosers (order 0), for the same reason.
+@hooks.register("register_admin_urls", order=-1)
+def register_chooser_guard_urls():
+    return guarded_chooser_urls()
 
 
 class ImageReviewMenuItem(MenuItem):

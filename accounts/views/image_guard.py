@@ -18,10 +18,11 @@ from functools import wraps
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import URLPattern, include, path
+from django.urls import include, path
 
 from kb.models import ImageModeration
 
+from .id_guard import malformed, reroute
 from .image_review import can_review
 
 # URL names of the views to guard, per list of Wagtail's image admin URLs.
@@ -49,7 +50,7 @@ def guard(view: Callable) -> Callable:
     @wraps(view)
     def guarded(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         ids = _requested_ids(request, kwargs)
-        if not all(value.isascii() and value.isdigit() for value in ids):
+        if malformed(ids):
             in_path = "pk" in kwargs or "image_id" in kwargs
             return _answer(request, 404 if in_path else 400, malformed=True)
         held = list(
@@ -74,18 +75,6 @@ def guard(view: Callable) -> Callable:
     return guarded
 
 
-def _guarded(patterns: list[URLPattern], names: set[str]) -> list[URLPattern]:
-    found = [
-        path(str(pattern.pattern), guard(pattern.callback))
-        for pattern in patterns
-        if isinstance(pattern, URLPattern) and pattern.name in names
-    ]
-    if len(found) != len(names):
-        # Wagtail renamed a view: fail at start-up, not with a 500 later.
-        raise LookupError(f"Wagtail's image admin views changed: {names}")
-    return found
-
-
 def guarded_image_urls() -> list:
     """Routes for ``register_admin_urls``, to be registered before
     Wagtail's (their paths are Wagtail's, the views wrap Wagtail's)."""
@@ -95,7 +84,7 @@ def guarded_image_urls() -> list:
     return [
         path(
             f"{chooser_viewset.url_prefix}/",
-            include(_guarded(chooser_viewset.get_urlpatterns(), CHOOSER_VIEWS)),
+            include(reroute(chooser_viewset.get_urlpatterns(), CHOOSER_VIEWS, guard)),
         ),
-        path("images/", include(_guarded(admin_urls.urlpatterns, IMAGE_VIEWS))),
+        path("images/", include(reroute(admin_urls.urlpatterns, IMAGE_VIEWS, guard))),
     ]
