@@ -1,7 +1,7 @@
 """The editors' list of stale profiles, in the Wagtail admin's reports menu,
 their approval of members' pictures, in the images menu, the guard of
 Wagtail's image views that need a picture's file and of the document and
-snippet choosers against malformed numbers."""
+snippet choosers and the page copy against malformed numbers."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from wagtail.admin.ui.components import Component
 
 from kb.models import ImageModeration
 
-from .views.id_guard import guarded_chooser_urls
+from .views.id_guard import check_copy_target, guarded_chooser_urls
 from .views.image_guard import guarded_image_urls
 from .views.image_review import (
     can_review,
@@ -73,6 +73,9 @@ def register_image_guard_urls():
 @hooks.register("register_admin_urls", order=-1)
 def register_chooser_guard_urls():
     return guarded_chooser_urls()
+
+
+hooks.register("before_copy_page", check_copy_target)
 
 
 class ImageReviewMenuItem(MenuItem):

@@ -1,5 +1,5 @@
-"""Wagtail's choosers of documents and snippets, guarded against a
-malformed number in their address.
+"""Wagtail's choosers of documents and snippets, and its copying of a
+page, guarded against a malformed object number.
 
 A chooser's answer to a choice takes the object's number from the path
 (``chosen/<pk>/``) or from the query (``chosen-multiple/?id=…``) and hands
@@ -8,7 +8,11 @@ server error. These routes take the paths of Wagtail's own views and come
 first (``accounts.wagtail_hooks``), answer a malformed number with a German
 explanation (404 in the path, 400 in the query) and hand every other
 request to Wagtail's view unchanged. The image chooser has its own guard
-(``image_guard``), which uses the same check."""
+(``image_guard``), which uses the same check.
+
+Copying a page reads the target page's number from the form before the
+form is validated, so a missing, malformed or unknown number was a 500 as
+well; ``check_copy_target`` answers it first (hook ``before_copy_page``)."""
 
 from __future__ import annotations
 
@@ -19,6 +23,7 @@ from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import URLPattern, include, path
+from wagtail.models import Page
 
 # URL names of a chooser viewset's views that take object numbers.
 CHOOSER_VIEWS = {"chosen", "chosen_multiple"}
@@ -82,3 +87,14 @@ def guarded_chooser_urls() -> list:
         if isinstance(model._meta.pk, models.IntegerField)
     ]
     return [_guarded_chooser(viewset) for viewset in viewsets]
+
+
+def check_copy_target(request: HttpRequest, page: Page) -> HttpResponse | None:
+    """For ``before_copy_page``: a 400 with a German explanation when the
+    copy form names no existing target page, else None (Wagtail goes on)."""
+    if request.method != "POST":
+        return None
+    value = request.POST.get("new_parent_page", "")
+    if not malformed([value]) and Page.objects.filter(pk=int(value)).exists():
+        return None
+    return render(request, TEMPLATE, {"copy_target": True}, status=400)

@@ -1,8 +1,10 @@
 """A malformed number in the address of Wagtail's document chooser or of a
 snippet chooser (typed by hand, cut off, kept from an old page): the choice
 of one object took it from the path, the choice of several from the query,
-and both ended in ``int('abc')``, a 500. The answer must be a clear German
-error (404 in the path, 400 in the query), never a 5xx."""
+and both ended in ``int('abc')``, a 500. The same for the target page of a
+page's copy form (read before the form was validated). The answer must be a
+clear German error (404 in the path, 400 in the query or form), never a
+5xx."""
 
 from __future__ import annotations
 
@@ -13,6 +15,8 @@ from wagtail.documents import get_document_model
 from wagtail.snippets.models import get_snippet_models
 
 from kb.taxonomy import Region
+from projects.models import ProjectPage
+from tests.factories.pages import make_project
 
 pytestmark = pytest.mark.django_db
 
@@ -95,3 +99,38 @@ def test_the_guarded_choosers_still_require_the_admin_login(client):
 
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("wagtailadmin_login"))
+
+
+COPY_REFUSED = "Ungültige Zielseite"
+
+
+@pytest.mark.parametrize("target", [None, "", *MALFORMED, TOO_LARGE])
+def test_copying_a_page_to_no_existing_target_is_a_clear_error(
+    site_tree, admin_client, target
+):
+    project = make_project(site_tree)
+    form = {"new_title": "Kopie", "new_slug": "kopie"}
+    if target is not None:
+        form["new_parent_page"] = target
+
+    response = admin_client.post(f"/admin/pages/{project.pk}/copy/", form)
+
+    assert response.status_code == 400
+    assert COPY_REFUSED in response.content.decode()
+    assert not ProjectPage.objects.filter(slug="kopie").exists()
+
+
+def test_copying_a_page_to_an_existing_target_is_still_wagtails(
+    site_tree, admin_client
+):
+    project = make_project(site_tree)
+
+    shown = admin_client.get(f"/admin/pages/{project.pk}/copy/")
+    copied = admin_client.post(
+        f"/admin/pages/{project.pk}/copy/",
+        {"new_title": "Kopie", "new_slug": "kopie", "new_parent_page": site_tree.pk},
+    )
+
+    assert shown.status_code == 200
+    assert copied.status_code == 302
+    assert ProjectPage.objects.child_of(site_tree).filter(slug="kopie").exists()
