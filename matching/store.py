@@ -91,20 +91,26 @@ ON CONFLICT (source_id, target_id, kind) DO UPDATE SET
 
 # The rebuild's reverse rows (``matching.symmetric`` decided which rows join
 # and which suggestions they push out, by key): the pushed-out suggestions
-# go, the rows are upserted. Keys, not ids: each is one lookup in the
-# unique index, whatever the planner guesses for the JSON's row count.
+# go, the rows are upserted. Each key is looked up on its own (a subquery
+# per key: the unique index) and the ids go as an array (the primary key),
+# whatever the planner guesses: it takes the JSON for 100 rows, and inside
+# the rebuild's transaction the statistics may say the table is empty; a
+# join then scanned the whole table once per key.
 _SAVE_REVERSE = """
-WITH gone AS (
-    SELECT * FROM jsonb_to_recordset(%s::jsonb)
-    AS g(source_id integer, target_id integer, kind text)
-), doomed AS (
-    SELECT m.id FROM {match} m JOIN gone g ON m.source_id = g.source_id
-    AND m.target_id = g.target_id AND m.kind = g.kind
-    WHERE m.state = %s
+WITH doomed AS (
+    SELECT ARRAY(
+        SELECT (
+            SELECT m.id FROM {match} m WHERE m.source_id = g.source_id
+            AND m.target_id = g.target_id AND m.kind = g.kind AND m.state = %s
+        )
+        FROM jsonb_to_recordset(%s::jsonb)
+        AS g(source_id integer, target_id integer, kind text)
+    ) AS ids
 ), unlinked AS (
-    UPDATE {contact} SET match_id = NULL WHERE match_id IN (SELECT id FROM doomed)
+    UPDATE {contact} SET match_id = NULL
+    WHERE match_id = ANY((SELECT ids FROM doomed)::bigint[])
 ), removed AS (
-    DELETE FROM {match} WHERE id IN (SELECT id FROM doomed)
+    DELETE FROM {match} WHERE id = ANY((SELECT ids FROM doomed)::bigint[])
 )
 INSERT INTO {match} (source_id, target_id, kind, score, reasons, computed_at, state)
 SELECT r.source_id, r.target_id, r.kind, r.score, r.reasons, %s, %s
@@ -206,7 +212,7 @@ def save_reverse(rows: list[Row], doomed: list[Key], now, db=None) -> None:
     with db.cursor() as cursor:
         cursor.execute(
             sql,
-            [gone, Match.State.SUGGESTED, now, Match.State.SUGGESTED, _payload(rows)],
+            [Match.State.SUGGESTED, gone, now, Match.State.SUGGESTED, _payload(rows)],
         )
 
 
