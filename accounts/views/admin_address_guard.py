@@ -17,7 +17,8 @@ query or form) and hand every other request to Wagtail's view unchanged:
   ``OFFSET`` (at most bigint);
 - adding or editing a workflow: each ``pages-<n>-page`` a number (the page
   chooser re-rendered ``abc`` with ``int()``);
-- deleting a page and bulk actions: ``?next=`` an address. One with neither
+- bulk actions and a page's delete, unpublish, copy, lock, unlock and
+  alias conversion: ``?next=`` an address. One with neither
   ``/`` nor ``.`` is what ``redirect()`` takes for a view name
   (``NoReverseMatch``); Wagtail itself never sends one.
 """
@@ -98,8 +99,14 @@ GUARDED: dict[tuple[str, str], tuple[Check, bool, bool]] = {
     ("wagtailadmin_pages", "set_page_position"): (bad_position, False, False),
     ("wagtailadmin_workflows", "add"): (bad_workflow_pages, False, False),
     ("wagtailadmin_workflows", "edit"): (bad_workflow_pages, False, False),
-    ("wagtailadmin_pages", "delete"): (no_number, False, True),
 }
+# Page actions that redirect to ``next`` after their POST.
+GUARDED.update(
+    {
+        ("wagtailadmin_pages", name): (no_number, False, True)
+        for name in ["delete", "unpublish", "copy", "lock", "unlock", "convert_alias"]
+    }
+)
 
 
 def guard(view: Callable, check: Check, in_path: bool, redirects: bool) -> Callable:

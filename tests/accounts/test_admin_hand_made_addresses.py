@@ -217,29 +217,64 @@ def test_a_workflow_with_its_pages_is_still_added_by_wagtail(site_tree, admin_cl
     assert WorkflowPage.objects.get(workflow=workflow).page_id == project.pk
 
 
+PAGE_ACTIONS = ["delete", "unpublish", "copy", "lock", "unlock"]
+
+
+@pytest.mark.parametrize("action", PAGE_ACTIONS)
 @pytest.mark.parametrize("next_value", ["abc", "wagtailadmin_home", "?p=2"])
 def test_a_next_that_is_no_address_is_a_clear_error(
+    site_tree, admin_client, action, next_value
+):
+    project = make_project(site_tree)
+    copy_form = {"new_title": "Kopie", "new_slug": "kopie"}
+
+    response = admin_client.post(
+        f"/admin/pages/{project.pk}/{action}/?next={next_value}",
+        {**copy_form, "new_parent_page": site_tree.pk},
+    )
+
+    assert response.status_code == 400
+    assert NEXT_REFUSED in response.content.decode()
+    project.refresh_from_db()
+    assert project.live and not project.locked
+    assert not ProjectPage.objects.filter(slug="kopie").exists()
+
+
+@pytest.mark.parametrize("next_value", ["abc", "?p=2"])
+def test_a_next_that_is_no_address_in_a_bulk_action_is_a_clear_error(
     site_tree, admin_client, next_value
 ):
     project = make_project(site_tree)
 
-    deleted = admin_client.post(
-        f"/admin/pages/{project.pk}/delete/", {"next": next_value}
+    response = admin_client.post(
+        f"{BULK_DELETE[0]}?id={project.pk}", {"next": next_value}
     )
-    bulk = admin_client.post(f"{BULK_DELETE[0]}?id={project.pk}&next={next_value}")
 
-    assert deleted.status_code == bulk.status_code == 400
-    assert NEXT_REFUSED in deleted.content.decode()
+    assert response.status_code == 400
+    assert NEXT_REFUSED in response.content.decode()
     assert ProjectPage.objects.filter(pk=project.pk).exists()
 
 
-def test_deleting_a_page_still_returns_to_next(site_tree, admin_client):
+@pytest.mark.parametrize("action", PAGE_ACTIONS)
+def test_page_actions_still_return_to_next(site_tree, admin_client, action):
+    project = make_project(site_tree)
+    listing = f"/admin/pages/{site_tree.pk}/"
+
+    response = admin_client.post(
+        f"/admin/pages/{project.pk}/{action}/?next={listing}",
+        {"new_title": "Kopie", "new_slug": "kopie", "new_parent_page": site_tree.pk},
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == listing
+
+
+def test_deleting_a_page_with_next_still_deletes_it(site_tree, admin_client):
     project = make_project(site_tree)
     listing = f"/admin/pages/{site_tree.pk}/"
 
     response = admin_client.post(f"/admin/pages/{project.pk}/delete/?next={listing}")
 
-    assert response.status_code == 302
     assert response["Location"] == listing
     assert not ProjectPage.objects.filter(pk=project.pk).exists()
 
