@@ -17,8 +17,8 @@ query or form) and hand every other request to Wagtail's view unchanged:
   ``OFFSET`` (at most bigint);
 - adding or editing a workflow: each ``pages-<n>-page`` a number (the page
   chooser re-rendered ``abc`` with ``int()``);
-- bulk actions and a page's delete, unpublish, copy, lock, unlock and
-  alias conversion: ``?next=`` an address. One with neither
+- bulk actions and a page's creation, edit, delete, unpublish, copy,
+  lock, unlock and alias conversion: ``?next=`` an address. One with neither
   ``/`` nor ``.`` is what ``redirect()`` takes for a view name
   (``NoReverseMatch``); Wagtail itself never sends one.
 """
@@ -100,13 +100,13 @@ GUARDED: dict[tuple[str, str], tuple[Check, bool, bool]] = {
     ("wagtailadmin_workflows", "add"): (bad_workflow_pages, False, False),
     ("wagtailadmin_workflows", "edit"): (bad_workflow_pages, False, False),
 }
-# Page actions that redirect to ``next`` after their POST.
-GUARDED.update(
-    {
-        ("wagtailadmin_pages", name): (no_number, False, True)
-        for name in ["delete", "unpublish", "copy", "lock", "unlock", "convert_alias"]
-    }
-)
+# Page views that redirect to ``next`` after their POST.
+PAGE_VIEWS_WITH_NEXT = ["add", "edit", "delete", "unpublish", "copy", "lock"]
+PAGE_VIEWS_WITH_NEXT += ["unlock", "convert_alias"]
+GUARDED |= {
+    ("wagtailadmin_pages", view): (no_number, False, True)
+    for view in PAGE_VIEWS_WITH_NEXT
+}
 
 
 def guard(view: Callable, check: Check, in_path: bool, redirects: bool) -> Callable:

@@ -14,8 +14,9 @@ from wagtail.admin.models import EditingSession
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Task, Workflow, WorkflowPage
 
-from kb.taxonomy import Region
+from kb.taxonomy import District, FieldOfAction, Region
 from projects.models import ProjectPage
+from scripts.faults.editor import edit_form_data
 from tests.factories.pages import make_project
 
 pytestmark = pytest.mark.django_db
@@ -284,3 +285,58 @@ def test_the_guarded_views_still_require_the_admin_login(client):
 
     assert response.status_code == 302
     assert response["Location"].startswith("/admin/login/")
+
+
+def sent_back(response) -> dict[str, list[str]]:
+    """The admin's page form as the browser sends it, to publish."""
+    data: dict[str, list[str]] = {}
+    for name, value in edit_form_data(response.content.decode()):
+        data.setdefault(name, []).append(value)
+    data["action-publish"] = ["publish"]
+    return data
+
+
+@pytest.mark.parametrize("next_value", ["abc", "/admin/pages/"])
+def test_publishing_an_edit_returns_to_next_only_when_it_is_an_address(
+    site_tree, admin_client, next_value
+):
+    project = make_project(site_tree)
+    edit = f"/admin/pages/{project.pk}/edit/"
+    form = sent_back(admin_client.get(edit))
+    form["title"] = ["Sprachcafé Celle neu"]
+
+    response = admin_client.post(f"{edit}?next={next_value}", form)
+
+    project.refresh_from_db()
+    if next_value == "abc":
+        assert response.status_code == 400
+        assert NEXT_REFUSED in response.content.decode()
+        assert project.title == "Sprachcafé Celle"
+    else:
+        assert response.status_code == 302
+        assert response["Location"] == next_value
+        assert project.title == "Sprachcafé Celle neu"
+
+
+@pytest.mark.parametrize("next_value", ["abc", "/admin/pages/"])
+def test_publishing_a_new_page_returns_to_next_only_when_it_is_an_address(
+    site_tree, admin_client, next_value
+):
+    add = f"/admin/pages/add/projects/projectpage/{site_tree.pk}/"
+    form = sent_back(admin_client.get(add))
+    form.update(title=["Nähtreff Peine"], slug=["naehtreff-peine"])
+    form["teaser"] = ["Gemeinsam nähen und Deutsch sprechen."]
+    form["fields_of_action"] = [FieldOfAction.objects.get(slug="sprache").pk]
+    form["districts"] = [District.objects.get(ags="03157").pk]
+
+    response = admin_client.post(f"{add}?next={next_value}", form)
+
+    created = ProjectPage.objects.filter(slug="naehtreff-peine").exists()
+    if next_value == "abc":
+        assert response.status_code == 400
+        assert NEXT_REFUSED in response.content.decode()
+        assert not created
+    else:
+        assert response.status_code == 302
+        assert response["Location"] == next_value
+        assert created
