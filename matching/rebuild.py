@@ -1,7 +1,9 @@
 """Rebuilding every project's matches in batches, with the machine's work
 overlapped: Elasticsearch names the next batch's candidates (its own CPU)
 and the database writes the previous batch (its own process) while Python
-scores the current one, in large rebuilds in two forked processes.
+scores the current one, in large rebuilds in two forked processes. Each
+kept pair is also offered to the partner's list once that list is written
+(``matching.symmetric``), scored beside the batches.
 """
 
 from __future__ import annotations

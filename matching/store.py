@@ -198,10 +198,11 @@ def save_reverse(rows: list[Row], doomed: list[Key], now, db=None) -> None:
         return
     if db.vendor != "postgresql":
         with transaction.atomic():
-            keys = Q()
-            for source_id, target_id, kind in doomed:
-                keys |= Q(source_id=source_id, target_id=target_id, kind=kind)
-            if doomed:
+            # In chunks: SQLite caps the parameters of one statement.
+            for start in range(0, len(doomed), 300):
+                keys = Q()
+                for source_id, target_id, kind in doomed[start : start + 300]:
+                    keys |= Q(source_id=source_id, target_id=target_id, kind=kind)
                 delete(Match.objects.filter(keys, state=Match.State.SUGGESTED))
             _orm_upsert(rows, now)
         return
