@@ -90,33 +90,39 @@ def no_number(request: HttpRequest, kwargs: dict) -> bool:
 
 
 # (namespace, URL name) of Wagtail's admin views: the check of the numbers
-# they read, whether those are in the path (404) or in the query or form
-# (400), and whether the view redirects to ``next``.
-GUARDED: dict[tuple[str, str], tuple[Check, bool, bool]] = {
-    ("", "wagtail_bulk_action"): (bad_bulk_action, False, True),
-    ("", "wagtailadmin_choose_page_chosen_multiple"): (bad_chosen_pages, False, False),
-    ("wagtailadmin_editing_sessions", "ping"): (bad_ping, True, False),
-    ("wagtailadmin_pages", "set_page_position"): (bad_position, False, False),
-    ("wagtailadmin_workflows", "add"): (bad_workflow_pages, False, False),
-    ("wagtailadmin_workflows", "edit"): (bad_workflow_pages, False, False),
+# they read, where those are (the path answers 404, query and form 400),
+# and whether the view redirects to ``next``.
+GUARDED: dict[tuple[str, str], tuple[Check, str, bool]] = {
+    ("", "wagtail_bulk_action"): (bad_bulk_action, "query", True),
+    ("", "wagtailadmin_choose_page_chosen_multiple"): (
+        bad_chosen_pages,
+        "query",
+        False,
+    ),
+    ("wagtailadmin_editing_sessions", "ping"): (bad_ping, "path", False),
+    ("wagtailadmin_pages", "set_page_position"): (bad_position, "query", False),
+    ("wagtailadmin_workflows", "add"): (bad_workflow_pages, "form", False),
+    ("wagtailadmin_workflows", "edit"): (bad_workflow_pages, "form", False),
 }
 # Page views that redirect to ``next`` after their POST.
 PAGE_VIEWS_WITH_NEXT = ["add", "edit", "delete", "unpublish", "copy", "lock"]
 PAGE_VIEWS_WITH_NEXT += ["unlock", "convert_alias"]
 GUARDED |= {
-    ("wagtailadmin_pages", view): (no_number, False, True)
+    ("wagtailadmin_pages", view): (no_number, "query", True)
     for view in PAGE_VIEWS_WITH_NEXT
 }
 
 
-def guard(view: Callable, check: Check, in_path: bool, redirects: bool) -> Callable:
+def guard(view: Callable, check: Check, where: str, redirects: bool) -> Callable:
     """``view`` unless ``check`` finds a malformed number or ``next`` is no
     address; the admin login still comes first."""
 
     @wraps(view)
     def guarded(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if check(request, kwargs):
-            return render(request, TEMPLATE, status=404 if in_path else 400)
+            status = 404 if where == "path" else 400
+            context = {"in_form": where == "form"}
+            return render(request, TEMPLATE, context, status=status)
         if redirects and bad_next(request):
             return render(request, TEMPLATE, {"bad_next": True}, status=400)
         return view(request, *args, **kwargs)
