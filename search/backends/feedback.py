@@ -49,7 +49,7 @@ def unfit_terms() -> frozenset[str]:
     return frozenset(unfit)
 
 
-def query_terms(understood: Understood) -> set[str]:
+def known_terms(understood: Understood) -> set[str]:
     """Every term the query asks for already (stems, parts, synonyms) and
     the terms unfit for feedback."""
     known: set[str] = set(unfit_terms())
@@ -122,7 +122,7 @@ def feedback_for(ids: list[int], understood: Understood) -> Feedback:
     if len(top) < MIN_DOCUMENTS:
         return ()
     documents, projects = _document_terms(top)
-    return select(documents, projects, query_terms(understood))
+    return select(documents, projects, known_terms(understood))
 
 
 def lift(feedback: Feedback) -> Q | None:

@@ -156,14 +156,14 @@ def test_feedback_never_adds_a_result(workshops):
 
 
 def test_place_names_and_stop_words_are_never_feedback_terms():
-    from search.backends.feedback import query_terms, unfit_terms
+    from search.backends.feedback import known_terms, unfit_terms
     from search.understanding import understand
 
     unfit = unfit_terms()
     # Places rank by the place clause, not by words the best matches share.
     assert {"hannov", "luneburg", "wolfenbuttel", "nicht", "durch"} <= unfit
     assert not {"fahrrad", "ersatzteil", "sprachkur"} & unfit
-    known = query_terms(understand("Jobmesse"))
+    known = known_terms(understand("Jobmesse"))
     documents = [
         {"luneburg": (2, 3), "zeitarbeit": (1, 3), "nicht": (2, 9)},
         {"luneburg": (1, 3), "zeitarbeit": (2, 3), "nicht": (1, 9)},
