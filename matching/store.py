@@ -49,6 +49,19 @@ def row(source_id: int, scored: Scored) -> Row:
 _COLUMNS = (
     "r(source_id integer, target_id integer, kind text, score float8, reasons jsonb)"
 )
+# The rows of a JSON parameter, as ``{rows}`` of ``_UPSERT``.
+_RECORDS = "jsonb_to_recordset(%s::jsonb) AS " + _COLUMNS
+# Every save ends with this upsert of the incoming rows (``{rows}``, named
+# ``r``); its parameters are computed_at and state (then the rows' JSON when
+# ``{rows}`` is ``_RECORDS``). Hidden and confirmed rows keep their state.
+_UPSERT = """
+INSERT INTO {match} (source_id, target_id, kind, score, reasons, computed_at, state)
+SELECT r.source_id, r.target_id, r.kind, r.score, r.reasons, %s, %s
+FROM {rows}
+ON CONFLICT (source_id, target_id, kind) DO UPDATE SET
+    score = EXCLUDED.score, reasons = EXCLUDED.reasons,
+    computed_at = EXCLUDED.computed_at
+"""
 # Rows given by id go; their contact requests keep their history unlinked.
 # The deleted rows are never among the upserted ones (decided beforehand).
 _SAVE_WITH_DELETES = """
@@ -57,12 +70,6 @@ WITH unlinked AS (
 ), removed AS (
     DELETE FROM {match} WHERE id = ANY(%s::integer[])
 )
-INSERT INTO {match} (source_id, target_id, kind, score, reasons, computed_at, state)
-SELECT r.source_id, r.target_id, r.kind, r.score, r.reasons, %s, %s
-FROM jsonb_to_recordset(%s::jsonb) AS {columns}
-ON CONFLICT (source_id, target_id, kind) DO UPDATE SET
-    score = EXCLUDED.score, reasons = EXCLUDED.reasons,
-    computed_at = EXCLUDED.computed_at
 """
 # A batch of the full rebuild: the sources' suggestions that were not
 # computed again go (none of them is upserted by the same statement).
@@ -81,12 +88,6 @@ WITH incoming AS (
 ), removed AS (
     DELETE FROM {match} WHERE id IN (SELECT id FROM doomed)
 )
-INSERT INTO {match} (source_id, target_id, kind, score, reasons, computed_at, state)
-SELECT r.source_id, r.target_id, r.kind, r.score, r.reasons, %s, %s
-FROM incoming r
-ON CONFLICT (source_id, target_id, kind) DO UPDATE SET
-    score = EXCLUDED.score, reasons = EXCLUDED.reasons,
-    computed_at = EXCLUDED.computed_at
 """
 
 # The rebuild's reverse rows (``matching.symmetric`` decided which rows join
@@ -112,12 +113,6 @@ WITH doomed AS (
 ), removed AS (
     DELETE FROM {match} WHERE id = ANY((SELECT ids FROM doomed)::bigint[])
 )
-INSERT INTO {match} (source_id, target_id, kind, score, reasons, computed_at, state)
-SELECT r.source_id, r.target_id, r.kind, r.score, r.reasons, %s, %s
-FROM jsonb_to_recordset(%s::jsonb) AS {columns}
-ON CONFLICT (source_id, target_id, kind) DO UPDATE SET
-    score = EXCLUDED.score, reasons = EXCLUDED.reasons,
-    computed_at = EXCLUDED.computed_at
 """
 
 
@@ -127,6 +122,11 @@ def _tables() -> dict[str, str]:
         "match": quote(Match._meta.db_table),
         "contact": quote(ContactRequest._meta.db_table),
     }
+
+
+def _statement(ctes: str, rows: str) -> str:
+    """A save: its data-modifying CTEs, then ``_UPSERT`` of ``rows``."""
+    return (ctes + _UPSERT).format(rows=rows, columns=_COLUMNS, **_tables())
 
 
 def _payload(rows: Iterable[Row]) -> str:
@@ -165,7 +165,7 @@ def save_batch(rows: list[Row], sources: Iterable[int], now, db=None) -> None:
                 )
             )
         return
-    sql = _SAVE_BATCH.format(columns=_COLUMNS, **_tables())
+    sql = _statement(_SAVE_BATCH, "incoming r")
     with db.cursor() as cursor:
         cursor.execute(
             sql,
@@ -209,7 +209,7 @@ def save_reverse(rows: list[Row], doomed: list[Key], now, db=None) -> None:
     gone = json.dumps(
         [{"source_id": s, "target_id": t, "kind": k} for s, t, k in doomed]
     )
-    sql = _SAVE_REVERSE.format(columns=_COLUMNS, **_tables())
+    sql = _statement(_SAVE_REVERSE, _RECORDS)
     with db.cursor() as cursor:
         cursor.execute(
             sql,
@@ -269,7 +269,7 @@ def save_both_directions(
             delete(Match.objects.filter(id__in=doomed))
             _orm_upsert(kept, now)
         return
-    sql = _SAVE_WITH_DELETES.format(columns=_COLUMNS, **_tables())
+    sql = _statement(_SAVE_WITH_DELETES, _RECORDS)
     ids = _int_array(doomed)
     with connection.cursor() as cursor:
         cursor.execute(sql, [ids, ids, now, Match.State.SUGGESTED, _payload(kept)])
