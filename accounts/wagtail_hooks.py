@@ -1,7 +1,8 @@
 """The editors' list of stale profiles, in the Wagtail admin's reports menu,
 their approval of members' pictures, in the images menu, the guard of
 Wagtail's image views that need a picture's file and of the document and
-snippet choosers and the page copy against malformed numbers."""
+snippet choosers and the page copy against malformed numbers, and the
+refusal to delete snippets that other rows still need."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from .views.image_review import (
     image_review_original,
     image_review_thumbnail,
 )
+from .views.protected_delete import refuse_protected
 from .views.stale import StaleProjectsView
 
 
@@ -76,6 +78,7 @@ def register_chooser_guard_urls():
 
 
 hooks.register("before_copy_page", check_copy_target)
+hooks.register("before_delete_snippet", refuse_protected)
 
 
 class ImageReviewMenuItem(MenuItem):
