@@ -350,13 +350,8 @@ def hits_body(query: SearchQuery, context: Context, fuzzy: bool = False) -> dict
     search asks for only when the exact words find too little."""
     # No aggregations here, so the facet selections filter the query itself
     # (not a post filter): only documents that pass them are scored.
-    # The feedback terms of the best matches only rank (``feedback``).
-    feedback = lift(context.feedback)
     matching = Q(
-        "bool",
-        must=[_matching(query, context, fuzzy)],
-        filter=_facet_filters(query),
-        should=[feedback] if feedback else [],
+        "bool", must=[_matching(query, context, fuzzy)], filter=_facet_filters(query)
     )
     understood = context.understood
     search = (
@@ -375,6 +370,7 @@ def hits_body(query: SearchQuery, context: Context, fuzzy: bool = False) -> dict
         window = max(RESCORE_WINDOW, query.offset + query.page_size)
         search = search.query(matching).extra(
             rescore=[
+                *_feedback_rescore(context, window),
                 {
                     "window_size": window,
                     "query": {
@@ -414,6 +410,16 @@ def hits_body(query: SearchQuery, context: Context, fuzzy: bool = False) -> dict
             },
         )
     return search.to_dict()
+
+
+def _feedback_rescore(context: Context, window: int) -> list[dict]:
+    """The feedback terms of the best matches lift the matches of the top
+    window (``feedback``): they only rank, and only what the query as typed
+    brought into the window, so the first pass stays the plain query's."""
+    feedback = lift(context.feedback)
+    if feedback is None:
+        return []
+    return [{"window_size": window, "query": {"rescore_query": feedback.to_dict()}}]
 
 
 def ids_body(query: SearchQuery, context: Context, fuzzy: bool = False) -> dict:

@@ -7,8 +7,8 @@ ranks them) are read back from the index (term vectors of the pre-analysed
 weigh most in them (tf × idf, in at least two of the three, in at most a fifth
 of all projects, not a word of the query) lift the projects that use them.
 
-It only ranks: the lift is a ``should`` beside the query that decides what
-matches, so counts and facets stay those of the query as typed. Tuned on the
+It only ranks: the lift rescores the top window of the query as typed
+(``es_requests``), so counts, facets and that window stay the query's. Tuned on the
 dev split of the evaluation corpus (docs/search.md, "Feedback").
 """
 
