@@ -5,6 +5,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.views.admin_address_guard import guarded_admin_urls
+from accounts.views.admin_query_guard import guarded_listing_urls
 from accounts.views.language import set_language
 
 from .health import healthz
@@ -13,6 +14,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     # Wagtail admin views guarded against hand-made addresses, on their paths.
     path("admin/", include(guarded_admin_urls())),
+    path("admin/", include(guarded_listing_urls())),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
     path("", include("search.urls")),
