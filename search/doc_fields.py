@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from django_elasticsearch_dsl import fields
 
-from .analysis import german_exact, german_query, german_text, suggest_text
+from .analysis import (
+    analysed_terms,
+    german_exact,
+    german_query,
+    german_text,
+    suggest_text,
+)
 from .page_text import html_text
 
 INDEX_SETTINGS = {
@@ -14,6 +20,14 @@ INDEX_SETTINGS = {
     # Tombstones of deletes live long enough that a rebuild's bulk load with
     # an older version cannot resurrect a page deleted meanwhile.
     "gc_deletes": "10m",
+    "similarity": {
+        # The pre-analysed terms: a project that names a concept again and
+        # again is about it (k1 2.5 against Lucene's 1.2), and a long profile
+        # that describes its work in detail is penalised less for its length
+        # (b 0.4 against 0.75). Tuned on the dev split (docs/search.md,
+        # session 15); the fallbacks rank with ts_rank and FTS5's bm25.
+        "terms_bm25": {"type": "BM25", "k1": 2.5, "b": 0.4},
+    },
 }
 ALL_TEXT = "all_text"
 SUGGEST = "suggest"
@@ -33,6 +47,12 @@ def text(*, suggest: bool = False, exact: bool = True, **kwargs) -> fields.TextF
         copy_to=copy_to,
         **kwargs,
     )
+
+
+def terms_field() -> fields.TextField:
+    """Terms analysed in Python (``search.language.index_terms``), scored
+    with the BM25 parameters tuned for them."""
+    return fields.TextField(analyzer=analysed_terms, similarity="terms_bm25")
 
 
 def all_text() -> fields.TextField:

@@ -18,7 +18,7 @@ from django_elasticsearch_dsl.registries import registry
 from kb.page_urls import page_url, site_root_paths
 from projects.models import InitiativePage, ProjectPage
 
-from .analysis import analysed_terms, autocomplete_index, german_exact
+from .analysis import autocomplete_index, german_exact
 from .client import index_alias
 from .content_documents import ArticleDocument, EventDocument, InitiativeDocument
 from .doc_fields import (
@@ -28,6 +28,7 @@ from .doc_fields import (
     keyword_text,
     plain_text,
     suggest,
+    terms_field,
 )
 from .doc_fields import text as _text
 from .language import index_terms
@@ -105,10 +106,10 @@ class ProjectDocument(Document):
     all_text = all_text()
     suggest = suggest()
     # The same analysis as the database fallbacks (search.language).
-    terms_title = fields.TextField(analyzer=analysed_terms)
-    terms_lead = fields.TextField(analyzer=analysed_terms)
-    terms = fields.TextField(analyzer=analysed_terms)
-    terms_offers = fields.TextField(analyzer=analysed_terms)
+    terms_title = terms_field()
+    terms_lead = terms_field()
+    terms = terms_field()
+    terms_offers = terms_field()
 
     class Index:
         name = index_alias("projects")
