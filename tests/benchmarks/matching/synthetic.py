@@ -188,3 +188,14 @@ def index_synthetic(
         )
         helpers.bulk(client, actions, request_timeout=120)
     client.indices.refresh(index=alias)
+    merge_synthetic(client)
+
+
+def merge_synthetic(client) -> None:
+    """One segment, as ``search.maintenance.rebuild`` leaves the index that
+    ``rebuild_matches`` reads after it (the bulk load leaves several, and
+    every candidate query runs once per segment)."""
+    alias = index_alias("projects")
+    client.options(request_timeout=300).indices.forcemerge(
+        index=alias, max_num_segments=1
+    )

@@ -31,7 +31,7 @@ from search.client import get_client, index_alias
 from tests.benchmarks import log
 
 from .demo_quality import measure_demo
-from .synthetic import SLUG_PREFIX, build_synthetic, index_synthetic
+from .synthetic import SLUG_PREFIX, build_synthetic, index_synthetic, merge_synthetic
 
 pytestmark = [pytest.mark.django_db, pytest.mark.services]
 
@@ -81,6 +81,8 @@ def kept_synthetic(services, django_db_setup, django_db_blocker):
             ids = build_synthetic(make_site_tree(), COUNT)
         if _indexed_count() != COUNT:
             index_synthetic(get_client(), ids, fresh=True)
+        else:
+            merge_synthetic(get_client())
         yield ids
 
 
