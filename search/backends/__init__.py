@@ -59,6 +59,9 @@ class Context:
     feedback: tuple[tuple[str, float], ...] = ()
     """Terms of the best matches that lift the others (Elasticsearch's
     ranking, ``feedback``); set by the engine, never by the caller."""
+    window: tuple[int, ...] = ()
+    """The best matches by the first pass, as many as the rescore window:
+    the only ones the page with feedback ranks; set with ``feedback``."""
 
 
 class SearchBackend(Protocol):

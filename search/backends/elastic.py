@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from django.conf import settings
@@ -19,8 +20,8 @@ from .es_requests import (
     facets_body,
     hits_body,
     ids_body,
-    probe_body,
-    word_body,
+    rescore_window,
+    window_body,
 )
 from .feedback import feedback_for
 
@@ -82,12 +83,17 @@ def _msearch(*bodies: dict) -> list[dict]:
     return parts
 
 
-def send(query: SearchQuery, context: Context, fuzzy: bool) -> tuple[dict, dict]:
+HitsBody = Callable[[SearchQuery, Context, bool], dict]
+
+
+def send(
+    query: SearchQuery, context: Context, fuzzy: bool, hits: HitsBody = hits_body
+) -> tuple[dict, dict]:
     """(hits response, counts response), one ``_msearch`` round trip."""
-    hits, counts = _msearch(
-        hits_body(query, context, fuzzy), facets_body(query, context, fuzzy)
+    found, counts = _msearch(
+        hits(query, context, fuzzy), facets_body(query, context, fuzzy)
     )
-    return hits, counts
+    return found, counts
 
 
 @dataclass(frozen=True)
@@ -106,23 +112,25 @@ def _total(response: dict) -> int:
     return response["hits"]["total"]["value"]
 
 
-def _decide(query: SearchQuery, context: Context) -> Outcome:
+def _decide(
+    query: SearchQuery, context: Context, hits: HitsBody = hits_body
+) -> Outcome:
     """The exact words first; typo tolerance and suggestions only when they
     find fewer than ``FEW_HITS`` or a query word occurs nowhere (fuzzy
     expansion is the largest cost of a search, and correctly spelled queries
     never need it); if even that finds nothing, any one word is enough.
     Every decision rests on the counts, so each page of a search decides
-    the same way."""
-    hits, counts = send(query, context, fuzzy=False)
+    the same way. ``hits``: the request beside the counts."""
+    found, counts = send(query, context, False, hits)
     exact = _total(counts)
     if not query.text or (exact >= FEW_HITS and not _unknown_word(counts)):
-        return Outcome(hits, counts, False, False, context)
-    hits, counts = send(query, context, fuzzy=True)
+        return Outcome(found, counts, False, False, context)
+    found, counts = send(query, context, True, hits)
     if _total(counts) == 0 and context.understood:
         context = _any_word(context)
-        hits, counts = send(query, context, fuzzy=True)
+        found, counts = send(query, context, True, hits)
     rescued = exact == 0 and _total(counts) > 0
-    return Outcome(hits, counts, True, rescued, context)
+    return Outcome(found, counts, True, rescued, context)
 
 
 def _any_word(context: Context) -> Context:
@@ -141,53 +149,27 @@ def _ranks_by_text(query: SearchQuery, context: Context) -> bool:
     )
 
 
-@dataclass(frozen=True)
-class _Probe:
-    best: list[int]
-    fuzzy: bool
-    rescued: bool
-    context: Context
-
-
-def _probe(query: SearchQuery, context: Context) -> _Probe:
-    """The best matches, decided as ``_decide`` decides: fewer than
-    ``FEW_HITS`` or a word no match has, then typo tolerance, then any
-    word. Small requests: the counts come with the page."""
-    concepts = context.understood.concepts
-    first, *words = _msearch(
-        probe_body(query, context),
-        *[word_body(query, context, concept) for concept in concepts],
+def _run(query: SearchQuery, context: Context) -> Outcome:
+    """The search's hits and counts. A search ranked by its words asks for
+    the ids of its rescore window with the counts first (decided as
+    ``_decide`` decides), reads the feedback terms of the best three, then
+    asks for the page with them, ranked among the window's ids only
+    (``feedback``): three round trips instead of one, the last two small."""
+    if not _ranks_by_text(query, context):
+        return _decide(query, context)
+    first = _decide(query, context, hits=window_body)
+    window = _ids(first.hits)
+    ranked = replace(
+        first.context,
+        feedback=feedback_for(window, first.context.understood),
+        window=tuple(window),
     )
-    exact = _total(first)
-    if exact >= FEW_HITS and all(_total(word) > 0 for word in words):
-        return _Probe(_ids(first), False, False, context)
-    (first,) = _msearch(probe_body(query, context, True))
-    if _total(first) == 0:
-        context = _any_word(context)
-        (first,) = _msearch(probe_body(query, context, True))
-    rescued = exact == 0 and _total(first) > 0
-    return _Probe(_ids(first), True, rescued, context)
+    (hits,) = _msearch(hits_body(query, ranked, first.fuzzy))
+    return replace(first, hits=hits, context=ranked)
 
 
 def _ids(response: dict) -> list[int]:
     return [int(raw["_id"]) for raw in response["hits"]["hits"]]
-
-
-def _run(query: SearchQuery, context: Context) -> Outcome:
-    """The search's hits and counts. A search ranked by its words asks for
-    its best matches first, reads their feedback terms and then asks for
-    the page, with them, and the counts (``feedback``): three round trips
-    instead of one, the first two small."""
-    if not _ranks_by_text(query, context):
-        return _decide(query, context)
-    probe = _probe(query, context)
-    context = probe.context
-    ranked = replace(context, feedback=feedback_for(probe.best, context.understood))
-    hits, counts = _msearch(
-        hits_body(query, ranked, probe.fuzzy),
-        facets_body(query, context, probe.fuzzy, count_concepts=False),
-    )
-    return Outcome(hits, counts, probe.fuzzy, probe.rescued, ranked)
 
 
 def _unknown_word(counts: dict) -> bool:
@@ -208,6 +190,17 @@ def _page_ids(query: SearchQuery, context: Context, fuzzy: bool) -> list[int]:
     return [int(raw["_id"]) for raw in part["hits"]["hits"]]
 
 
+def _later_page_ids(query: SearchQuery, context: Context, first: Outcome) -> list[int]:
+    """A later page's ids: the first page's window and feedback rank it
+    while it lies within that window; a page beyond has a window of its own
+    (``rescore_window``), so it is asked as ``search`` asks it."""
+    if first.context.window and rescore_window(query) > rescore_window(
+        replace(query, page=1)
+    ):
+        return _ids(_run(query, context).hits)
+    return _page_ids(query, first.context, first.fuzzy)
+
+
 def result_ids(query: SearchQuery, context: Context, limit: int) -> list[int]:
     """The first ``limit`` ids, page after page as the search pages rank them
     (each page's rescore window depends on its position). The first page
@@ -216,11 +209,11 @@ def result_ids(query: SearchQuery, context: Context, limit: int) -> list[int]:
         return []
     first = replace(query, page=1)
     outcome = _run(first, context)
-    ids = [int(raw["_id"]) for raw in outcome.hits["hits"]["hits"]]
+    ids = _ids(outcome.hits)
     wanted = min(limit, outcome.counts["hits"]["total"]["value"], MAX_RESULT_WINDOW)
     page = 2
     while len(ids) < wanted:
-        found = _page_ids(replace(first, page=page), outcome.context, outcome.fuzzy)
+        found = _later_page_ids(replace(first, page=page), context, outcome)
         if not found:
             break
         ids += found

@@ -25,7 +25,7 @@ from ..highlight import POST, PRE
 from ..query import FILTER_KEYS, SearchQuery
 from ..understanding import Concept, Understood, minimum_should_match
 from . import Context
-from .feedback import TOP_DOCUMENTS, lift
+from .feedback import lift
 
 TEXT_FIELDS = [
     "title^5",
@@ -316,16 +316,9 @@ def _aggregations(search: Search, query: SearchQuery) -> Search:
     return search
 
 
-def facets_body(
-    query: SearchQuery,
-    context: Context,
-    fuzzy: bool = False,
-    count_concepts: bool = True,
-) -> dict:
+def facets_body(query: SearchQuery, context: Context, fuzzy: bool = False) -> dict:
     """Count and facet counts: nothing scored, nothing fetched. A request
-    without hits is what Elasticsearch's shard request cache keeps.
-    ``count_concepts``: also how many matches have each word (the typo
-    decision; the feedback path asks ``word_body`` instead)."""
+    without hits is what Elasticsearch's shard request cache keeps."""
     search = (
         Search()
         .query(Q("bool", filter=[_matching(query, context, fuzzy)]))
@@ -333,7 +326,7 @@ def facets_body(
         .extra(size=0, track_total_hits=TRACK_TOTAL_HITS)
     )
     understood = context.understood
-    if query.text and understood and not fuzzy and count_concepts:
+    if query.text and understood and not fuzzy:
         # How many projects have each word: a word none has is misspelt.
         for position, concept in enumerate(understood.concepts):
             search.aggs.bucket(
@@ -350,8 +343,13 @@ def hits_body(query: SearchQuery, context: Context, fuzzy: bool = False) -> dict
     search asks for only when the exact words find too little."""
     # No aggregations here, so the facet selections filter the query itself
     # (not a post filter): only documents that pass them are scored.
+    window = (
+        [Q("ids", values=[str(i) for i in context.window])] if context.window else []
+    )
     matching = Q(
-        "bool", must=[_matching(query, context, fuzzy)], filter=_facet_filters(query)
+        "bool",
+        must=[_matching(query, context, fuzzy)],
+        filter=[*_facet_filters(query), *window],
     )
     understood = context.understood
     search = (
@@ -367,7 +365,7 @@ def hits_body(query: SearchQuery, context: Context, fuzzy: bool = False) -> dict
         # The match query scores every candidate; the top window is ranked
         # with the German fields and phrases too, then stale profiles are
         # demoted. Elasticsearch refuses an explicit sort next to a rescore.
-        window = max(RESCORE_WINDOW, query.offset + query.page_size)
+        window = rescore_window(query)
         search = search.query(matching).extra(
             rescore=[
                 *_feedback_rescore(context, window),
@@ -432,22 +430,19 @@ def ids_body(query: SearchQuery, context: Context, fuzzy: bool = False) -> dict:
     return body
 
 
-def probe_body(query: SearchQuery, context: Context, fuzzy: bool = False) -> dict:
-    """The ids of the best matches, what the feedback terms are read from:
-    the first page's query without its rescore, so Elasticsearch can skip
-    what cannot reach the top three (on the dev split the rescored and the
-    plain top three gave the same figures: 0.804 / 0.805). It counts up to
-    ``FEW_HITS``, enough for the typo decision."""
-    body = ids_body(replace(query, page=1, page_size=TOP_DOCUMENTS), context, fuzzy)
+def rescore_window(query: SearchQuery) -> int:
+    """How many of the first pass's best the rescore ranks again: at least
+    every match up to the end of the page."""
+    return max(RESCORE_WINDOW, query.offset + query.page_size)
+
+
+def window_body(query: SearchQuery, context: Context, fuzzy: bool = False) -> dict:
+    """The ids of the page's rescore window by the first-pass score, without
+    the rescore: the matches the feedback terms may reorder
+    (``Context.window``); the terms are read from the first three (on the
+    dev split the rescored and the plain top three gave the same figures:
+    0.804 / 0.805)."""
+    window = replace(query, page=1, page_size=rescore_window(query))
+    body = ids_body(window, context, fuzzy)
     body.pop("rescore", None)
-    body["track_total_hits"] = FEW_HITS
     return body
-
-
-def word_body(query: SearchQuery, context: Context, concept: Concept) -> dict:
-    """Whether any match has this word (by itself, a part or a synonym): a
-    word none has is likely misspelt. Stops at the first one found."""
-    found = Q(
-        "bool", filter=[_matching(query, context, False), concept_clause(concept)]
-    )
-    return Search().query(found).extra(size=0, terminate_after=1).to_dict()

@@ -13,6 +13,7 @@ from django.http import QueryDict
 
 from search.backends import feedback
 from search.backends.feedback import select
+from search.query import parse_query
 
 pytestmark = pytest.mark.django_db
 
@@ -108,10 +109,13 @@ def workshops(es_index, tmp_path):
 
 
 def _search(text: str):
-    from search.backends import run_search
-    from search.query import parse_query
+    return _search_params({"q": text})
 
-    return run_search(parse_query(QueryDict(urlencode({"q": text}))))
+
+def _search_params(params: dict):
+    from search.backends import run_search
+
+    return run_search(parse_query(QueryDict(urlencode(params))))
 
 
 def test_terms_shared_by_the_best_matches_are_chosen_and_weighed():
@@ -169,3 +173,38 @@ def test_place_names_and_stop_words_are_never_feedback_terms():
         {"luneburg": (1, 3), "zeitarbeit": (2, 3), "nicht": (1, 9)},
     ]
     assert select(documents, projects=100, known=known) == (("zeitarbeit", 1.0),)
+
+
+def test_feedback_reorders_only_the_window_of_the_query_as_typed(
+    workshops, monkeypatch
+):
+    # With a window of four, the first pass's best four are the three
+    # workshops and Emsbüren (which outranks Haren without feedback); Haren
+    # is fifth, so the terms it shares with the best three cannot lift it
+    # onto a page of four, though it is still counted.
+    from search.backends import es_requests
+
+    monkeypatch.setattr(es_requests, "RESCORE_WINDOW", 4)
+    result = _search_params({"q": "Fahrradwerkstatt", "size": "4"})
+    titles = [hit.title for hit in result.hits]
+    assert "Offener Treff Emsbüren" in titles
+    assert "Offener Treff Haren" not in titles
+    assert result.count == 5
+
+
+def test_export_ids_follow_pages_beyond_the_window(workshops, monkeypatch):
+    # A page that reaches past the first page's window has a window of its
+    # own; the export asks for it as the page does.
+    from search.backends import es_requests, result_ids
+
+    monkeypatch.setattr(es_requests, "RESCORE_WINDOW", 2)
+    paged = [
+        hit.id
+        for page in range(1, 6)
+        for hit in _search_params(
+            {"q": "Fahrradwerkstatt", "size": "1", "page": str(page)}
+        ).hits
+    ]
+    query = parse_query(QueryDict("q=Fahrradwerkstatt&size=1"))
+    assert len(paged) == 5
+    assert result_ids(query, limit=5) == paged
