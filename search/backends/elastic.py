@@ -187,7 +187,7 @@ def _page_ids(query: SearchQuery, context: Context, fuzzy: bool) -> list[int]:
     """One page's ids, ranked as ``search`` ranks it; nothing loaded,
     highlighted or counted."""
     (part,) = _msearch(ids_body(query, context, fuzzy))
-    return [int(raw["_id"]) for raw in part["hits"]["hits"]]
+    return _ids(part)
 
 
 def _later_page_ids(query: SearchQuery, context: Context, first: Outcome) -> list[int]:

@@ -53,3 +53,27 @@ def backend(request):
             yield request.param
     else:
         yield request.param
+
+
+@pytest.fixture
+def import_indexed(es_index, tmp_path):
+    """Load rows in the import format into an empty site through
+    ``import_projects`` and index them: ``import_indexed(rows)``."""
+    import io
+    import json
+
+    from django.core.management import call_command
+
+    from projects.models import ProjectPage
+    from search.indexing import sync_objects
+
+    def load(rows: list[dict]) -> None:
+        call_command("setup_site", stdout=io.StringIO())
+        path = tmp_path / "projekte.json"
+        path.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+        call_command("import_projects", str(path), stdout=io.StringIO())
+        ids = list(ProjectPage.objects.live().values_list("pk", flat=True))
+        sync_objects("projects", "projectpage", ids)
+        es_index.indices.refresh(index=index_alias("projects"))
+
+    return load

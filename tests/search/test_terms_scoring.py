@@ -5,12 +5,9 @@ the ``terms`` fields; docs/search.md, session 15)."""
 
 from __future__ import annotations
 
-import io
-import json
 from urllib.parse import urlencode
 
 import pytest
-from django.core.management import call_command
 from django.http import QueryDict
 
 from search.client import index_alias
@@ -66,17 +63,8 @@ def _rows() -> list[dict]:
 
 
 @pytest.fixture
-def workshops(es_index, tmp_path):
-    from projects.models import ProjectPage
-    from search.indexing import sync_objects
-
-    call_command("setup_site", stdout=io.StringIO())
-    path = tmp_path / "projekte.json"
-    path.write_text(json.dumps(_rows(), ensure_ascii=False), encoding="utf-8")
-    call_command("import_projects", str(path), stdout=io.StringIO())
-    ids = list(ProjectPage.objects.live().values_list("pk", flat=True))
-    sync_objects("projects", "projectpage", ids)
-    es_index.indices.refresh(index=index_alias("projects"))
+def workshops(import_indexed):
+    import_indexed(_rows())
 
 
 def _titles(text: str) -> list[str]:
