@@ -38,7 +38,7 @@ SHUFFLES = 50
 
 def load_second(folder: Path = SECOND) -> dict[str, dict[str, int]]:
     merged: dict[str, dict[str, int]] = {}
-    for path in sorted(folder.glob("*.json")):
+    for path in sorted(folder.glob("grades-*.json")):
         merged.update(json.loads(path.read_text(encoding="utf-8")))
     return merged
 
