@@ -23,6 +23,8 @@ CORPUS = HERE / "corpus" / "projects.json"
 QUERIES = HERE / "queries.json"
 GRADES = HERE / "grades.json"
 FLOORS = HERE / "floors.json"
+TWINS = HERE / "twins.json"
+TWIN_KIND = "german_twin"
 SQLITE_FILE = ROOT / ".services" / "eval.sqlite3"
 ENGINE_LABELS = {
     "site": "Elasticsearch (site)",
@@ -33,12 +35,39 @@ ENGINE_LABELS = {
 
 
 def load_queries(split: str) -> list[dict]:
+    """The graded queries, then the German twins of the English ones."""
     queries = json.loads(QUERIES.read_text(encoding="utf-8"))
-    return [q for q in queries if split == "all" or q["split"] == split]
+    chosen = [q for q in queries if split == "all" or q["split"] == split]
+    return chosen + twin_queries(chosen)
+
+
+def twin_queries(queries: list[dict]) -> list[dict]:
+    """The German query a German speaker with the same need types, for each
+    English query (``twins.json``, translated by a helper who saw only the
+    English queries); graded with the English query's grades."""
+    twins = json.loads(TWINS.read_text(encoding="utf-8"))
+    return [
+        {
+            **query,
+            "id": twin_id(query["id"]),
+            "text": twins[query["id"]],
+            "kind": TWIN_KIND,
+            "lang": "de",
+        }
+        for query in queries
+        if query["lang"] == "en" and query["id"] in twins
+    ]
+
+
+def twin_id(query_id: str) -> str:
+    return f"{query_id}-de"
 
 
 def load_grades() -> dict[str, dict[str, int]]:
-    return json.loads(GRADES.read_text(encoding="utf-8"))
+    grades = json.loads(GRADES.read_text(encoding="utf-8"))
+    twins = json.loads(TWINS.read_text(encoding="utf-8"))
+    grades.update({twin_id(q): grades[q] for q in twins if q in grades})
+    return grades
 
 
 def _django() -> None:

@@ -20,6 +20,7 @@ from .language import analyse_query, fold, split_compound, stem, word_terms, wor
 from .language.english import looks_english, translation_groups
 from .language.resources import DATA_DIR
 from .language.spelling import correct
+from .language.stopwords import is_noise_stem
 from .language.synonyms import key, synonyms
 
 MAX_PLACE_WORDS = 4
@@ -103,6 +104,16 @@ def is_common(concept: Concept) -> bool:
     return len(concept.stems) == 1 and concept.stems[0] in _common_stems()
 
 
+def is_generic(concept: Concept) -> bool:
+    """A compound of domain-common words and noise only
+    ("Integrationsprojekte", "Flüchtlingsangebote": every project here is
+    one)."""
+    return bool(concept.parts) and all(
+        any(s in _common_stems() or is_noise_stem(s) for s in part)
+        for part in concept.parts
+    )
+
+
 def minimum_should_match(clauses: int) -> int:
     """How many of a query's clauses (one per concept, one for its places) a
     project must satisfy: recall first, so any one of up to four (more
@@ -154,8 +165,16 @@ class Understood:
         the domain-common ones, unless the query has nothing else."""
         if self.any_word:
             return self.concepts
-        specific = tuple(c for c in self.concepts if not is_common(c))
-        return specific if specific or self.places else self.concepts
+        specific = tuple(
+            c for c in self.concepts if not is_common(c) and not is_generic(c)
+        )
+        if specific:
+            return specific
+        if self.places:
+            # "Integrationsprojekte im Emsland": the compound still finds the
+            # projects beyond the place (statewide ones) that the place ranks.
+            return tuple(c for c in self.concepts if is_generic(c))
+        return self.concepts
 
     @property
     def optional(self) -> tuple[Concept, ...]:

@@ -27,6 +27,11 @@ def is_stop_word(word: str) -> bool:
     return fold(word) in _STOP_FOLDED
 
 
+def is_noise_stem(stem_: str) -> bool:
+    """A stem of a content-like noise word ("projekt", "angebot")."""
+    return stem_ in _NOISE_STEMS
+
+
 @lru_cache(maxsize=4096)
 def is_noise(word: str) -> bool:
     """A stop word, a question word or a generic query word."""
