@@ -24,6 +24,7 @@ from .analytics import is_bot, is_logged, mark_response, read_click_token, recor
 from .backends import autocomplete, run_search
 from .events import empty_result
 from .facets import FACET_TITLES
+from .language.scripts import script_hints
 from .query import (
     MAX_PAGE_SIZE,
     SORT_LABELS,
@@ -166,6 +167,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         if result.suggestion
         else None,
         "related_topics": _suggestions(request, query) if not result.hits else [],
+        "script_hints": script_hints(query.text) if not result.hits else [],
         "track_clicks": is_logged(query),
     }
     response = render(request, "search/search.html", context)
