@@ -25,8 +25,6 @@ from .scoring.weights import COMPLEMENTARY, WEIGHTS
 logger = logging.getLogger(__name__)
 
 SIMILAR_SIZE = 40
-# The best text matches that the shared fields and target groups re-rank.
-SIMILAR_RESCORE = 200
 # Terms of the similar query (most frequent first) and the boosts of a shared
 # field of action / target group (a term's score is its weight × idf).
 SIMILAR_TERMS = 80
@@ -165,19 +163,18 @@ def similar_terms(
 def similar_query(profile: Profile, common: frozenset[str] = frozenset()) -> dict:
     """Projects sharing the profile's topical terms (and their synonyms) on
     the pre-analysed ``terms`` field, with its fields of action and target
-    groups as a boost of the best text matches: the candidates the Python
-    score is likely to rank high. ``more_like_this`` read the indexed text
-    instead, place and organisation names included and synonyms left out,
-    and so missed pairs the Python score finds (a quarter of the fallback's
-    top ten on the evaluation corpus)."""
-    terms: list[dict] = [
+    groups as a boost: the candidates the Python score is likely to rank
+    high. ``more_like_this`` read the indexed text instead, place and
+    organisation names included and synonyms left out, and so missed pairs
+    the Python score finds (a quarter of the fallback's top ten on the
+    evaluation corpus)."""
+    should: list[dict] = [
         {"term": {"terms": {"value": term, "boost": weight}}}
         for term, weight in similar_terms(profile, common)
     ]
-    lifts: list[dict] = []
     groups = sorted(profile.target_groups)
     if profile.fields:
-        lifts.append(
+        should.append(
             {
                 "constant_score": {
                     "filter": {"terms": {"fields_of_action": sorted(profile.fields)}},
@@ -186,7 +183,7 @@ def similar_query(profile: Profile, common: frozenset[str] = frozenset()) -> dic
             }
         )
     if groups:
-        lifts.append(
+        should.append(
             {
                 "constant_score": {
                     "filter": {"terms": {"target_groups": groups}},
@@ -194,46 +191,21 @@ def similar_query(profile: Profile, common: frozenset[str] = frozenset()) -> dic
                 }
             }
         )
-    body: dict = {
+    return {
         "size": SIMILAR_SIZE,
         "_source": False,
         "version": True,
         # No hit count: without it Lucene may skip documents that cannot
         # reach the top (block-max WAND) instead of scoring all of them.
         "track_total_hits": False,
-    }
-    if not terms:
-        body["query"] = {
+        "query": {
             "bool": {
-                "should": lifts or [{"match_none": {}}],
+                "should": should or [{"match_none": {}}],
                 "minimum_should_match": 1,
                 "must_not": _excluded(profile),
             }
-        }
-        return body
-    body["query"] = {
-        "bool": {
-            "should": terms,
-            "minimum_should_match": 1,
-            "must_not": _excluded(profile),
-        }
+        },
     }
-    if lifts:
-        # The shared fields and target groups lift the best text matches
-        # only: each matches about half the index, and as clauses of the
-        # query they made Elasticsearch score all those documents (about
-        # half of the query's cost at 10 000 projects). Rescored, the top
-        # ``SIMILAR_SIZE`` are the query's own wherever they are among the
-        # text's best ``SIMILAR_RESCORE``.
-        body["rescore"] = {
-            "window_size": SIMILAR_RESCORE,
-            "query": {
-                "rescore_query": {"bool": {"should": lifts}},
-                "query_weight": 1.0,
-                "rescore_query_weight": 1.0,
-            },
-        }
-    return body
 
 
 def complementary_query(profile: Profile) -> dict | None:
