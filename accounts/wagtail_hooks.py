@@ -1,8 +1,9 @@
 """The editors' list of stale profiles, in the Wagtail admin's reports menu,
 their approval of members' pictures, in the images menu, the guard of
 Wagtail's image views that need a picture's file and of the document and
-snippet choosers and the page copy against malformed numbers, and the
-refusal to delete snippets that other rows still need."""
+snippet choosers and the page copy against malformed numbers, the check
+of posted page and snippet forms, and the refusal to delete snippets that
+other rows still need."""
 
 from __future__ import annotations
 
@@ -14,6 +15,12 @@ from wagtail.admin.ui.components import Component
 
 from kb.models import ImageModeration
 
+from .views.admin_form_guard import (
+    check_page_create,
+    check_page_edit,
+    check_snippet_create,
+    check_snippet_edit,
+)
 from .views.id_guard import check_copy_target, guarded_chooser_urls
 from .views.image_guard import guarded_image_urls
 from .views.image_review import (
@@ -79,6 +86,10 @@ def register_chooser_guard_urls():
 
 hooks.register("before_copy_page", check_copy_target)
 hooks.register("before_delete_snippet", refuse_protected)
+hooks.register("before_create_page", check_page_create)
+hooks.register("before_edit_page", check_page_edit)
+hooks.register("before_create_snippet", check_snippet_create)
+hooks.register("before_edit_snippet", check_snippet_edit)
 
 
 class ImageReviewMenuItem(MenuItem):

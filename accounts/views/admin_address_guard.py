@@ -15,8 +15,12 @@ query or form) and hand every other request to Wagtail's view unchanged:
   with numbered objects;
 - reordering a page: ``?position=`` a number PostgreSQL takes as an
   ``OFFSET`` (at most bigint);
-- adding or editing a workflow: each ``pages-<n>-page`` a number (the page
-  chooser re-rendered ``abc`` with ``int()``);
+- adding or editing a workflow: each ``pages-<n>-page``,
+  ``workflow_tasks-<n>-task`` and ``workflow_tasks-<n>-id`` a number (the
+  page and task choosers re-rendered ``abc`` with ``int()``, the task
+  formset's id raised ``ValidationError``); likewise a group's
+  ``page_permissions-<n>-page``, a redirect's ``redirect_page`` and a
+  site's ``root_page`` (page choosers);
 - bulk actions and a page's creation, edit, delete, unpublish, copy,
   lock, unlock and alias conversion: ``?next=`` an address. One with neither
   ``/`` nor ``.`` is what ``redirect()`` takes for a view name
@@ -41,7 +45,10 @@ from .id_guard import TEMPLATE, malformed
 
 # PostgreSQL's OFFSET is a bigint.
 BIGINT_MAX = 2**63 - 1
-WORKFLOW_PAGE_FIELD = re.compile(r"pages-\d+-page")
+WORKFLOW_NUMBER_FIELD = re.compile(r"pages-\d+-page|workflow_tasks-\d+-(?:task|id)")
+GROUP_NUMBER_FIELD = re.compile(r"page_permissions-\d+-page")
+REDIRECT_NUMBER_FIELD = re.compile(r"redirect_page")
+SITE_NUMBER_FIELD = re.compile(r"root_page")
 
 Check = Callable[[HttpRequest, dict], bool]
 
@@ -76,13 +83,27 @@ def bad_position(request: HttpRequest, kwargs: dict) -> bool:
     return malformed(values) or any(int(value) > BIGINT_MAX for value in values)
 
 
-def bad_workflow_pages(request: HttpRequest, kwargs: dict) -> bool:
-    values = [
-        value
-        for key, value in request.POST.items()
-        if WORKFLOW_PAGE_FIELD.fullmatch(key) and value
-    ]
-    return malformed(values)
+def _form_numbers(field: re.Pattern) -> Check:
+    """The check that every filled form field named like ``field`` is a
+    number."""
+
+    def check(request: HttpRequest, kwargs: dict) -> bool:
+        values = [
+            value
+            for key, values in request.POST.lists()
+            if field.fullmatch(key)
+            for value in values
+            if value
+        ]
+        return malformed(values)
+
+    return check
+
+
+bad_workflow_numbers = _form_numbers(WORKFLOW_NUMBER_FIELD)
+bad_group_pages = _form_numbers(GROUP_NUMBER_FIELD)
+bad_redirect_page = _form_numbers(REDIRECT_NUMBER_FIELD)
+bad_site_root = _form_numbers(SITE_NUMBER_FIELD)
 
 
 def no_number(request: HttpRequest, kwargs: dict) -> bool:
@@ -101,8 +122,14 @@ GUARDED: dict[tuple[str, str], tuple[Check, str, bool]] = {
     ),
     ("wagtailadmin_editing_sessions", "ping"): (bad_ping, "path", False),
     ("wagtailadmin_pages", "set_page_position"): (bad_position, "query", False),
-    ("wagtailadmin_workflows", "add"): (bad_workflow_pages, "form", False),
-    ("wagtailadmin_workflows", "edit"): (bad_workflow_pages, "form", False),
+    ("wagtailadmin_workflows", "add"): (bad_workflow_numbers, "form", False),
+    ("wagtailadmin_workflows", "edit"): (bad_workflow_numbers, "form", False),
+    ("wagtailusers_groups", "add"): (bad_group_pages, "form", False),
+    ("wagtailusers_groups", "edit"): (bad_group_pages, "form", False),
+    ("wagtailredirects", "add"): (bad_redirect_page, "form", False),
+    ("wagtailredirects", "edit"): (bad_redirect_page, "form", False),
+    ("wagtailsites", "add"): (bad_site_root, "form", False),
+    ("wagtailsites", "edit"): (bad_site_root, "form", False),
 }
 # Page views that redirect to ``next`` after their POST.
 PAGE_VIEWS_WITH_NEXT = ["add", "edit", "delete", "unpublish", "copy", "lock"]

@@ -17,6 +17,7 @@ from kb.models import ImageModeration
 
 from ..images import thumbnail, thumbnail_size
 from ..models import InitiativeCollection
+from .id_guard import malformed
 
 PERMISSION = "kb.change_imagemoderation"
 
@@ -40,7 +41,9 @@ def image_review(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         decision = request.POST.get("decision")
         image_id = request.POST.get("image", "")
-        row = _pending().filter(pk=image_id).first() if image_id.isdigit() else None
+        # Only ASCII digits: "²" is isdigit() but no number (a 500 before).
+        number = not malformed([image_id])
+        row = _pending().filter(pk=image_id).first() if number else None
         if row is None or decision not in {"approve", "reject"}:
             messages.error(request, _("Dieses Bild wartet nicht mehr auf Freigabe."))
             return redirect("image_review")
