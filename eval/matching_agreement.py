@@ -21,8 +21,8 @@ import json
 import random
 from pathlib import Path
 
-from .agreement import SHUFFLES, as_ranking
-from .matching_eval import LABELS, K, measure, split_labels
+from .agreement import SHUFFLES, as_ranking, copy_scores
+from .matching_eval import LABELS, measure, split_labels
 from .metrics import mean
 
 HERE = Path(__file__).resolve().parent
@@ -53,24 +53,6 @@ def averaged(
     return {key: mean([run[key] for run in runs]) for key in runs[0]}
 
 
-def similar_recall(
-    judge: dict[str, dict[str, int]], truth: dict[str, dict[str, int]], seed: int = 16
-) -> float:
-    """Mean recall@10 of ``judge``'s groups as rankings against ``truth``'s
-    (label id → member → grade), over the labels both hold."""
-    rng = random.Random(seed)
-    values = []
-    for label, members in truth.items():
-        relevant = {m for m, grade in members.items() if grade >= 1}
-        if label not in judge or not relevant:
-            continue
-        runs = [as_ranking(judge[label], rng)[:K] for _ in range(SHUFFLES)]
-        values.append(
-            mean([len(relevant & set(run)) / min(len(relevant), K) for run in runs])
-        )
-    return mean(values)
-
-
 def main() -> int:
     labels = split_labels(json.loads(LABELS.read_text(encoding="utf-8")), "dev")
     sim_path = SECOND / "similar-second.json"
@@ -86,7 +68,7 @@ def main() -> int:
         print(f"  {key:<28}{value:.3f}")
     frozen = {group["id"]: group["similar"] for group in labels["similar"]}
     second = {label: entry["similar"] for label, entry in similar.items()}
-    back = similar_recall(frozen, second)
+    back = copy_scores(frozen, second)[1]
     print(f"frozen groups against the second labeller's, similar recall@10: {back:.3f}")
     sizes = mean([len(v) for v in second.values()])
     partners = mean([len(v) for v in complementary.values()])

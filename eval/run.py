@@ -17,6 +17,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from .report import TWIN_KIND
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 CORPUS = HERE / "corpus" / "projects.json"
@@ -24,7 +26,6 @@ QUERIES = HERE / "queries.json"
 GRADES = HERE / "grades.json"
 FLOORS = HERE / "floors.json"
 TWINS = HERE / "twins.json"
-TWIN_KIND = "german_twin"
 SQLITE_FILE = ROOT / ".services" / "eval.sqlite3"
 ENGINE_LABELS = {
     "site": "Elasticsearch (site)",

@@ -15,6 +15,8 @@ ARABIC_SCRIPT = range(0x0600, 0x0700)
 CYRILLIC = range(0x0400, 0x0500)
 # Letters only Ukrainian writes among the Cyrillic languages asked for here.
 UKRAINIAN_LETTERS = frozenset("іїєґІЇЄҐ")
+# And the letters only Russian writes.
+RUSSIAN_LETTERS = frozenset("ыэъЫЭЪ")
 
 
 @dataclass(frozen=True)
@@ -64,7 +66,8 @@ def script_hints(text: str) -> list[Hint]:
     if arabic * 2 > len(letters):
         return [HINTS["ar"], HINTS["fa"]]
     if cyrillic * 2 > len(letters):
-        if UKRAINIAN_LETTERS.intersection(text) or not set(text) & set("ыэъЫЭЪ"):
-            return [HINTS["uk"], HINTS["ru"]]
-        return [HINTS["ru"], HINTS["uk"]]
+        chars = set(text)
+        if RUSSIAN_LETTERS & chars and not UKRAINIAN_LETTERS & chars:
+            return [HINTS["ru"], HINTS["uk"]]
+        return [HINTS["uk"], HINTS["ru"]]
     return []
